@@ -1,0 +1,3 @@
+"""The curated reference store: models, store access, curation, import and export."""
+
+SCHEMA_VERSION = 1

@@ -1,0 +1,263 @@
+"""The interchange format: JSONL and CSV records of facts, entities and predicates.
+
+Parsing validates every field and raises InterchangeError naming file, line and
+field; nothing here touches a database, so a bad file is rejected before any
+write begins. Records are plain dicts in canonical form (see `FIELDS`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InterchangeError
+
+RECORD_KINDS = ("fact", "entity", "predicate")
+VALUE_TYPES = ("quantity", "date", "entity", "text")
+STATUSES = ("draft", "approved", "retired")
+ENTITY_KINDS = ("person", "organisation", "country", "place", "event", "relation", "office", "other")
+SOURCE_FIELDS = ("title", "publisher", "url", "accessed")
+
+# Every field a record may carry, in output order; CSV uses these as columns
+# with the source flattened to source_title, source_publisher, ...
+FIELDS = {
+    "fact": ("subject", "aliases", "predicate", "value", "unit", "date", "valid_from", "valid_to",
+             "tolerance", "source", "status", "note"),
+    "entity": ("subject", "kind", "aliases", "note"),
+    "predicate": ("predicate", "value_type", "description", "cues", "nouns"),
+}
+CSV_COLUMNS = ("record", "subject", "kind", "aliases", "predicate", "value_type", "value", "unit",
+               "date", "valid_from", "valid_to", "tolerance",
+               *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "description", "cues", "nouns")
+LIST_SEPARATOR = " | "
+
+
+class _Row:
+    """One raw record with its origin, and validators that fail with file:line:field."""
+
+    def __init__(self, path: str, line: int, data: dict):
+        self.path, self.line, self.data = path, line, data
+
+    def fail(self, field: str | None, message: str) -> InterchangeError:
+        return InterchangeError(self.path, self.line, field, message)
+
+    def text(self, field: str, required: bool = False) -> str | None:
+        value = self.data.get(field)
+        if value is None or value == "":
+            if required:
+                raise self.fail(field, "is required")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, got {value!r}")
+        return value.strip()
+
+    def date(self, field: str, value=None) -> str | None:
+        value = self.data.get(field) if value is None else value
+        if value is None or value == "":
+            return None
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise self.fail(field, f"is not a date (YYYY-MM-DD): {value!r}") from None
+
+    def number(self, field: str, value=None) -> int | float | None:
+        value = self.data.get(field) if value is None else value
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise self.fail(field, f"is not a number: {value!r}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise self.fail(field, f"is not a number: {value!r}") from None
+        if not math.isfinite(number):
+            raise self.fail(field, f"is not a finite number: {value!r}")
+        return int(number) if number.is_integer() else number
+
+    def strings(self, field: str) -> list[str]:
+        value = self.data.get(field)
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            value = value.split("|")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(field, f"must be a list of text, got {value!r}")
+        return sorted({v.strip() for v in value if v.strip()})
+
+    def choice(self, field: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.text(field) or default
+        if value not in choices:
+            raise self.fail(field, f"must be one of {', '.join(choices)}, got {value!r}")
+        return value
+
+
+def _canonical(row: _Row) -> dict:
+    kind = row.choice("record", RECORD_KINDS, default="fact")
+    allowed = set(FIELDS[kind]) | {"record"}
+    for field in row.data:
+        if field not in allowed and row.data[field] not in (None, ""):
+            raise row.fail(field, f"is not a field of a {kind} record (allowed: {', '.join(FIELDS[kind])})")
+    if kind == "predicate":
+        return {"record": kind, "predicate": row.text("predicate", required=True),
+                "value_type": row.choice("value_type", VALUE_TYPES),
+                "description": row.text("description"),
+                "cues": row.strings("cues"), "nouns": row.strings("nouns")}
+    if kind == "entity":
+        return {"record": kind, "subject": row.text("subject", required=True),
+                "kind": row.choice("kind", ENTITY_KINDS, default="other"),
+                "aliases": row.strings("aliases"), "note": row.text("note")}
+    source = row.data.get("source")
+    if not isinstance(source, dict) or not source:
+        raise row.fail("source", "is required: an object with title, publisher, url (and accessed)")
+    for field in source:
+        if field not in SOURCE_FIELDS:
+            raise row.fail(f"source.{field}", "is not a source field")
+    fact = {"record": kind, "subject": row.text("subject", required=True),
+            "aliases": row.strings("aliases"), "predicate": row.text("predicate", required=True),
+            "value": row.data.get("value"), "unit": row.text("unit"),
+            "date": row.date("date"), "valid_from": row.date("valid_from"), "valid_to": row.date("valid_to"),
+            "tolerance": row.number("tolerance"), "source": {}, "status": row.choice("status", STATUSES, "approved"),
+            "note": row.text("note")}
+    for field in ("title", "publisher", "url"):
+        value = source.get(field)
+        if not isinstance(value, str) or not value.strip():
+            raise row.fail(f"source.{field}", "is required")
+        fact["source"][field] = value.strip()
+    fact["source"]["accessed"] = row.date("source.accessed", source.get("accessed"))
+    if fact["value"] is None or fact["value"] == "":
+        raise row.fail("value", "is required")
+    if fact["tolerance"] is not None and fact["tolerance"] < 0:
+        raise row.fail("tolerance", "must not be negative")
+    if fact["valid_from"] and fact["valid_to"] and fact["valid_to"] < fact["valid_from"]:
+        raise row.fail("valid_to", f"{fact['valid_to']} is before valid_from {fact['valid_from']}")
+    return fact
+
+
+def type_value(record: dict, value_type: str, row: _Row) -> None:
+    """Check and convert a fact's value to its predicate's type, in place."""
+    value = record["value"]
+    if value_type == "quantity":
+        record["value"] = row.number("value", value)
+    elif value_type == "date":
+        record["value"] = row.date("value", value)
+    elif not isinstance(value, str) or not value.strip():
+        raise row.fail("value", f"must be text (an {value_type}) for this predicate, got {value!r}")
+    else:
+        record["value"] = value.strip()
+
+
+def natural_key(fact: dict) -> str:
+    """What makes two fact records the same fact: importing it twice updates, never duplicates."""
+    value = fact["value"]
+    value = format(value, ".15g") if isinstance(value, (int, float)) else str(value)
+    return "\x1f".join((fact["subject"], fact["predicate"], value, fact["date"] or "", fact["valid_from"] or ""))
+
+
+def fact_uid(key: str) -> str:
+    """A short public id that stays the same across stores built from the same records."""
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:11]
+
+
+class Parsed:
+    """Validated records of one or more files, each remembered with its origin row."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[dict, _Row]] = []
+
+    def add(self, path: str, line: int, data: dict) -> None:
+        """Validate one raw record (from a file row or command-line flags)."""
+        row = _Row(path, line, data)
+        self.records.append((_canonical(row), row))
+
+    def of_kind(self, kind: str) -> Iterator[tuple[dict, _Row]]:
+        return ((r, row) for r, row in self.records if r["record"] == kind)
+
+    def check_values(self, value_types: dict[str, str]) -> None:
+        """Validate fact values against predicates known to the store or declared here."""
+        declared = dict(value_types)
+        declared.update({r["predicate"]: r["value_type"] for r, _ in self.of_kind("predicate")})
+        for record, row in self.of_kind("fact"):
+            value_type = declared.get(record["predicate"])
+            if value_type is None:
+                raise row.fail("predicate", f"unknown predicate {record['predicate']!r}; "
+                                            "declare it with a predicate record or use a known one")
+            type_value(record, value_type, row)
+
+
+def _rows_jsonl(path: str, handle: io.TextIOBase) -> Iterator[_Row]:
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InterchangeError(path, number, None, f"malformed JSON: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(data, dict):
+            raise InterchangeError(path, number, None, "a record must be a JSON object")
+        yield _Row(path, number, data)
+
+
+def _rows_csv(path: str, handle: io.TextIOBase) -> Iterator[_Row]:
+    reader = csv.DictReader(handle)
+    unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
+    if unknown:
+        raise InterchangeError(path, 1, sorted(unknown)[0], "is not a known column")
+    for data in reader:
+        if None in data:
+            raise InterchangeError(path, reader.line_num, None, "row has more cells than the header")
+        data = {k: v for k, v in data.items() if v not in (None, "")}
+        source = {f: data.pop(f"source_{f}") for f in SOURCE_FIELDS if f"source_{f}" in data}
+        if source:
+            data["source"] = source
+        yield _Row(path, reader.line_num, data)
+
+
+def parse_files(paths: Iterable[str]) -> Parsed:
+    """Read and validate whole files (JSONL, or CSV by extension); the first bad row raises."""
+    parsed = Parsed()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                rows = _rows_csv if Path(path).suffix.lower() == ".csv" else _rows_jsonl
+                for row in rows(path, handle):
+                    parsed.add(row.path, row.line, row.data)
+        except OSError as exc:
+            raise InterchangeError(path, 0, None, f"cannot read: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise InterchangeError(path, 0, None, "is not UTF-8 text") from None
+    return parsed
+
+
+def _compact(record: dict) -> dict:
+    """Drop empty fields so exports stay short and diffs readable."""
+    out = {}
+    for field, value in record.items():
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if v not in (None, "", [])}
+        if value not in (None, "", [], {}) and not (field == "record" and value == "fact"):
+            out[field] = value
+    return out
+
+
+def dump_jsonl(records: Iterable[dict], out: io.TextIOBase) -> None:
+    for record in records:
+        out.write(json.dumps(_compact(record), ensure_ascii=False, sort_keys=False) + "\n")
+
+
+def dump_csv(records: Iterable[dict], out: io.TextIOBase) -> None:
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = dict(record)
+        for f, v in (row.pop("source", None) or {}).items():
+            row[f"source_{f}"] = v
+        for field in ("aliases", "cues", "nouns"):
+            if field in row:
+                row[field] = LIST_SEPARATOR.join(row[field])
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})

@@ -1,0 +1,76 @@
+"""Where a store lives: paths and URLs, and the bundled default store.
+
+Kept free of SQLAlchemy so that a check can find its store without paying
+for the ORM import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+VOCABULARY = DATA / "predicates.jsonl"  # the default predicates every new store starts with
+DEFAULT_SOURCE = DATA / "default.jsonl"  # the curated facts of the bundled store
+
+
+def to_url(location: str) -> str:
+    """Accept a SQLAlchemy URL or a path to a SQLite file."""
+    if "://" in location:
+        # psycopg (version 3) is the driver this project installs for PostgreSQL.
+        for plain in ("postgresql://", "postgres://"):
+            if location.startswith(plain):
+                return "postgresql+psycopg://" + location[len(plain):]
+        return location
+    return "sqlite:///" + str(Path(location).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL, or None for other engines."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):].split("?", 1)[0]
+    return None
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claim-verifier"
+
+
+def default_store() -> str:
+    """Path of the bundled store, built once from its curated JSONL source.
+
+    The file name carries a hash of the source, so an edited source builds a
+    new store and a stale one is never used.
+    """
+    digest = hashlib.sha256(VOCABULARY.read_bytes() + DEFAULT_SOURCE.read_bytes()).hexdigest()[:16]
+    for directory in (_cache_dir(), Path(tempfile.gettempdir()) / "claim-verifier"):
+        path = directory / f"default-{digest}.sqlite"
+        if path.exists():
+            return str(path)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            _build(path)
+            return str(path)
+        except OSError:
+            continue
+    raise OSError("cannot build the bundled store: no writable cache directory")
+
+
+def _build(path: Path) -> None:
+    """Build into a temporary file and rename it, so readers never see half a store."""
+    from .interchange import parse_files
+    from .store import Store
+
+    fd, tmp = tempfile.mkstemp(suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    try:
+        store = Store(tmp, create=True)
+        store.import_parsed(parse_files([str(DEFAULT_SOURCE)]))
+        store.engine.dispose()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,110 @@
+"""SQLAlchemy models of the reference store.
+
+Entities carry aliases (every name a text may use); predicates carry the cue
+phrases and counted nouns that express them; facts tie a subject to a value
+under a predicate, with a source, validity dates and a review status.
+Enums are stored as plain strings so SQLite and PostgreSQL hold the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Optional
+
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class ValueType(str, Enum):
+    QUANTITY = "quantity"
+    DATE = "date"
+    ENTITY = "entity"
+    TEXT = "text"
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    RETIRED = "retired"
+
+
+def _portable(enum: type[Enum]) -> SAEnum:
+    return SAEnum(enum, native_enum=False, values_callable=lambda e: [m.value for m in e], length=16)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key-value facts about the store itself: schema version, digest."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+
+
+class Alias(Base):
+    """A name of an entity; `norm` is what look-ups match (see claims_db.text)."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "norm"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(String(300))
+    norm: Mapped[str] = mapped_column(String(300), index=True)
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Predicate(Base):
+    __tablename__ = "predicates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    value_type: Mapped[ValueType] = mapped_column(_portable(ValueType))
+    description: Mapped[Optional[str]] = mapped_column(Text)
+    cues: Mapped[list[str]] = mapped_column(JSON, default=list)
+    nouns: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Fact(Base):
+    """One sourced statement; `key` is its natural key, `uid` its public id."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        Index("ix_facts_subject_predicate", "subject_id", "predicate_id"),
+        Index("ix_facts_predicate_value_entity", "predicate_id", "value_entity_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(16), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    predicate_id: Mapped[int] = mapped_column(ForeignKey("predicates.id"))
+    value_number: Mapped[Optional[float]] = mapped_column(Float)
+    value_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    value_entity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"))
+    value_text: Mapped[Optional[str]] = mapped_column(Text)
+    unit: Mapped[Optional[str]] = mapped_column(String(64))
+    tolerance: Mapped[Optional[float]] = mapped_column(Float)
+    date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    valid_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    valid_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str] = mapped_column(String(300))
+    source_url: Mapped[str] = mapped_column(Text)
+    source_accessed: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[Status] = mapped_column(_portable(Status), default=Status.APPROVED)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
+    predicate: Mapped[Predicate] = relationship()
+    value_entity: Mapped[Optional[Entity]] = relationship(foreign_keys=[value_entity_id])

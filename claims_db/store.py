@@ -1,0 +1,326 @@
+"""Open a store for curation: create the schema, import, export, add, digest.
+
+This is the writing side and imports SQLAlchemy's ORM; the verifier reads
+through `claims_db.query`, which stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import SCHEMA_VERSION
+from .errors import StoreError
+from .interchange import Parsed, dump_jsonl, fact_uid, natural_key, parse_files
+from .locate import VOCABULARY, sqlite_path, to_url
+from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
+from .text import normalise
+
+CHUNK = 500
+FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
+
+
+def _engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    return engine
+
+
+class Store:
+    """A writable store; every write method is one transaction, all-or-nothing."""
+
+    def __init__(self, location: str | None, create: bool = False):
+        if location is None:
+            raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
+        self.url = to_url(location)
+        try:
+            self.engine = _engine(self.url)
+            self._session = sessionmaker(self.engine, expire_on_commit=False)
+            if create:
+                self.create_schema()
+            else:
+                self.check_schema()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+
+    # -- schema -----------------------------------------------------------
+    def create_schema(self) -> None:
+        """Create missing tables and stamp the schema version; safe to repeat."""
+        Base.metadata.create_all(self.engine)
+        with self.session() as session:
+            new = session.get(Meta, "schema_version") is None
+            if new:
+                session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        self._enable_fts()
+        self.check_schema()
+        if new:
+            self.import_parsed(parse_files([str(VOCABULARY)]))
+
+    def _enable_fts(self) -> None:
+        """On SQLite, full-text indexes (kept in sync by triggers) back `claims-db search`."""
+        path = sqlite_path(self.url)
+        if path is None:
+            return
+        import sqlite_utils
+
+        db = sqlite_utils.Database(path)
+        for table, columns in FTS_COLUMNS.items():
+            if not db[table].detect_fts():
+                db[table].enable_fts(columns, create_triggers=True)
+        db.close()
+
+    def check_schema(self) -> None:
+        try:
+            with self.session() as session:
+                row = session.get(Meta, "schema_version")
+        except SQLAlchemyError:
+            row = None
+        if row is None:
+            raise StoreError(f"{self.url} is not a claims store (run 'claims-db init --db ...' first)")
+        if int(row.value) > SCHEMA_VERSION:
+            raise StoreError(f"store schema {row.value} is newer than this tool's ({SCHEMA_VERSION}); upgrade claim-verifier")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        try:
+            with self._session() as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store {self.url}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}") from None
+
+    # -- writing ----------------------------------------------------------
+    def value_types(self) -> dict[str, str]:
+        with self.session() as session:
+            return {p.name: p.value_type.value for p in session.scalars(select(Predicate))}
+
+    def import_parsed(self, parsed: Parsed) -> dict[str, int]:
+        """Write validated records in one transaction and refresh the digest."""
+        parsed.check_values(self.value_types())
+        counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
+        with self.session() as session, session.no_autoflush:
+            entities = _EntityCache(session)
+            for record, _ in parsed.of_kind("predicate"):
+                counts["predicates"] += _upsert_predicate(session, record)
+            for record, _ in parsed.of_kind("entity"):
+                entity = entities.get(record["subject"], record["kind"])
+                entity.kind, entity.note = record["kind"], record["note"] or entity.note
+                entities.add_aliases(entity, record["aliases"])
+                counts["entities"] += 1
+            session.flush()
+            predicates = {p.name: p for p in session.scalars(select(Predicate))}
+            facts = [r for r, _ in parsed.of_kind("fact")]
+            for start in range(0, len(facts), CHUNK):
+                chunk = facts[start:start + CHUNK]
+                keys = [natural_key(f) for f in chunk]
+                existing = {f.key: f for f in session.scalars(select(Fact).where(Fact.key.in_(keys)))}
+                for key, record in zip(keys, chunk):
+                    subject = entities.get(record["subject"])
+                    entities.add_aliases(subject, record["aliases"])
+                    fact = existing.get(key)
+                    if fact is None:
+                        fact = existing[key] = Fact(key=key, uid=fact_uid(key))
+                        session.add(fact)
+                        counts["facts_added"] += 1
+                    else:
+                        counts["facts_updated"] += 1
+                    _fill_fact(fact, record, subject, predicates[record["predicate"]], entities)
+                session.flush()
+            self._refresh_digest(session)
+        return counts
+
+    def retire(self, uid: str) -> None:
+        with self.session() as session:
+            fact = session.scalar(select(Fact).where(Fact.uid == uid))
+            if fact is None:
+                raise StoreError(f"no fact with id {uid}")
+            fact.status = Status.RETIRED
+            session.flush()
+            self._refresh_digest(session)
+
+    def refresh_digest(self) -> str:
+        with self.session() as session:
+            return self._refresh_digest(session)
+
+    def _refresh_digest(self, session: Session) -> str:
+        """The digest is the SHA-256 of the canonical JSONL export: same content, same digest."""
+        buffer = io.StringIO()
+        dump_jsonl(_export_records(session), buffer)
+        digest = _sha(buffer.getvalue().encode())
+        session.merge(Meta(key="digest", value=digest))
+        # Kept here so a reader reports the size without counting rows.
+        session.merge(Meta(key="facts", value=str(session.scalar(select(func.count(Fact.id))))))
+        return digest
+
+    # -- reading ----------------------------------------------------------
+    def export(self) -> list[dict]:
+        with self.session() as session:
+            return list(_export_records(session))
+
+    def find(self, subject: str | None = None, predicate: str | None = None, text: str | None = None,
+             limit: int = 200) -> list[dict]:
+        """Facts by entity name or alias, predicate, and full text; each record carries its `id`."""
+        with self.session() as session:
+            query = select(Fact).join(Predicate, Fact.predicate_id == Predicate.id).order_by(Fact.uid).limit(limit)
+            if subject:
+                ids = select(Alias.entity_id).where(Alias.norm == normalise(subject))
+                query = query.where(Fact.subject_id.in_(ids))
+            if predicate:
+                query = query.where(Predicate.name == predicate)
+            if text:
+                entity_ids, fact_ids = self._text_matches(session, text)
+                query = query.where(Fact.subject_id.in_(entity_ids) | Fact.id.in_(fact_ids))
+            return [{"id": f.uid, **_fact_record(f, f.subject.name, f.value_entity.name if f.value_entity else None)}
+                    for f in session.scalars(query)]
+
+    def _text_matches(self, session: Session, text: str) -> tuple[set[int], set[int]]:
+        """Entity and fact ids matching `text`: SQLite FTS where available, else a LIKE match."""
+        path = sqlite_path(self.url)
+        if path is not None:
+            import sqlite_utils
+
+            db = sqlite_utils.Database(path)
+            try:
+                hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"])] for t in FTS_COLUMNS}
+            except Exception as exc:  # FTS syntax errors come from the SQLite driver
+                raise StoreError(f"bad search query {text!r}: {exc}") from None
+            finally:
+                db.close()
+            alias_entities = session.scalars(select(Alias.entity_id).where(Alias.id.in_(hits["aliases"])))
+            return set(hits["entities"]) | set(alias_entities), set(hits["facts"])
+        pattern = f"%{text}%"
+        entities = set(session.scalars(select(Entity.id).where(Entity.name.ilike(pattern) | Entity.note.ilike(pattern))))
+        entities |= set(session.scalars(select(Alias.entity_id).where(Alias.text.ilike(pattern))))
+        facts = set(session.scalars(select(Fact.id).where(Fact.note.ilike(pattern) | Fact.source_title.ilike(pattern))))
+        return entities, facts
+
+    def stats(self) -> dict:
+        with self.session() as session:
+            meta = {m.key: m.value for m in session.scalars(select(Meta))}
+            by_status = dict(session.execute(select(Fact.status, func.count()).group_by(Fact.status)).all())
+            by_predicate = session.execute(
+                select(Predicate.name, func.count(Fact.id)).join(Fact, Fact.predicate_id == Predicate.id, isouter=True)
+                .group_by(Predicate.name).order_by(Predicate.name)).all()
+            return {
+                "location": self.url, "schema_version": int(meta["schema_version"]), "digest": meta.get("digest"),
+                "entities": session.scalar(select(func.count(Entity.id))),
+                "aliases": session.scalar(select(func.count(Alias.id))),
+                "predicates": len(by_predicate),
+                "facts": sum(by_status.values()),
+                "facts_by_status": {s.value: by_status.get(s, 0) for s in Status},
+                "facts_by_predicate": {name: n for name, n in by_predicate},
+            }
+
+
+class _EntityCache:
+    """Find-or-create entities by name within one import."""
+
+    def __init__(self, session: Session):
+        self.session, self.by_name = session, {}
+
+    def get(self, name: str, kind: str = "other") -> Entity:
+        entity = self.by_name.get(name)
+        if entity is None:
+            entity = self.session.scalar(select(Entity).where(Entity.name == name))
+            if entity is None:
+                entity = Entity(name=name, kind=kind)
+                self.session.add(entity)
+                self.add_aliases(entity, [name])
+            self.by_name[name] = entity
+        return entity
+
+    def add_aliases(self, entity: Entity, names: Iterable[str]) -> None:
+        known = {a.norm for a in entity.aliases}
+        for name in names:
+            norm = normalise(name)
+            if norm and norm not in known:
+                entity.aliases.append(Alias(text=name, norm=norm))
+                known.add(norm)
+
+
+def _upsert_predicate(session: Session, record: dict) -> int:
+    predicate = session.scalar(select(Predicate).where(Predicate.name == record["predicate"]))
+    if predicate is None:
+        predicate = Predicate(name=record["predicate"])
+        session.add(predicate)
+    predicate.value_type = ValueType(record["value_type"])
+    predicate.description = record["description"]
+    predicate.cues, predicate.nouns = record["cues"], record["nouns"]
+    return 1
+
+
+def _fill_fact(fact: Fact, record: dict, subject: Entity, predicate: Predicate, entities: _EntityCache) -> None:
+    fact.subject, fact.predicate = subject, predicate
+    fact.value_number = fact.value_date = fact.value_entity = fact.value_text = None
+    value = record["value"]
+    if predicate.value_type is ValueType.QUANTITY:
+        fact.value_number = value
+    elif predicate.value_type is ValueType.DATE:
+        fact.value_date = dt.date.fromisoformat(value)
+    elif predicate.value_type is ValueType.ENTITY:
+        fact.value_entity = entities.get(value)
+    else:
+        fact.value_text = value
+    fact.unit, fact.tolerance = record["unit"], record["tolerance"]
+    for field in ("date", "valid_from", "valid_to"):
+        setattr(fact, field, dt.date.fromisoformat(record[field]) if record[field] else None)
+    source = record["source"]
+    fact.source_title, fact.source_publisher, fact.source_url = source["title"], source["publisher"], source["url"]
+    fact.source_accessed = dt.date.fromisoformat(source["accessed"]) if source.get("accessed") else None
+    fact.status, fact.note = Status(record["status"]), record["note"]
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _number(value: float | None):
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _export_records(session: Session) -> Iterator[dict]:
+    """All records in canonical order: predicates, entities, then facts."""
+    for p in session.scalars(select(Predicate).order_by(Predicate.name)):
+        yield {"record": "predicate", "predicate": p.name, "value_type": p.value_type.value,
+               "description": p.description, "cues": sorted(p.cues), "nouns": sorted(p.nouns)}
+    aliases: dict[int, list[str]] = {}
+    for entity_id, text in session.execute(select(Alias.entity_id, Alias.text).order_by(Alias.entity_id, Alias.text)):
+        aliases.setdefault(entity_id, []).append(text)
+    names = {}
+    for e in session.scalars(select(Entity).order_by(Entity.name)):
+        names[e.id] = e.name
+        yield {"record": "entity", "subject": e.name, "kind": e.kind,
+               "aliases": [a for a in aliases.get(e.id, []) if a != e.name], "note": e.note}
+    rows = session.execute(
+        select(Fact, Predicate.name, Predicate.value_type)
+        .join(Predicate, Fact.predicate_id == Predicate.id)
+        .join(Entity, Fact.subject_id == Entity.id)
+        .order_by(Entity.name, Predicate.name, Fact.key).execution_options(yield_per=2000))
+    for fact, _, _ in rows:
+        yield _fact_record(fact, names[fact.subject_id], names.get(fact.value_entity_id))
+
+
+def _fact_record(fact: Fact, subject: str, value_entity: str | None) -> dict:
+    value = {ValueType.QUANTITY: _number(fact.value_number), ValueType.DATE: _iso(fact.value_date),
+             ValueType.ENTITY: value_entity, ValueType.TEXT: fact.value_text}[fact.predicate.value_type]
+    return {"record": "fact", "subject": subject, "aliases": [], "predicate": fact.predicate.name,
+            "value": value, "unit": fact.unit, "date": _iso(fact.date), "valid_from": _iso(fact.valid_from),
+            "valid_to": _iso(fact.valid_to), "tolerance": _number(fact.tolerance),
+            "source": {"title": fact.source_title, "publisher": fact.source_publisher, "url": fact.source_url,
+                       "accessed": _iso(fact.source_accessed)},
+            "status": fact.status.value, "note": fact.note}
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

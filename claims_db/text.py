@@ -1,0 +1,37 @@
+"""Normalise names so that a draft's spelling meets the store's aliases.
+
+Shared by import (aliases are stored normalised) and look-up (the draft's
+n-grams are normalised the same way), so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_ALIAS_TOKENS = 8
+
+_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+})
+# Apostrophes split tokens, so "India's" yields "india" and "s" on both sides.
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and unify quotes and dashes."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Split into (normalised token, start, end); spans index the original text."""
+    folded = text.translate(_FOLD)
+    return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def normalise(name: str) -> str:
+    """Return the key under which an alias is stored and looked up."""
+    return " ".join(t for t, _, _ in tokens(name))
+
