@@ -49,13 +49,15 @@ class _Row:
 
     def text(self, field: str, required: bool = False) -> str | None:
         value = self.data.get(field)
+        if isinstance(value, str):
+            value = value.strip()  # so that a blank required field counts as missing
         if value is None or value == "":
             if required:
                 raise self.fail(field, "is required")
             return None
         if not isinstance(value, str):
             raise self.fail(field, f"must be text, got {value!r}")
-        return value.strip()
+        return value
 
     def date(self, field: str, value=None) -> str | None:
         value = self.data.get(field) if value is None else value

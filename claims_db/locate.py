@@ -10,6 +10,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "predicates.jsonl"  # the default predicates every new store starts with
@@ -24,13 +25,15 @@ def to_url(location: str) -> str:
             if location.startswith(plain):
                 return "postgresql+psycopg://" + location[len(plain):]
         return location
-    return "sqlite:///" + str(Path(location).expanduser().resolve())
+    # Quote what a URL would read as syntax, so "a#b" or "50%" stay part of the path.
+    path = str(Path(location).expanduser().resolve())
+    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
 
 
 def sqlite_path(url: str) -> str | None:
     """The file behind a SQLite URL, or None for other engines."""
     if url.startswith("sqlite:///"):
-        return url[len("sqlite:///"):].split("?", 1)[0]
+        return unquote(url[len("sqlite:///"):].split("?", 1)[0])
     return None
 
 

@@ -14,7 +14,9 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from . import SCHEMA_VERSION
 from .errors import StoreError
 from .locate import default_store, sqlite_path, to_url
 from .text import MAX_ALIAS_TOKENS, normalise, tokens
@@ -110,36 +112,51 @@ class Reader:
 
     def __init__(self, location: str | None = None):
         self.location = location or default_store()
+        self._conn = self._engine = None
         url = to_url(self.location)
         path = sqlite_path(url)
         try:
             if path is not None:
-                self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                # as_uri() escapes '#', '?' and '%', which would otherwise end the path and drop mode=ro.
+                self._conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True)
                 self._conn.execute("PRAGMA query_only = ON")
                 self._run = lambda sql, params=(): self._conn.execute(sql, tuple(params)).fetchall()
             else:
                 self._open_sqlalchemy(url)
             meta = dict(self._run("SELECT key, value FROM meta"))
         except Exception as exc:  # any driver's error means the same thing here
+            self.close()
             raise StoreError(f"cannot open store {self.location}: {exc}".splitlines()[0]) from None
         if "schema_version" not in meta:
+            self.close()
             raise StoreError(f"{self.location} is not a claims store")
+        if int(meta["schema_version"]) > SCHEMA_VERSION:
+            self.close()
+            raise StoreError(f"store schema {meta['schema_version']} is newer than this tool's ({SCHEMA_VERSION}); "
+                             "upgrade claim-verifier")
         self.info = StoreInfo(self.location if path is None else path, int(meta["schema_version"]),
                               int(meta.get("facts", 0)), meta.get("digest", ""))
         self._predicates: dict[str, PredicateInfo] | None = None
 
     def _open_sqlalchemy(self, url: str) -> None:
-        from sqlalchemy import create_engine
+        from sqlalchemy import create_engine, make_url
 
-        connect_args = {"options": "-c default_transaction_read_only=on"} if url.startswith("postgresql") else {}
+        connect_args = {}
+        if url.startswith("postgresql"):
+            # connect_args replaces the URL's own `options` (e.g. a search_path), so keep them.
+            options = make_url(url).query.get("options") or ""
+            connect_args = {"options": f"{options} -c default_transaction_read_only=on".strip()}
         engine = create_engine(url, connect_args=connect_args)
         connection = engine.connect()
-        self._conn = connection
+        self._conn, self._engine = connection, engine
         self._run = lambda sql, params=(): connection.exec_driver_sql(
             sql.replace("?", "%s"), tuple(params)).fetchall()
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
+        if self._engine is not None:
+            self._engine.dispose()  # else the pool keeps the server connection open
 
     def predicates(self) -> dict[str, PredicateInfo]:
         """The predicate vocabulary: small, read once per reader."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,6 +45,10 @@ class Store:
         if location is None:
             raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
         self.url = to_url(location)
+        path = sqlite_path(self.url)
+        if not create and path is not None and not os.path.exists(path):
+            # SQLite would create an empty file here and leave it behind.
+            raise StoreError(f"no store at {location} (create one with 'claims-db init --db {location}')")
         try:
             self.engine = _engine(self.url)
             self._session = sessionmaker(self.engine, expire_on_commit=False)
@@ -52,7 +57,8 @@ class Store:
             else:
                 self.check_schema()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+            detail = str(exc.orig if hasattr(exc, 'orig') else exc).splitlines()[0]
+            raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {detail}") from None
 
     # -- schema -----------------------------------------------------------
     def create_schema(self) -> None:
@@ -81,11 +87,11 @@ class Store:
         db.close()
 
     def check_schema(self) -> None:
-        try:
+        # session() turns a missing table into a bare "no such table"; look for it first.
+        row = None
+        if inspect(self.engine).has_table(Meta.__tablename__):
             with self.session() as session:
                 row = session.get(Meta, "schema_version")
-        except SQLAlchemyError:
-            row = None
         if row is None:
             raise StoreError(f"{self.url} is not a claims store (run 'claims-db init --db ...' first)")
         if int(row.value) > SCHEMA_VERSION:
@@ -107,7 +113,9 @@ class Store:
 
     def import_parsed(self, parsed: Parsed) -> dict[str, int]:
         """Write validated records in one transaction and refresh the digest."""
-        parsed.check_values(self.value_types())
+        value_types = self.value_types()
+        self._check_retyped(parsed, value_types)
+        parsed.check_values(value_types)
         counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         with self.session() as session, session.no_autoflush:
             entities = _EntityCache(session)
@@ -139,6 +147,21 @@ class Store:
                 session.flush()
             self._refresh_digest(session)
         return counts
+
+    def _check_retyped(self, parsed: Parsed, value_types: dict[str, str]) -> None:
+        """Refuse to change the type of a predicate that has facts: their values would be lost."""
+        retyped = [(r, row) for r, row in parsed.of_kind("predicate")
+                   if value_types.get(r["predicate"], r["value_type"]) != r["value_type"]]
+        if not retyped:
+            return
+        with self.session() as session:
+            used = set(session.scalars(select(Predicate.name).join(Fact, Fact.predicate_id == Predicate.id)
+                                       .where(Predicate.name.in_([r["predicate"] for r, _ in retyped]))))
+        for record, row in retyped:
+            if record["predicate"] in used:
+                raise row.fail("value_type", f"cannot change predicate {record['predicate']!r} from "
+                                             f"{value_types[record['predicate']]} to {record['value_type']}: "
+                                             "the store has facts under it")
 
     def retire(self, uid: str) -> None:
         with self.session() as session:
@@ -192,7 +215,7 @@ class Store:
 
             db = sqlite_utils.Database(path)
             try:
-                hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"])] for t in FTS_COLUMNS}
+                hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"], quote=True)] for t in FTS_COLUMNS}
             except Exception as exc:  # FTS syntax errors come from the SQLite driver
                 raise StoreError(f"bad search query {text!r}: {exc}") from None
             finally:

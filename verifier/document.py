@@ -1,0 +1,142 @@
+"""A draft as text: decoding, front matter, dateline, sentences, masked spans, the as-of date.
+
+Offsets everywhere are character offsets into the decoded file text, so a
+claim's span points at the exact spot an editor sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from .extract.lexicon import MONTHS, alternation
+from .records import AsOf
+
+
+class InputError(Exception):
+    """A draft cannot be read; the message names the file and what to do."""
+
+
+_MONTH = alternation(MONTHS)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_DATE = re.compile(r"^date:\s*[\"']?(?P<date>\d{4}-\d{2}-\d{2})", re.MULTILINE)
+# "Minsk, June 26 (IANS)", "NEW DELHI, May 7, 2025 (Reuters) -", "London, 3 March 2024 (AP)"
+DATELINE = re.compile(
+    rf"""\s*(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}),\s+
+    (?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)
+    (?:,?\s+(?P<year>\d{{4}}))?
+    \s*(?:\((?P<agency>[A-Za-z][\w .&-]{{0,30}})\)|[-–—:])""",
+    re.VERBOSE | re.IGNORECASE)
+YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d{2}(?![\w-])")
+# Spans that never hold claims: links, e-mail addresses, times of day, phone numbers.
+MASKS = re.compile(
+    r"""https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+
+    |\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|GMT|IST|UTC|[AP]M)?(?!\d)
+    |\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b
+    |\b\d{4}\s*(?:hrs|hours\s+(?:GMT|IST|UTC)|GMT|IST|UTC)\b
+    |\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}(?:[\s-]\d{2,4})?\b""",
+    re.VERBOSE)
+SENTENCE_END = re.compile(
+    r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bNo)
+    (?<!\bRs)(?<!\bvs)(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bProf)(?<!\bSep)(?<!\bSept)(?<!\bJan)(?<!\bFeb)
+    (?<!\bAug)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bapprox)
+    [.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*""",
+    re.VERBOSE)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    as_of: AsOf
+    sentences: tuple[tuple[int, int], ...]
+    masks: tuple[tuple[int, int], ...]
+    line_starts: tuple[int, ...]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The [start, end) of the sentence holding `offset`."""
+        index = bisect_right([s for s, _ in self.sentences], offset) - 1
+        return self.sentences[max(index, 0)]
+
+    def masked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.masks)
+
+
+def read_text(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give draft files") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8 text; save the draft as UTF-8") from None
+
+
+def resolve_as_of(text: str, as_of: dt.date | None, file_date: dt.date | None, today: dt.date) -> AsOf:
+    """The date the draft speaks from: option, front matter, dateline, else today."""
+    if as_of:
+        return AsOf(as_of, "option")
+    front = FRONT_MATTER.match(text)
+    if front and (m := FRONT_DATE.search(front.group("body"))):
+        try:
+            return AsOf(dt.date.fromisoformat(m.group("date")), "front matter")
+        except ValueError:
+            pass
+    body = text[front.end():] if front else text
+    line = DATELINE.match(body)
+    if line:
+        month = MONTHS[(line.group("month") or line.group("month2")).lower().rstrip(".")]
+        day = int(line.group("day") or line.group("day2"))
+        if line.group("year"):
+            year, source = int(line.group("year")), "dateline"
+        else:
+            years = [int(y) for y in YEAR.findall(body[line.end():])]
+            if file_date:
+                years = [y for y in years if y <= file_date.year]
+            if years:
+                year, source = max(years), "dateline, year from the text"
+            elif file_date:
+                year, source = file_date.year, "dateline, year from the file date"
+            else:
+                year, source = today.year, "dateline, year from today"
+        try:
+            return AsOf(dt.date(year, month, day), source)
+        except ValueError:
+            pass
+    return AsOf(today, "today")
+
+
+def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    spans, begin = [], start
+    for match in SENTENCE_END.finditer(text, start):
+        if match.start() > begin:
+            spans.append((begin, match.start() + 1 if text[match.start()] in ".!?" else match.start()))
+        begin = match.end()
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    return tuple(spans) or ((0, len(text)),)
+
+
+def load(path: str, text: str, as_of: dt.date | None = None, file_date: dt.date | None = None,
+         today: dt.date | None = None) -> Document:
+    """Build a Document from decoded text (the file's bytes were read by `read_text`)."""
+    resolved = resolve_as_of(text, as_of, file_date, today or dt.date.today())
+    masks = [m.span() for m in MASKS.finditer(text)]
+    front = FRONT_MATTER.match(text)
+    body_start = front.end() if front else 0
+    if front:
+        masks.append((0, body_start))
+    line = DATELINE.match(text, body_start)
+    if line:
+        masks.append((line.start(), line.end()))
+    line_starts = (0, *(m.end() for m in re.finditer(r"\n", text)))
+    return Document(path, text, resolved, _sentences(text, body_start), tuple(sorted(masks)), line_starts)

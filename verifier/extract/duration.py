@@ -1,0 +1,55 @@
+"""Durations: "33-year history", "three decades", "just over a month", "for 10 years".
+
+A duration is judged against a date fact and the as-of date ("33-year history of
+relations" against the day relations were established), so it keeps the noun or
+event it measures ("history", "after Operation Sindoor") for linking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..records import Claim
+from .base import Kind
+from .lexicon import DURATION_UNITS, alternation
+from .numbers import NUMBER, figures, hedge_before, noun_after, parse_number
+
+_UNIT = alternation(DURATION_UNITS)
+AFTER_FIGURE = re.compile(rf"(?:-|\s+)(?P<unit>{_UNIT})\b(?!-old)(?!\s+old\b)", re.IGNORECASE)
+ARTICLE_UNIT = re.compile(rf"\b(?P<article>an?|half\s+an?)\s+(?P<unit>{_UNIT})\b", re.IGNORECASE)
+# "a month" is a duration only when measured from something: "a month after", "a year ago".
+MEASURED = re.compile(r"\s+(?:after|ago|later|earlier|before|since|on|into|of)\b", re.IGNORECASE)
+
+
+def _claim(text: str, start: int, end: int, value: float, unit: str, hedge, high, anchor) -> Claim:
+    noun, _ = noun_after(text, end, limit=2)
+    return Claim("duration", start, end, text[start:end], value, unit=DURATION_UNITS[unit.lower()], hedge=hedge,
+                 value_high=high, anchor=anchor, precision="exact", noun=noun)
+
+
+def find(document: Document):
+    text = document.text
+    for figure in figures(text):
+        unit = AFTER_FIGURE.match(text, figure.end)
+        if unit:
+            yield _claim(text, figure.start, unit.end(), figure.value, unit.group("unit"), figure.hedge,
+                         figure.value_high, figure.anchor)
+    for match in ARTICLE_UNIT.finditer(text):
+        hedge, start = hedge_before(text, match.start())
+        if hedge is None and not MEASURED.match(text, match.end()):
+            continue
+        if NUMBER.match(match.group("article")) and parse_number(NUMBER.match(match.group("article"))) > 1:
+            continue
+        value = 0.5 if match.group("article").lower().startswith("half") else 1.0
+        yield _claim(text, start, match.end(), value, match.group("unit"), hedge, None, match.start())
+
+
+KIND = Kind("duration", find, rank=40, judged_as=("date",), examples=(
+    ("Over the 33-year history of ties, trade grew.", "33-year"),
+    ("The two sides have cooperated for three decades.", "three decades"),
+    ("The visit comes just over a month after the strikes.", "just over a month"),
+    ("He led the party for 10 years.", "10 years"),
+    ("A 12-year-old boy was rescued.", None),
+    ("They waited a month.", None),
+))

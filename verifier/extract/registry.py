@@ -1,0 +1,27 @@
+"""The registered claim kinds, and extraction over all of them.
+
+Adding a kind: write its module (patterns, parse, examples, `KIND`), add it to KINDS.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..records import Claim
+from . import date, duration, money, ordinal, percent, quantity, role
+
+KINDS = (money.KIND, percent.KIND, duration.KIND, date.KIND, role.KIND, ordinal.KIND, quantity.KIND)
+
+
+def extract(document: Document, kinds: tuple[str, ...] | None = None) -> list[Claim]:
+    """All claims of a document, in text order, never overlapping, never in a masked span."""
+    found = []
+    for kind in KINDS:
+        if kinds is None or kind.name in kinds:
+            found.extend((kind.rank, claim) for claim in kind.find(document)
+                         if not document.masked(claim.anchor, claim.anchor + 1))
+    found.sort(key=lambda rc: (-rc[0], -(rc[1].end - rc[1].start), rc[1].start))
+    chosen: list[Claim] = []
+    for _, claim in found:
+        if all(claim.end <= c.start or c.end <= claim.start for c in chosen):
+            chosen.append(claim)
+    return sorted(chosen, key=lambda c: (c.start, c.end))

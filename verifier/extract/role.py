@@ -1,0 +1,88 @@
+"""Roles: a person named with an office.
+
+"Defence Minister Andrey Belousov", "the Defence Minister of Russia, Andrey Belousov",
+"Russia's defence minister Andrey Belousov", "Andrey Belousov, Russia's defence minister",
+"his Russian counterpart Andrey Belousov" (the title is borrowed from the nearest role before).
+The claim's value is the name; `unit` is the office as written, for linking to the store.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..records import Claim
+from .base import Kind
+from .lexicon import COUNTERPART, FORMER, RANKS, TITLES, alternation
+
+_CAP = r"[A-Z][\w'’-]*"
+_PRE = rf"(?P<pre>{_CAP}(?:\s+{_CAP})?(?:'s|’s|'|’)?\s+)?"
+_TITLE = rf"(?P<title>(?i:{alternation(TITLES)}))"
+_OF = rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP}){{0,2}}?))?"
+_RANKS = rf"(?:(?i:{alternation(RANKS)})\s+)*"
+_NAME = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
+TITLE_FIRST = re.compile(rf"\b{_PRE}{_TITLE}{_OF}\b,?\s+{_RANKS}{_NAME}")
+NAME_FIRST = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}}),\s+(?:the\s+)?{_PRE}{_TITLE}{_OF}\b")
+COUNTERPART_ROLE = re.compile(rf"\b{_PRE}(?i:{COUNTERPART}),?\s+{_RANKS}{_NAME}")
+FORMER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(FORMER)}))[\s-]*$")
+# Words that start a sentence or a clause, not a qualifier of the office.
+NOT_QUALIFIERS = {"the", "earlier", "later", "then", "when", "while", "but", "and", "as", "his", "her", "their",
+                  "its", "our", "on", "in", "at", "meanwhile", "also", "now", "today", "yesterday"}
+
+
+def _qualifier(match: re.Match) -> str | None:
+    pre = (match.group("pre") or "").strip()
+    if pre and pre.split()[0].lower() in NOT_QUALIFIERS:
+        pre = " ".join(pre.split()[1:])
+    return pre or None
+
+
+def _office_start(match: re.Match) -> int:
+    qualifier = _qualifier(match)
+    return match.string.index(qualifier, match.start("pre")) if qualifier else match.start("title")
+
+
+def find(document: Document):
+    text = document.text
+    found = []
+    for pattern in (TITLE_FIRST, NAME_FIRST):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.split()[0].lower() in NOT_QUALIFIERS or "'" in name.split()[-1][-2:] or "’" in name[-2:]:
+                continue
+            office_start = _office_start(match)
+            office_end = match.end("of") if match.group("of") else match.end("title")
+            title = match.group("title")
+            found.append((match, office_start, office_end, title, False))
+    for match in COUNTERPART_ROLE.finditer(text):
+        found.append((match, match.start(), match.end("name") - len(match.group("name")), None, True))
+    found.sort(key=lambda f: f[0].start())
+    last_title = None
+    for match, office_start, office_end, title, counterpart in found:
+        if counterpart:
+            if last_title is None:
+                continue
+            title = last_title
+        else:
+            last_title = title
+        start = min(office_start, match.start("name"))
+        end = max(office_end, match.end("name"))
+        former = bool(FORMER_BEFORE.search(text, max(0, start - 12), start))
+        qualifier = _qualifier(match)
+        office = " ".join(p for p in (qualifier, title) if p)
+        if match.groupdict().get("of"):
+            office = f"{office} of {match.group('of')}"
+        yield Claim("role", start, end, text[start:end], match.group("name"), unit=office, anchor=match.start("name"),
+                    precision="exact", details=(("counterpart", counterpart), ("former", former),
+                                                ("name_span", (match.start("name"), match.end("name"))),
+                                                ("office_span", (office_start, office_end)), ("title", title)))
+
+
+KIND = Kind("role", find, rank=60, judged_as=("entity",), examples=(
+    ("Talks were led by Defence Minister Andrey Belousov.", "Defence Minister Andrey Belousov"),
+    ("He met the Defence Minister of Russia, Andrey Belousov, in Qingdao.", "Defence Minister of Russia, Andrey Belousov"),
+    ("Russia's defence minister Andrey Belousov arrived.", "Russia's defence minister Andrey Belousov"),
+    ("Andrey Belousov, Russia's defence minister, spoke first.", "Andrey Belousov, Russia's defence minister"),
+    ("Prime Minister Narendra Modi chaired the meeting.", "Prime Minister Narendra Modi"),
+    ("The Defence Ministers of both countries met.", None),
+))

@@ -1,0 +1,81 @@
+"""Immutable records passed between the stages: extract -> link -> judge -> report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claims_db.query import FactRow
+
+
+class Verdict(str, Enum):
+    CONSISTENT = "consistent"
+    CONFLICTING = "conflicting"
+    UNVERIFIED = "unverified"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A factual claim at [start, end) of the draft.
+
+    `value` is normalised by kind: a number (quantity, money, percent, duration,
+    ordinal), an ISO date or year string (date), a person's name (role).
+    `anchor` is where the figure itself sits, for measuring distance to cues.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: float | str
+    unit: str | None = None
+    hedge: str | None = None
+    value_high: float | None = None
+    anchor: int = 0
+    precision: str | None = None  # dates: day, month, year, weekday; numbers: digits, rounded
+    noun: str | None = None       # the counted noun ("civilians")
+    details: tuple[tuple[str, object], ...] = ()
+
+    def detail(self, key: str, default=None):
+        return dict(self.details).get(key, default)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    claim: Claim
+    verdict: Verdict
+    reason: str
+    fact: FactRow | None = None
+    suggestion: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+
+
+@dataclass(frozen=True)
+class AsOf:
+    date: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    as_of: AsOf
+    judgements: tuple[Judgement, ...]
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        from bisect import bisect_right
+
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for j in self.judgements:
+            counts[j.verdict.value] += 1
+        return counts
