@@ -35,6 +35,7 @@ class Claim:
     hedge: str | None = None
     value_high: float | None = None
     anchor: int = 0
+    figure_end: int = 0  # [anchor, figure_end) is the figure (or name) a suggestion replaces
     precision: str | None = None  # dates: day, month, year, weekday; numbers: digits, rounded
     noun: str | None = None       # the counted noun ("civilians")
     details: tuple[tuple[str, object], ...] = ()

@@ -46,7 +46,7 @@ def _with_year(month: int, day: int, as_of: dt.date) -> dt.date | None:
 
 
 def _claim(text: str, start: int, end: int, value: str, precision: str, **details) -> Claim:
-    return Claim("date", start, end, text[start:end], value, unit=precision, anchor=start, precision=precision,
+    return Claim("date", start, end, text[start:end], value, unit=precision, anchor=start, figure_end=end, precision=precision,
                  details=tuple(sorted(details.items())))
 
 

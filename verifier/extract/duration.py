@@ -22,10 +22,11 @@ ARTICLE_UNIT = re.compile(rf"\b(?P<article>an?|half\s+an?)\s+(?P<unit>{_UNIT})\b
 MEASURED = re.compile(r"\s+(?:after|ago|later|earlier|before|since|on|into|of)\b", re.IGNORECASE)
 
 
-def _claim(text: str, start: int, end: int, value: float, unit: str, hedge, high, anchor) -> Claim:
+def _claim(text: str, start: int, end: int, value: float, unit: str, hedge, high, anchor: int,
+           figure_end: int) -> Claim:
     noun, _ = noun_after(text, end, limit=2)
     return Claim("duration", start, end, text[start:end], value, unit=DURATION_UNITS[unit.lower()], hedge=hedge,
-                 value_high=high, anchor=anchor, precision="exact", noun=noun)
+                 value_high=high, anchor=anchor, figure_end=figure_end, precision="exact", noun=noun)
 
 
 def find(document: Document):
@@ -34,7 +35,7 @@ def find(document: Document):
         unit = AFTER_FIGURE.match(text, figure.end)
         if unit:
             yield _claim(text, figure.start, unit.end(), figure.value, unit.group("unit"), figure.hedge,
-                         figure.value_high, figure.anchor)
+                         figure.value_high, figure.anchor, figure.end)
     for match in ARTICLE_UNIT.finditer(text):
         hedge, start = hedge_before(text, match.start())
         if hedge is None and not MEASURED.match(text, match.end()):
@@ -42,7 +43,7 @@ def find(document: Document):
         if NUMBER.match(match.group("article")) and parse_number(NUMBER.match(match.group("article"))) > 1:
             continue
         value = 0.5 if match.group("article").lower().startswith("half") else 1.0
-        yield _claim(text, start, match.end(), value, match.group("unit"), hedge, None, match.start())
+        yield _claim(text, start, match.end(), value, match.group("unit"), hedge, None, match.start(), match.end("article"))
 
 
 KIND = Kind("duration", find, rank=40, judged_as=("date",), examples=(

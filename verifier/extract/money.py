@@ -40,7 +40,7 @@ def find(document: Document):
         value = float(amount.replace(",", "")) * factor
         hedge, start = hedge_before(text, match.start())
         yield Claim("money", start, match.end(), text[start:match.end()], value, unit=currency, hedge=hedge,
-                    anchor=anchor, precision="rounded" if factor > 1 else "exact")
+                    anchor=anchor, figure_end=match.end(), precision="rounded" if factor > 1 else "exact")
 
 
 KIND = Kind("money", find, rank=50, judged_as=("quantity",), examples=(

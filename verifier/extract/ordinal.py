@@ -22,7 +22,7 @@ def find(document: Document):
         if noun is None:
             continue
         value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
-        yield Claim("ordinal", match.start(), end, text[match.start():end], value, unit=noun, anchor=match.start(),
+        yield Claim("ordinal", match.start(), end, text[match.start():end], value, unit=noun, anchor=match.start(), figure_end=match.end(),
                     precision="exact", noun=noun)
 
 

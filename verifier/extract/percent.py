@@ -20,7 +20,7 @@ def find(document: Document):
             continue
         unit = "pp" if "point" in sign.group().lower() else "%"
         yield Claim("percent", figure.start, sign.end(), text[figure.start:sign.end()], figure.value, unit=unit,
-                    hedge=figure.hedge, value_high=figure.value_high, anchor=figure.anchor,
+                    hedge=figure.hedge, value_high=figure.value_high, anchor=figure.anchor, figure_end=figure.end,
                     precision="exact")
 
 

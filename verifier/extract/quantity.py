@@ -34,7 +34,7 @@ def find(document: Document):
             continue
         end = stop if noun else figure.end
         yield Claim("quantity", figure.start, end, text[figure.start:end], figure.value, unit=noun,
-                    hedge=figure.hedge, value_high=figure.value_high, anchor=figure.anchor,
+                    hedge=figure.hedge, value_high=figure.value_high, anchor=figure.anchor, figure_end=figure.end,
                     precision="rounded" if figure.rounded else "exact", noun=noun)
     for match in FRACTION.finditer(text):
         if match.group("num") is None:
@@ -43,7 +43,7 @@ def find(document: Document):
         value = round(count * FRACTIONS[match.group("den").lower()], 6)
         hedge, start = hedge_before(text, match.start())
         yield Claim("quantity", start, match.end(), text[start:match.end()], value, unit="fraction",
-                    hedge=hedge, anchor=match.start(), precision="rounded")
+                    hedge=hedge, anchor=match.start(), figure_end=match.end(), precision="rounded")
 
 
 KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), examples=(

@@ -72,7 +72,7 @@ def find(document: Document):
         office = " ".join(p for p in (qualifier, title) if p)
         if match.groupdict().get("of"):
             office = f"{office} of {match.group('of')}"
-        yield Claim("role", start, end, text[start:end], match.group("name"), unit=office, anchor=match.start("name"),
+        yield Claim("role", start, end, text[start:end], match.group("name"), unit=office, anchor=match.start("name"), figure_end=match.end("name"),
                     precision="exact", details=(("counterpart", counterpart), ("former", former),
                                                 ("name_span", (match.start("name"), match.end("name"))),
                                                 ("office_span", (office_start, office_end)), ("title", title)))

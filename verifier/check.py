@@ -1,0 +1,42 @@
+"""The main job: a draft in, judged claims out. Pure: the same draft, store and options give the same report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from claims_db.query import Reader
+
+from .document import load
+from .extract.registry import extract
+from .judge import judge
+from .judge.role import judge as judge_role
+from .link import Linker, link_role
+from .records import FileReport
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: dt.date | None = None
+    today: dt.date | None = None
+    kinds: tuple[str, ...] | None = None
+
+
+class Checker:
+    """Checks drafts against one store; the store's vocabulary is read once."""
+
+    def __init__(self, reader: Reader, options: Options = Options()):
+        self.reader, self.options = reader, options
+        self.linker = Linker(reader)
+
+    def check_text(self, path: str, text: str, file_date: dt.date | None = None) -> FileReport:
+        document = load(path, text, self.options.as_of, file_date, self.options.today)
+        claims = extract(document, self.options.kinds)
+        mentions = self.linker.mentions(document)
+        judgements = []
+        for claim in claims:
+            if claim.kind == "role":
+                judgements.append(judge_role(claim, link_role(self.linker, claim, document, mentions), document))
+            else:
+                judgements.append(judge(claim, self.linker.link(claim, document, claims, mentions), document))
+        return FileReport(path, document.as_of, tuple(judgements), document.line_starts)

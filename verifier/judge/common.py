@@ -1,0 +1,44 @@
+"""Helpers every judge uses: describing facts and building judgements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims_db.query import FactRow
+
+from ..records import Claim, Judgement, Verdict
+
+
+def show_value(fact: FactRow) -> str:
+    value = fact.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)):
+        value = f"{value:,}" if abs(value) >= 10000 else str(value)
+    return f"{value} {fact.unit}" if fact.unit else str(value)
+
+
+def show_period(fact: FactRow) -> str:
+    if fact.valid_from and fact.valid_to:
+        return f"from {fact.valid_from} to {fact.valid_to}"
+    if fact.valid_from:
+        return f"since {fact.valid_from}"
+    if fact.valid_to:
+        return f"until {fact.valid_to}"
+    return ""
+
+
+def verdict(claim: Claim, kind: Verdict, reason: str, fact: FactRow | None = None,
+            suggestion: str | None = None) -> Judgement:
+    return Judgement(claim, kind, reason, fact, suggestion if kind is Verdict.CONFLICTING else None,
+                     fact.subject if fact else None, fact.predicate if fact else None)
+
+
+def replace_figure(claim: Claim, text: str, new: str, keep_prefix: bool = False) -> str:
+    """The claim's text with its figure (or name) replaced; a hedge before a figure is dropped."""
+    prefix = text[claim.start:claim.anchor] if keep_prefix else ""
+    return prefix + new + text[claim.figure_end:claim.end]
+
+
+def within_week(day: dt.date, as_of: dt.date) -> bool:
+    return 0 <= (as_of - day).days <= 6

@@ -1,0 +1,90 @@
+"""Judge dates, months, years and weekdays against date facts and periods (offices, memberships).
+
+Only what the text fixed is compared: "April 22" is checked by month and day when
+its year was inferred; "in 2023" against the year of a date, or against the years a
+period covers ("India's presidency of SCO in 2023" against September 2022 - July 2023).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims_db.query import FactRow
+
+from ..document import Document
+from ..extract.lexicon import MONTHS, WEEKDAYS
+from ..records import Claim, Judgement, Verdict
+from .common import replace_figure, show_period, verdict, within_week
+
+MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items() if len(k) > 4 or k == "may"}
+WEEKDAY_NAMES = {v: k.capitalize() for k, v in WEEKDAYS.items()}
+
+
+def _matches(claim: Claim, day: dt.date) -> bool:
+    value = claim.value
+    if claim.precision in ("day", "weekday"):
+        claimed = dt.date.fromisoformat(value)
+        if claim.precision == "day" and not claim.detail("year_given", True):
+            return (claimed.month, claimed.day) == (day.month, day.day)
+        return claimed == day
+    if claim.precision == "month":
+        return value == f"{day.year}-{day.month:02d}"
+    return value == str(day.year)
+
+
+def _write_date(claim: Claim, day: dt.date, text: str) -> str:
+    """The fact's date written the way the draft wrote its own."""
+    if claim.precision == "year":
+        return replace_figure(claim, text, text[claim.anchor:claim.end].replace(claim.value, str(day.year)))
+    if claim.precision == "month":
+        return f"{MONTH_NAMES[day.month]} {day.year}"
+    if claim.precision == "weekday":
+        return ("on " if claim.text.lower().startswith("on ") else "") + WEEKDAY_NAMES[day.weekday()]
+    day_first = claim.text.strip()[:1].isdigit()
+    written = f"{day.day} {MONTH_NAMES[day.month]}" if day_first else f"{MONTH_NAMES[day.month]} {day.day}"
+    if claim.detail("year_given"):
+        written += f" {day.year}" if day_first else f", {day.year}"
+    return written
+
+
+def _period_years(fact: FactRow, as_of: dt.date) -> tuple[int, int] | None:
+    if fact.valid_from is None and fact.valid_to is None:
+        return None
+    return (fact.valid_from.year if fact.valid_from else 1, (fact.valid_to or as_of).year)
+
+
+def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judgement:
+    as_of = document.as_of.date
+    dated = [f for f in facts if f.value_type == "date"]
+    periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
+    if claim.precision == "weekday":
+        dated = [f for f in dated if within_week(f.value, as_of)]
+        if not dated:
+            return verdict(claim, Verdict.UNVERIFIED, "the store's date for this is not in the week before the as-of date",
+                           facts[0] if facts else None)
+    for fact in dated:
+        if _matches(claim, fact.value):
+            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact)
+    if claim.precision == "year":
+        year = int(claim.value)
+        for fact in periods:
+            first, last = _period_years(fact, as_of)
+            if first <= year <= last:
+                return verdict(claim, Verdict.CONSISTENT,
+                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+    elif periods and not dated:
+        return verdict(claim, Verdict.UNVERIFIED, "only a period is known; a day or month is not checked against it",
+                       periods[0])
+    if dated:
+        fact = dated[0]
+        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} is {fact.value}, not {claim.text.strip()}",
+                       fact, _write_date(claim, fact.value, document.text))
+    if periods:
+        fact = periods[0]
+        first, last = _period_years(fact, as_of)
+        years = str(first) if first == last else f"{first}-{str(last)[-2:]}" if first + 1 == last else f"{first}-{last}"
+        suggestion = replace_figure(claim, document.text, document.text[claim.anchor:claim.end].replace(claim.value, years))
+        return verdict(claim, Verdict.CONFLICTING,
+                       f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}, not in {claim.value}",
+                       fact, suggestion)
+    return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts")

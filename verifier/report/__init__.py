@@ -1,0 +1,1 @@
+"""Renderers: each turns check results into one output format and nothing else."""
