@@ -37,7 +37,8 @@ MASKS = re.compile(
     |\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|GMT|IST|UTC|[AP]M)?(?!\d)
     |\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b
     |\b\d{4}\s*(?:hrs|hours\s+(?:GMT|IST|UTC)|GMT|IST|UTC)\b
-    |\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}(?:[\s-]\d{2,4})?\b""",
+    |\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b
+    |\b\d{3,5}[\s-]\d{3,4}[\s-]\d{3,4}\b""",
     re.VERBOSE)
 SENTENCE_END = re.compile(
     r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bNo)

@@ -23,9 +23,12 @@ from .records import Claim
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
 # Date predicates a date or duration claim falls back on when no cue names one.
 EVENT_DATES = ("occurred_on", "launched_on", "established")
-MEASURED_FROM = re.compile(r"\s+(?:after|since|from)\s+(?:the\s+)?", re.IGNORECASE)
+# "a month after X" is measured from X's date; "three decades of X" from X's start.
+MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?:the\s+)?", re.IGNORECASE)
+NOUN_ONLY = 500  # a counted noun alone points at a predicate more weakly than any cue phrase
 DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?P<head>attack|attacks|operation|meeting|summit|strikes?|blast|"
-                      r"explosion|bombing|visit|relations|ties|agreement|treaty|incident|crash|earthquake|war)\b",
+                      r"explosion|bombing|visit|relations|ties|agreement|treaty|incident|crash|earthquake|war|"
+                      r"disaster|accident|sinking|collision|stampede|flood|floods|fire|storm|cyclone|election|conflict)\b",
                       re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 
@@ -94,6 +97,8 @@ class Linker:
 
     def link(self, claim: Claim, document: Document, claims: Sequence[Claim], mentions: Sequence[Mention]) -> Link:
         value_types = JUDGED_AS[claim.kind]
+        if claim.kind == "date" and claim.precision != "year":
+            value_types = ("date",)  # a day is checked against dates; only a year against periods
         sentence = document.sentence_of(claim.anchor)
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
         span = (claim.start, claim.end)
@@ -118,12 +123,13 @@ class Linker:
         if claim.noun:
             for name in predicates:
                 if self.predicates[name].nouns and _noun_matches(claim.noun, self.predicates[name].nouns):
-                    cue_distance[name] = min(cue_distance.get(name, 0), 0)
+                    cue_distance.setdefault(name, NOUN_ONLY)
         entities = {m.entity_id: (m, _distance((m.start, m.end), span)) for m in in_sentence}
-        anchor = self._measured_from(claim, document, in_sentence)
-        if anchor is not None:
+        measured = self._measured_from(claim, document, in_sentence)
+        if measured is not None:
+            anchor, names = measured
             entities = {anchor.entity_id: (anchor, 0)}
-            for name in EVENT_DATES:
+            for name in names:
                 cue_distance.setdefault(name, 1)
         else:
             self._add_antecedents(document, sentence, mentions, entities, span)
@@ -163,14 +169,18 @@ class Linker:
         lo, hi = min(cue[1], span[1]), max(cue[0], span[0])
         return lo < hi and CLAUSE_BREAK.search(document.text, lo, hi) is not None
 
-    def _measured_from(self, claim: Claim, document: Document, in_sentence: Sequence[Mention]) -> Mention | None:
-        """For "a month after Operation Sindoor": the entity the duration is measured from."""
+    def _measured_from(self, claim: Claim, document: Document,
+                       in_sentence: Sequence[Mention]) -> tuple[Mention, tuple[str, ...]] | None:
+        """For "a month after Operation Sindoor": the entity a duration is measured from, and which dates."""
         if claim.kind != "duration":
             return None
         match = MEASURED_FROM.match(document.text, claim.end)
         if match is None:
             return None
-        return next((m for m in in_sentence if m.start == match.end()), None)
+        mention = next((m for m in in_sentence if m.start == match.end()), None)
+        if mention is None:
+            return None
+        return mention, EVENT_DATES if match.group("after") else ("established",)
 
     def _add_antecedents(self, document: Document, sentence: tuple[int, int], mentions: Sequence[Mention],
                          entities: dict, span: tuple[int, int]) -> None:

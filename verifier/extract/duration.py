@@ -24,7 +24,7 @@ MEASURED = re.compile(r"\s+(?:after|ago|later|earlier|before|since|on|into|of)\b
 
 def _claim(text: str, start: int, end: int, value: float, unit: str, hedge, high, anchor: int,
            figure_end: int) -> Claim:
-    noun, _ = noun_after(text, end, limit=2)
+    noun, _ = noun_after(text, end, limit=1)
     return Claim("duration", start, end, text[start:end], value, unit=DURATION_UNITS[unit.lower()], hedge=hedge,
                  value_high=high, anchor=anchor, figure_end=figure_end, precision="exact", noun=noun)
 

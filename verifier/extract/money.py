@@ -33,14 +33,15 @@ def find(document: Document):
         if match.group("symbol"):
             amount, currency = match.group("amount"), CURRENCIES[match.group("symbol").lower()]
             factor = _scale(match.group("scales") or "") * (SCALES[match.group("short").lower()] if match.group("short") else 1)
-            anchor = match.start("amount")
+            anchor, prefix = match.start("amount"), text[match.start("symbol"):match.start("amount")]
         else:
             amount, currency = match.group("amount2"), CURRENCIES[match.group("word").lower()]
-            factor, anchor = _scale(match.group("scales2") or ""), match.start("amount2")
+            factor, anchor, prefix = _scale(match.group("scales2") or ""), match.start("amount2"), ""
         value = float(amount.replace(",", "")) * factor
         hedge, start = hedge_before(text, match.start())
         yield Claim("money", start, match.end(), text[start:match.end()], value, unit=currency, hedge=hedge,
-                    anchor=anchor, figure_end=match.end(), precision="rounded" if factor > 1 else "exact")
+                    anchor=anchor, figure_end=match.end(), precision="rounded" if factor > 1 else "exact",
+                    details=(("prefix", prefix),))
 
 
 KIND = Kind("money", find, rank=50, judged_as=("quantity",), examples=(

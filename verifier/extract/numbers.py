@@ -27,9 +27,9 @@ FRACTION = re.compile(
     rf"\b(?P<num>a|one|two|three|four|five|six|seven|nine)[\s-](?P<den>{alternation(FRACTIONS)})\b|\bhalf\b",
     re.IGNORECASE)
 HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{alternation(HEDGES)})\s+$", re.IGNORECASE)
-RANGE_AFTER = re.compile(rf"^\s*(?:-|–|—|to)\s*(?P<high>{DIGITS})(?![\w])", re.IGNORECASE)
+RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|to)\s*(?P<high>{DIGITS})(?![\w])", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-AND_AFTER = re.compile(rf"^\s+and\s+(?P<high>{DIGITS}|{_WORD}(?:-{_WORD})?)\b", re.IGNORECASE)
+AND_AFTER = re.compile(rf"\s+and\s+(?P<high>{DIGITS}|{_WORD}(?:-{_WORD})?)\b", re.IGNORECASE)
 
 # Words that, right before a number, make it part of a name or a reference.
 NAME_WORDS = {
@@ -47,6 +47,8 @@ STOP_WORDS = {
     "be", "been", "being", "will", "would", "could", "across", "into", "over", "under", "while", "when",
     "where", "also", "more", "less", "ago", "earlier", "later", "each", "out", "up", "so", "not",
 }
+IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "crew", "cattle",
+                     "feet", "teeth", "mice", "geese", "livestock", "youth", "faithful"}
 _NOUN_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 
 
@@ -128,21 +130,28 @@ def range_after(text: str, end: int) -> tuple[float | None, int]:
     return float(match.group("high").replace(",", "")), match.end()
 
 
+def _plural(word: str) -> bool:
+    word = word.lower()
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2)
+
+
 def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
-    """The counted noun phrase after a figure ("high-value terrorist infrastructures")."""
-    words, stop = [], end
-    position = end
+    """The counted noun phrase after a figure, up to its plural head ("high-value terrorist infrastructures").
+
+    With limit=1 the next word is taken as it is ("third term").
+    """
+    words, position = [], end
     for _ in range(limit):
         match = _NOUN_TOKEN.match(text, position)
         if match is None or match.group(1).lower() in STOP_WORDS:
             break
-        if match.group(0)[:1] not in (" ", "-") and position != end:
+        if position != end and match.group(0)[:1] not in (" ",):
             break
         words.append(match.group(1))
-        position = stop = match.end()
-    if not words:
-        return None, end
-    return " ".join(words), stop
+        position = match.end()
+        if _plural(match.group(1)) or limit == 1:
+            return " ".join(words), position
+    return None, end
 
 
 @dataclass(frozen=True)

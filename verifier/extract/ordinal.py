@@ -18,7 +18,7 @@ PATTERN = re.compile(
 def find(document: Document):
     text = document.text
     for match in PATTERN.finditer(text):
-        noun, end = noun_after(text, match.end(), limit=2)
+        noun, end = noun_after(text, match.end(), limit=1)
         if noun is None:
             continue
         value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))

@@ -27,7 +27,8 @@ COUNTERPART_ROLE = re.compile(rf"\b{_PRE}(?i:{COUNTERPART}),?\s+{_RANKS}{_NAME}"
 FORMER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(FORMER)}))[\s-]*$")
 # Words that start a sentence or a clause, not a qualifier of the office.
 NOT_QUALIFIERS = {"the", "earlier", "later", "then", "when", "while", "but", "and", "as", "his", "her", "their",
-                  "its", "our", "on", "in", "at", "meanwhile", "also", "now", "today", "yesterday"}
+                  "its", "our", "on", "in", "at", "meanwhile", "also", "now", "today", "yesterday",
+                  *(word.rstrip("-") for word in FORMER)}
 
 
 def _qualifier(match: re.Match) -> str | None:

@@ -19,6 +19,10 @@ from .common import replace_figure, verdict
 from .numeric import format_number, test
 
 
+# Said loosely: "a month after" may mean five or six weeks.
+FUZZY_UNITS = ("day", "week", "fortnight", "month")
+
+
 def _exact(claim: Claim, elapsed: float) -> Verdict:
     if claim.value in (math.floor(elapsed), round(elapsed)):
         return Verdict.CONSISTENT
@@ -36,9 +40,10 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judge
     days = (as_of - fact.value).days
     elapsed = days / UNIT_DAYS[claim.unit]
     figure = document.text[claim.anchor:claim.figure_end]
-    result = _exact(claim, elapsed) if claim.hedge is None and claim.unit != "month" else test(claim, figure, elapsed)
-    if claim.hedge is None and claim.unit == "month" and result is Verdict.CONFLICTING and abs(claim.value - elapsed) < 1:
-        result = Verdict.UNVERIFIED
+    if claim.unit in FUZZY_UNITS:
+        result = test(claim, figure, elapsed, fuzz=0.5)
+    else:
+        result = _exact(claim, elapsed) if claim.hedge is None else test(claim, figure, elapsed)
     how = f"{fact.subject}: {fact.predicate} {fact.value}; to {as_of} is {elapsed:.1f} {claim.unit}s ({days} days)"
     if result is Verdict.CONFLICTING:
         whole = math.floor(elapsed) if claim.unit in ("year", "decade", "century") else round(elapsed)

@@ -63,8 +63,11 @@ def _slack(claim: Claim, figure_text: str) -> tuple[float, float]:
     return 0.0, (10 ** zeros / 2 if zeros >= 2 else 0.0)
 
 
-def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.0) -> Verdict:
-    """Compare one claimed figure (with its hedge or range) to one reference value."""
+def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.0, fuzz: float = 0.0) -> Verdict:
+    """Compare one claimed figure (with its hedge or range) to one reference value.
+
+    `fuzz` widens both intervals, for units that are fuzzy in speech ("a month").
+    """
     x = claim.value
     if claim.hedge == "range":
         strict, loose, opens = (x, claim.value_high), (x * 0.9, claim.value_high * 1.1), (False, False)
@@ -72,7 +75,7 @@ def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.
         (s_lo, s_hi), (l_lo, l_hi) = HEDGE_INTERVALS.get(claim.hedge, HEDGE_INTERVALS["approx"])
         strict, loose = (x * s_lo, x * s_hi), (x * l_lo, x * l_hi)
         opens = (claim.hedge == "gt", claim.hedge == "lt")
-    strict_slack, loose_slack = _slack(claim, figure_text)
+    strict_slack, loose_slack = (s + fuzz for s in _slack(claim, figure_text))
     low, high = reference - (tolerance or 0.0), reference + (tolerance or 0.0)
     if _meets((strict[0] - strict_slack, strict[1] + strict_slack), low, high, *opens):
         return Verdict.CONSISTENT

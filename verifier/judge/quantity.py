@@ -27,7 +27,8 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judge
     conflicting = [f for r, f in results if r is Verdict.CONFLICTING]
     if len(conflicting) == len(results):
         fact = conflicting[0]
-        suggestion = replace_figure(claim, document.text, format_number(fact.value, figure))
+        suggestion = claim.detail("prefix", "") + format_number(fact.value, figure)
+        suggestion = replace_figure(claim, document.text, suggestion)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if old is not None:
             reason = (f"outdated: {show_value(old)} was the figure as of {old.date}; "

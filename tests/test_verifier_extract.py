@@ -1,0 +1,107 @@
+"""Extraction: every kind's own examples, the traps, and the registry's structure."""
+
+import importlib
+import pkgutil
+
+import pytest
+
+import verifier.extract
+from verifier.document import load
+from verifier.extract.registry import KINDS, extract
+
+EXAMPLES = [(kind.name, text, expected) for kind in KINDS for text, expected in kind.examples]
+
+
+def claims(text, kinds=None):
+    return extract(load("draft.txt", text, today=__import__("datetime").date(2025, 6, 26)), kinds)
+
+
+@pytest.mark.parametrize("kind, text, expected", EXAMPLES, ids=[f"{k}:{t[:40]}" for k, t, _ in EXAMPLES])
+def test_kind_examples(kind, text, expected):
+    found = [c.text for c in claims(text, (kind,))]
+    if expected is None:
+        assert found == []
+    else:
+        assert expected in found
+
+
+def test_every_kind_is_registered_with_examples_both_ways():
+    modules = {m.name for m in pkgutil.iter_modules(verifier.extract.__path__)} - {"base", "lexicon", "numbers", "registry"}
+    registered = {kind.name for kind in KINDS}
+    assert modules == registered, "a kind module is missing from the registry (or the reverse)"
+    for kind in KINDS:
+        assert importlib.import_module(f"verifier.extract.{kind.name}").KIND is kind
+        assert any(e is not None for _, e in kind.examples) and any(e is None for _, e in kind.examples), kind.name
+
+
+VALUES = [
+    ("twenty-six people were hurt", "twenty-six people", 26, None),
+    ("a dozen boats sank", "a dozen boats", 12, None),
+    ("1.5 million voters", "1.5 million voters", 1_500_000, None),
+    ("3,000 troops", "3,000 troops", 3000, None),
+    ("1,50,000 pilgrims", "1,50,000 pilgrims", 150_000, None),
+    ("nearly 30 villages", "nearly 30 villages", 30, "near"),
+    ("almost 30 villages", "almost 30 villages", 30, "near"),
+    ("about 30 villages", "about 30 villages", 30, "approx"),
+    ("around 30 villages", "around 30 villages", 30, "approx"),
+    ("up to 30 villages", "up to 30 villages", 30, "le"),
+    ("at least 30 villages", "at least 30 villages", 30, "ge"),
+    ("over 30 villages", "over 30 villages", 30, "gt"),
+    ("some 30 villages", "some 30 villages", 30, "approx"),
+    ("a budget of Rs 500 crore", "Rs 500 crore", 5e9, None),
+    ("a plan worth ₹1.2 lakh crore", "₹1.2 lakh crore", 1.2e12, None),
+    ("a fee of €3m", "€3m", 3e6, None),
+    ("profits of $4.2 billion", "$4.2 billion", 4.2e9, None),
+    ("inflation of 4.2%", "4.2%", 4.2, None),
+    ("growth of 6.5 per cent", "6.5 per cent", 6.5, None),
+    ("a 33-year history", "33-year", 33, None),
+    ("for 10 years", "10 years", 10, None),
+    ("just over a month after the vote", "just over a month", 1, "just_over"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, value, hedge", VALUES, ids=[v[1] for v in VALUES])
+def test_values_and_hedges(text, claim_text, value, hedge):
+    found = {c.text: c for c in claims(text)}
+    assert claim_text in found, list(found)
+    assert found[claim_text].value == pytest.approx(value)
+    assert found[claim_text].hedge == hedge
+
+
+TRAPS = [
+    "The army inducted the S-400 system and more T-90 tanks.",
+    "Pilots trained on the Su-30 MKI and the MiG-29.",
+    "Factories will make AK-203 rifles under licence.",
+    "Covid-19 cases fell after the G20 meeting.",
+    "The court heard pleas on Article 370 and Section 144.",
+    "The Boeing 787-8 and a C-130J landed at the base.",
+    "The session begins at 10:30 am and ends at 4 pm.",
+    "For details call +91 11 2301 2345 or write to desk@example.org.",
+    "The report is at https://example.org/2025/06/26/report-123 online.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS, ids=[t[:30] for t in TRAPS])
+def test_names_times_phones_and_urls_are_not_quantities(text):
+    numeric = [c.text for c in claims(text) if c.kind in ("quantity", "money", "percent", "duration")]
+    assert numeric == []
+
+
+def test_relative_dates_resolve_against_the_as_of_date():
+    found = {c.text: c.value for c in claims("Talks began on Monday; exports fell last year; the vote was on June 20.")}
+    assert found["on Monday"] == "2025-06-23"
+    assert found["last year"] == "2024"
+    assert found["June 20"] == "2025-06-20"
+
+
+def test_roles_keep_name_and_office():
+    found = {c.text: c for c in claims("Earlier, the Defence Minister of Kestria, Ilse Brandt, met Prime Minister Oren Talvik.")}
+    brandt = found["Defence Minister of Kestria, Ilse Brandt"]
+    assert (brandt.value, brandt.unit) == ("Ilse Brandt", "Defence Minister of Kestria")
+    assert found["Prime Minister Oren Talvik"].value == "Oren Talvik"
+
+
+def test_spans_point_into_the_text():
+    text = "Officials said 26 people died.\nA second line with 4.2% growth."
+    for claim in claims(text):
+        assert text[claim.start:claim.end] == claim.text
