@@ -21,6 +21,7 @@ from .extract.registry import KINDS
 from .records import Claim
 
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
+JUDGED = {"quantity", "money", "percent", "date", "duration", "role"}  # ordinals are reported, not judged
 # Date predicates a date or duration claim falls back on when no cue names one.
 EVENT_DATES = ("occurred_on", "launched_on", "established")
 # "a month after X" is measured from X's date; "three decades of X" from X's start.
@@ -108,13 +109,15 @@ class Linker:
                           or _noun_matches(claim.noun, self.predicates[p].nouns)}
         # A cue belongs to the nearest claim of a kind it could describe, so
         # "killed 26 ... expelled 50 diplomats" gives "killed" to 26 only.
-        rivals = [c for c in claims if sentence[0] <= c.anchor < sentence[1] and set(JUDGED_AS[c.kind]) & set(value_types)]
+        rivals = [c for c in claims if sentence[0] <= c.anchor < sentence[1] and c.kind in JUDGED
+                  and set(JUDGED_AS[c.kind]) & set(value_types)]
         cue_distance: dict[str, int] = {}
         for start, end, names in self.cues(document, sentence):
             if start < claim.end and claim.start < end:
                 continue  # the claim's own words are not a cue
             here = _distance((start, end), span)
-            if any(_distance((start, end), (c.start, c.end)) < here for c in rivals if c is not claim):
+            if any(_distance((start, end), (c.start, c.end)) < here for c in rivals
+                   if c is not claim and not (c.start < end and start < c.end)):
                 continue
             if self._crosses_clause(document, (start, end), span):
                 continue

@@ -82,7 +82,10 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judge
     if periods:
         fact = periods[0]
         first, last = _period_years(fact, as_of)
-        years = str(first) if first == last else f"{first}-{str(last)[-2:]}" if first + 1 == last else f"{first}-{last}"
+        if fact.valid_to is None or first == last:
+            years = str(first)
+        else:
+            years = f"{first}-{str(last)[-2:]}" if first + 1 == last else f"{first}-{last}"
         suggestion = replace_figure(claim, document.text, document.text[claim.anchor:claim.end].replace(claim.value, years))
         return verdict(claim, Verdict.CONFLICTING,
                        f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}, not in {claim.value}",
