@@ -90,6 +90,16 @@ def store_locations(engine_name: str, tmp_path: Path) -> Iterator[_Locations]:
 
 
 @pytest.fixture
+def postgres_store_url(tmp_path: Path) -> Iterator[str]:
+    """A fresh PostgreSQL location whatever the engine under test (for tests comparing engines)."""
+    if _postgres_base() is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}")
+    locations = _Locations("postgresql", tmp_path)
+    yield locations.new()
+    locations.cleanup()
+
+
+@pytest.fixture
 def store_url(store_locations: _Locations) -> str:
     """Where a store may be created: a SQLite path or a PostgreSQL URL; nothing is there yet."""
     return store_locations.new()
