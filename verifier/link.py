@@ -63,6 +63,19 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+def _unambiguous(mentions: Sequence[Mention]) -> list[Mention]:
+    """Drop names shared by several entities ("Defence Minister"): they say nothing about which one."""
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    return [m for m in mentions if spans[(m.start, m.end)] == 1]
+
+
+def _names(entities: dict) -> str:
+    names = sorted({m.name for m, _ in entities.values()})
+    return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+
+
 def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
     """Whether a counted noun phrase ends with one of a predicate's nouns (plural-blind)."""
     words = noun.lower().replace("-", " ").split()
@@ -101,7 +114,7 @@ class Linker:
         if claim.kind == "date" and claim.precision != "year":
             value_types = ("date",)  # a day is checked against dates; only a year against periods
         sentence = document.sentence_of(claim.anchor)
-        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        in_sentence = [m for m in _unambiguous(mentions) if sentence[0] <= m.start and m.end <= sentence[1]]
         span = (claim.start, claim.end)
         predicates = {name for name, p in self.predicates.items() if p.value_type in value_types}
         if claim.noun:
@@ -109,20 +122,20 @@ class Linker:
                           or _noun_matches(claim.noun, self.predicates[p].nouns)}
         # A cue belongs to the nearest claim of a kind it could describe, so
         # "killed 26 ... expelled 50 diplomats" gives "killed" to 26 only.
-        rivals = [c for c in claims if sentence[0] <= c.anchor < sentence[1] and c.kind in JUDGED
+        rivals = [c for c in claims if c is not claim and sentence[0] <= c.anchor < sentence[1] and c.kind in JUDGED
                   and set(JUDGED_AS[c.kind]) & set(value_types)]
         cue_distance: dict[str, int] = {}
         for start, end, names in self.cues(document, sentence):
             if start < claim.end and claim.start < end:
                 continue  # the claim's own words are not a cue
             here = _distance((start, end), span)
-            if any(_distance((start, end), (c.start, c.end)) < here for c in rivals
-                   if c is not claim and not (c.start < end and start < c.end)):
-                continue
             if self._crosses_clause(document, (start, end), span):
                 continue
+            nearer = [c for c in rivals if _distance((start, end), (c.start, c.end)) < here
+                      and not (c.start < end and start < c.end)]
             for name in names & predicates:
-                cue_distance[name] = min(cue_distance.get(name, here), here)
+                if not any(self._accepts(c, name) for c in nearer):
+                    cue_distance[name] = min(cue_distance.get(name, here), here)
         if claim.noun:
             for name in predicates:
                 if self.predicates[name].nouns and _noun_matches(claim.noun, self.predicates[name].nouns):
@@ -141,16 +154,15 @@ class Linker:
         if not entities:
             return Link((), "no entity of the store is named in this sentence", tuple(in_sentence))
         if not cue_distance:
-            names = ", ".join(sorted({m.name for m, _ in entities.values()}))
             what = f"'{claim.noun}'" if claim.noun else "this figure"
-            return Link((), f"no predicate of the store describes {what} (entities named: {names})", tuple(in_sentence))
+            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})",
+                        tuple(in_sentence))
         facts = self.reader.facts(entities, cue_distance)
         groups: dict[tuple[int, str], list[FactRow]] = {}
         for fact in facts:
             groups.setdefault((fact.subject_id, fact.predicate), []).append(fact)
         if not groups:
-            names = ", ".join(sorted({m.name for m, _ in entities.values()}))
-            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {names}", tuple(in_sentence))
+            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}", tuple(in_sentence))
         named = {m.entity_id for m in in_sentence}
         candidates = []
         for (subject_id, predicate), group in groups.items():
@@ -167,6 +179,11 @@ class Linker:
         best = candidates[0]
         tied = tuple(c for c in candidates if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance))
         return Link(tied, "", tuple(in_sentence))
+
+    def _accepts(self, claim: Claim, predicate: str) -> bool:
+        """Whether a claim could be what a predicate's cue describes (its counted noun fits)."""
+        nouns = self.predicates[predicate].nouns
+        return not claim.noun or bool(nouns) and _noun_matches(claim.noun, nouns)
 
     def _crosses_clause(self, document: Document, cue: tuple[int, int], span: tuple[int, int]) -> bool:
         lo, hi = min(cue[1], span[1]), max(cue[0], span[0])
