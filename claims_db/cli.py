@@ -117,9 +117,16 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line naming the problem, exit code 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claims-db", description="Curate the verifier's reference store.")
-    common = argparse.ArgumentParser(add_help=False)
+    parser = OneLineParser(prog="claims-db", description="Curate the verifier's reference store.")
+    common = OneLineParser(add_help=False)
     common.add_argument("--db", help="SQLite path or SQLAlchemy URL (default for reading: the bundled store)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -7,6 +7,8 @@ import datetime as dt
 import os
 import sys
 
+from claims_db.cli import OneLineParser
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"conflicting": ("conflicting",), "unverified": ("conflicting", "unverified"), "never": ()}
 
@@ -19,7 +21,7 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="verifier", description="Check the factual claims of news drafts.")
+    parser = OneLineParser(prog="verifier", description="Check the factual claims of news drafts.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="Check drafts and report each claim's verdict with its evidence.",
                            description="Check drafts and report each claim's verdict with its evidence.")
