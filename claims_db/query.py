@@ -112,6 +112,8 @@ class Reader:
 
     def __init__(self, location: str | None = None):
         self.location = location or default_store()
+        # Reports name the store as the user gave it, so they do not depend on a cache path.
+        shown = location or "bundled:" + Path(self.location).name
         self._conn = self._engine = None
         url = to_url(self.location)
         path = sqlite_path(url)
@@ -134,7 +136,7 @@ class Reader:
             self.close()
             raise StoreError(f"store schema {meta['schema_version']} is newer than this tool's ({SCHEMA_VERSION}); "
                              "upgrade claim-verifier")
-        self.info = StoreInfo(self.location if path is None else path, int(meta["schema_version"]),
+        self.info = StoreInfo(shown, int(meta["schema_version"]),
                               int(meta.get("facts", 0)), meta.get("digest", ""))
         self._predicates: dict[str, PredicateInfo] | None = None
 
