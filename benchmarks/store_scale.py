@@ -194,7 +194,6 @@ class Dataset:
     size: int
     entities: list[Entity]
     featured: list[Entity]
-    extra_predicates: dict[str, tuple[str, object]] = field(default_factory=dict)
 
 
 class Names:
@@ -352,7 +351,7 @@ def make_dataset(size: int) -> Dataset:
     kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
     while len(entities) < n_entities:
         entities.append(maker.make(maker.rng.choices(kinds, weights)[0]))
-    return Dataset(size, entities, featured, EXTRA_PREDICATES)
+    return Dataset(size, entities, featured)
 
 
 class FactMaker:
@@ -597,6 +596,7 @@ class Backend:
     def finish(self, size: int, marker: str, analyze: bool) -> dict[str, float]: ...
     def complete(self, size: int) -> None: ...
     def discard(self, size: int) -> None: ...
+    def size_bytes(self, size: int) -> int: ...
 
 
 class SQLiteBackend(Backend):
@@ -1058,11 +1058,11 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, flush=True)
 
-    temporary = args.dir is None
+    temporary = args.dir is None and args.sqlite
     directory = Path(tempfile.mkdtemp(prefix="store-scale-")) if temporary else args.dir
-    directory.mkdir(parents=True, exist_ok=True)
     jobs: list[tuple[Backend, int]] = []
     if args.sqlite:
+        directory.mkdir(parents=True, exist_ok=True)
         sqlite_backend = SQLiteBackend(directory)
         jobs += [(sqlite_backend, size) for size in sorted(set(args.sizes))]
     pg_backend = None

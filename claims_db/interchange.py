@@ -163,7 +163,7 @@ def natural_key(fact: dict) -> str:
 
 def fact_uid(key: str) -> str:
     """A short public id that stays the same across stores built from the same records."""
-    return "f" + hashlib.sha1(key.encode()).hexdigest()[:11]
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:15]  # 60 bits: no collision in billions
 
 
 class Parsed:

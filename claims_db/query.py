@@ -194,6 +194,9 @@ class Reader:
                     # A proper name written all in lower case is an ordinary word ("may", "china").
                     if surface.islower() and not alias_text.islower():
                         continue
+                    # An acronym ("WHO", "SCO") is not the word it spells ("Who").
+                    if alias_text.isupper() and len(alias_text) > 1 and not surface.isupper():
+                        continue
                     spans.append((start, end, entity_id, name, kind))
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[3]))
         taken: list[tuple[int, int]] = []

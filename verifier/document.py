@@ -40,12 +40,13 @@ MASKS = re.compile(
     |\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b
     |\b\d{3,5}[\s-]\d{3,4}[\s-]\d{3,4}\b""",
     re.VERBOSE)
-SENTENCE_END = re.compile(
-    r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bNo)
-    (?<!\bRs)(?<!\bvs)(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bProf)(?<!\bSep)(?<!\bSept)(?<!\bJan)(?<!\bFeb)
-    (?<!\bAug)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bapprox)
-    [.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*""",
-    re.VERBOSE)
+SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*""")
+# Words whose period does not end a sentence ("Lt. Gen.", "Rs. 500", "Sept. 3").
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "lt", "gen", "col", "no", "rs", "vs", "jr", "sr", "co", "inc",
+                 "ltd", "prof", "sep", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "approx", "maj", "capt",
+                 "sgt", "gov", "sen", "rep", "rev", "hon", "mt", "ft", "fig", "est", "govt", "dept", "u.s", "e.g",
+                 "i.e", "etc"}
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,12 @@ class Document:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding `offset`."""
-        index = bisect_right([s for s, _ in self.sentences], offset) - 1
+        index = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
         return self.sentences[max(index, 0)]
 
     def masked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.masks)
+        index = bisect_right(self.masks, (start, len(self.text) + 1))
+        return any(s < end and start < e for s, e in self.masks[max(index - 1, 0):index + 1])
 
 
 def read_text(path: str) -> str:
@@ -116,9 +118,19 @@ def resolve_as_of(text: str, as_of: dt.date | None, file_date: dt.date | None, t
     return AsOf(today, "today")
 
 
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the period at `end` closes an abbreviation or an initial rather than a sentence."""
+    if text[end] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+
+
 def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     spans, begin = [], start
     for match in SENTENCE_END.finditer(text, start):
+        if _abbreviation(text, match.start()):
+            continue
         if match.start() > begin:
             spans.append((begin, match.start() + 1 if text[match.start()] in ".!?" else match.start()))
         begin = match.end()
@@ -140,4 +152,15 @@ def load(path: str, text: str, as_of: dt.date | None = None, file_date: dt.date 
     if line:
         masks.append((line.start(), line.end()))
     line_starts = (0, *(m.end() for m in re.finditer(r"\n", text)))
-    return Document(path, text, resolved, _sentences(text, body_start), tuple(sorted(masks)), line_starts)
+    return Document(path, text, resolved, _sentences(text, body_start), _merged(masks), line_starts)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans, so a look-up needs only its neighbours."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

@@ -5,6 +5,8 @@ Adding a kind: write its module (patterns, parse, examples, `KIND`), add it to K
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..document import Document
 from ..records import Claim
 from . import date, duration, money, ordinal, percent, quantity, role
@@ -20,8 +22,12 @@ def extract(document: Document, kinds: tuple[str, ...] | None = None) -> list[Cl
             found.extend((kind.rank, claim) for claim in kind.find(document)
                          if not document.masked(claim.anchor, claim.anchor + 1))
     found.sort(key=lambda rc: (-rc[0], -(rc[1].end - rc[1].start), rc[1].start))
+    starts: list[int] = []  # chosen claims, kept sorted by start; they never overlap
     chosen: list[Claim] = []
     for _, claim in found:
-        if all(claim.end <= c.start or c.end <= claim.start for c in chosen):
-            chosen.append(claim)
-    return sorted(chosen, key=lambda c: (c.start, c.end))
+        i = bisect_left(starts, claim.start)
+        if (i < len(chosen) and chosen[i].start < claim.end) or (i > 0 and chosen[i - 1].end > claim.start):
+            continue
+        starts.insert(i, claim.start)
+        chosen.insert(i, claim)
+    return chosen
