@@ -19,7 +19,7 @@ from pathlib import Path
 from . import SCHEMA_VERSION
 from .errors import StoreError
 from .locate import default_store, sqlite_path, to_url
-from .text import MAX_ALIAS_TOKENS, normalise, tokens
+from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, tokens
 
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "open_reader"]
 
@@ -140,6 +140,8 @@ class Reader:
                               int(meta.get("facts", 0)), meta.get("digest", ""))
         self._predicates: dict[str, PredicateInfo] | None = None
 
+    _arrays = False  # whether the driver takes a list as one array parameter (PostgreSQL)
+
     def _open_sqlalchemy(self, url: str) -> None:
         from sqlalchemy import create_engine, make_url
 
@@ -151,6 +153,7 @@ class Reader:
         engine = create_engine(url, connect_args=connect_args)
         connection = engine.connect()
         self._conn, self._engine = connection, engine
+        self._arrays = engine.dialect.name == "postgresql"
         self._run = lambda sql, params=(): connection.exec_driver_sql(
             sql.replace("?", "%s"), tuple(params)).fetchall()
 
@@ -179,11 +182,15 @@ class Reader:
                 grams.setdefault(key, []).append((i, i + n))
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         keys = sorted(grams)
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start:start + CHUNK]
-            sql = ("SELECT a.norm, a.text, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id "
-                   f"WHERE a.norm IN ({','.join('?' * len(chunk))}) ORDER BY e.name")
-            for norm, alias_text, entity_id, name, kind in self._run(sql, chunk):
+        select = "SELECT a.norm, a.text, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        if self._arrays:
+            # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
+            batches = [(select + "WHERE a.norm = ANY(?) ORDER BY e.name", [keys])] if keys else []
+        else:
+            batches = [(select + f"WHERE a.norm IN ({','.join('?' * len(chunk))}) ORDER BY e.name", chunk)
+                       for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK))]
+        for sql, params in batches:
+            for norm, alias_text, entity_id, name, kind in self._run(sql, params):
                 found.setdefault(norm, []).append((entity_id, name, kind, alias_text))
         spans = []
         for norm, entities in found.items():
@@ -194,8 +201,8 @@ class Reader:
                     # A proper name written all in lower case is an ordinary word ("may", "china").
                     if surface.islower() and not alias_text.islower():
                         continue
-                    # An acronym ("WHO", "SCO") is not the word it spells ("Who").
-                    if alias_text.isupper() and len(alias_text) > 1 and not surface.isupper():
+                    # An acronym ("WHO", "US") is not the common word it spells ("Who", "us"); "Nato" is fine.
+                    if alias_text.isupper() and not surface.isupper() and surface.lower() in COMMON_WORDS:
                         continue
                     spans.append((start, end, entity_id, name, kind))
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[3]))

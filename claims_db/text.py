@@ -10,6 +10,10 @@ import re
 import unicodedata
 
 MAX_ALIAS_TOKENS = 8
+# Words an acronym alias may spell ("WHO", "US", "IT"); written so, they are not the acronym.
+COMMON_WORDS = frozenset("""a all am an and any are as at be but by can do for go had has he her him his how if in is it
+its man may me my new no nor not now of off on one or our out own say she so the to too up us use was we who why
+you""".split())
 
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
