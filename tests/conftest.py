@@ -4,7 +4,7 @@
 PostgreSQL (a fresh schema per store, named in the URL's search_path), the
 latter skipped unless VERIFIER_TEST_POSTGRES_URL is set. Fixtures build on
 each other: `store_url` (nothing there yet) -> `empty_store` (schema and the
-default vocabulary) -> `seeded_store` (tests/data/*.jsonl imported) -> `reader`.
+default vocabulary) -> `seeded_store` (tests/data/nato.jsonl and places.jsonl imported) -> `reader`.
 """
 
 from __future__ import annotations
