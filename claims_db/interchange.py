@@ -90,7 +90,7 @@ class _Row:
             value = value.split("|")
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(field, f"must be a list of text, got {value!r}")
-        return sorted({v.strip() for v in value if v.strip()})
+        return sorted({" ".join(v.split()) for v in value if v.strip()})
 
     def choice(self, field: str, choices: tuple[str, ...], default: str | None = None) -> str:
         value = self.text(field) or default

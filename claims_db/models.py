@@ -4,6 +4,8 @@ Entities carry aliases (every name a text may use); predicates carry the cue
 phrases and counted nouns that express them; facts tie a subject to a value
 under a predicate, with a source, validity dates and a review status.
 Enums are stored as plain strings so SQLite and PostgreSQL hold the same data.
+`row_hash` is the hash of a row's exported record: the store's digest is the XOR
+of them all, so a write updates the digest without reading the whole store.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class Base(DeclarativeBase):
 
 
 class Meta(Base):
-    """Key-value facts about the store itself: schema version, digest."""
+    """Key-value facts about the store itself: schema version, digest, fact count."""
 
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -52,6 +54,7 @@ class Entity(Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(32), default="other")
     note: Mapped[Optional[str]] = mapped_column(Text)
+    row_hash: Mapped[Optional[str]] = mapped_column(String(64))
     aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
 
 
@@ -75,6 +78,7 @@ class Predicate(Base):
     description: Mapped[Optional[str]] = mapped_column(Text)
     cues: Mapped[list[str]] = mapped_column(JSON, default=list)
     nouns: Mapped[list[str]] = mapped_column(JSON, default=list)
+    row_hash: Mapped[Optional[str]] = mapped_column(String(64))
 
 
 class Fact(Base):
@@ -105,6 +109,7 @@ class Fact(Base):
     source_accessed: Mapped[Optional[dt.date]] = mapped_column(Date)
     status: Mapped[Status] = mapped_column(_portable(Status), default=Status.APPROVED)
     note: Mapped[Optional[str]] = mapped_column(Text)
+    row_hash: Mapped[Optional[str]] = mapped_column(String(64))
     subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
     predicate: Mapped[Predicate] = relationship()
     value_entity: Mapped[Optional[Entity]] = relationship(foreign_keys=[value_entity_id])

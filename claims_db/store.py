@@ -129,6 +129,7 @@ class Store:
             session.flush()
             predicates = {p.name: p for p in session.scalars(select(Predicate))}
             facts = [r for r, _ in parsed.of_kind("fact")]
+            touched_facts: list[Fact] = []
             for start in range(0, len(facts), CHUNK):
                 chunk = facts[start:start + CHUNK]
                 keys = [natural_key(f) for f in chunk]
@@ -144,8 +145,11 @@ class Store:
                     else:
                         counts["facts_updated"] += 1
                     _fill_fact(fact, record, subject, predicates[record["predicate"]], entities)
+                    touched_facts.append(fact)
                 session.flush()
-            self._refresh_digest(session)
+            touched = [*(predicates[r["predicate"]] for r, _ in parsed.of_kind("predicate")),
+                       *entities.by_name.values(), *touched_facts]
+            self._update_digest(session, touched, counts["facts_added"])
         return counts
 
     def _check_retyped(self, parsed: Parsed, value_types: dict[str, str]) -> None:
@@ -169,22 +173,41 @@ class Store:
             if fact is None:
                 raise StoreError(f"no fact with id {uid}")
             fact.status = Status.RETIRED
-            session.flush()
-            self._refresh_digest(session)
+            self._update_digest(session, [fact], 0)
+
+    def _update_digest(self, session: Session, rows: Iterable[Entity | Predicate | Fact], facts_added: int) -> None:
+        """Fold changed rows into the digest: XOR out each old record hash, XOR in the new one.
+
+        The digest is the XOR of the SHA-256 of every exported record, so equal
+        content gives an equal digest whatever the order of writes, and a write
+        costs what it touched, not the size of the store.
+        """
+        meta = {m.key: m for m in session.scalars(select(Meta).where(Meta.key.in_(("digest", "facts"))))}
+        digest = int(meta["digest"].value, 16) if "digest" in meta else 0
+        seen = set()
+        for row in rows:
+            if id(row) in seen:
+                continue
+            seen.add(id(row))
+            new = _record_hash(_row_record(row))
+            digest ^= int(row.row_hash or "0", 16) ^ int(new, 16)
+            row.row_hash = new
+        session.merge(Meta(key="digest", value=f"{digest:064x}"))
+        # Kept here so a reader reports the size without counting rows.
+        count = int(meta["facts"].value) if "facts" in meta else 0
+        session.merge(Meta(key="facts", value=str(count + facts_added)))
 
     def refresh_digest(self) -> str:
+        """Recompute every row hash, the digest and the fact count from scratch (after a bulk load)."""
         with self.session() as session:
-            return self._refresh_digest(session)
-
-    def _refresh_digest(self, session: Session) -> str:
-        """The digest is the SHA-256 of the canonical JSONL export: same content, same digest."""
-        buffer = io.StringIO()
-        dump_jsonl(_export_records(session), buffer)
-        digest = _sha(buffer.getvalue().encode())
-        session.merge(Meta(key="digest", value=digest))
-        # Kept here so a reader reports the size without counting rows.
-        session.merge(Meta(key="facts", value=str(session.scalar(select(func.count(Fact.id))))))
-        return digest
+            digest = 0
+            for model in (Predicate, Entity, Fact):
+                for row in session.scalars(select(model).execution_options(yield_per=2000)):
+                    row.row_hash = _record_hash(_row_record(row))
+                    digest ^= int(row.row_hash, 16)
+            session.merge(Meta(key="digest", value=f"{digest:064x}"))
+            session.merge(Meta(key="facts", value=str(session.scalar(select(func.count(Fact.id))))))
+            return f"{digest:064x}"
 
     # -- reading ----------------------------------------------------------
     def export(self) -> list[dict]:
@@ -264,12 +287,17 @@ class _EntityCache:
         return entity
 
     def add_aliases(self, entity: Entity, names: Iterable[str]) -> None:
-        known = {a.norm for a in entity.aliases}
+        """Add new names; of two spellings of one name the first in sort order stays, whatever the import order."""
+        known = {a.norm: a for a in entity.aliases}
         for name in names:
             norm = normalise(name)
-            if norm and norm not in known:
-                entity.aliases.append(Alias(text=name, norm=norm))
-                known.add(norm)
+            if not norm:
+                continue
+            if norm not in known:
+                known[norm] = Alias(text=name, norm=norm)
+                entity.aliases.append(known[norm])
+            elif name < known[norm].text and known[norm].text != entity.name:
+                known[norm].text = name
 
 
 def _upsert_predicate(session: Session, record: dict) -> int:
@@ -312,19 +340,41 @@ def _number(value: float | None):
     return int(value) if value is not None and float(value).is_integer() else value
 
 
+def _predicate_record(p: Predicate) -> dict:
+    return {"record": "predicate", "predicate": p.name, "value_type": p.value_type.value,
+            "description": p.description, "cues": sorted(p.cues), "nouns": sorted(p.nouns)}
+
+
+def _entity_record(e: Entity, aliases: Iterable[str]) -> dict:
+    return {"record": "entity", "subject": e.name, "kind": e.kind,
+            "aliases": sorted(a for a in aliases if a != e.name), "note": e.note}
+
+
+def _row_record(row: Entity | Predicate | Fact) -> dict:
+    if isinstance(row, Predicate):
+        return _predicate_record(row)
+    if isinstance(row, Entity):
+        return _entity_record(row, (a.text for a in row.aliases))
+    return _fact_record(row, row.subject.name, row.value_entity.name if row.value_entity else None)
+
+
+def _record_hash(record: dict) -> str:
+    buffer = io.StringIO()
+    dump_jsonl([record], buffer)
+    return _sha(buffer.getvalue().encode())
+
+
 def _export_records(session: Session) -> Iterator[dict]:
     """All records in canonical order: predicates, entities, then facts."""
     for p in session.scalars(select(Predicate).order_by(Predicate.name)):
-        yield {"record": "predicate", "predicate": p.name, "value_type": p.value_type.value,
-               "description": p.description, "cues": sorted(p.cues), "nouns": sorted(p.nouns)}
+        yield _predicate_record(p)
     aliases: dict[int, list[str]] = {}
-    for entity_id, text in session.execute(select(Alias.entity_id, Alias.text).order_by(Alias.entity_id, Alias.text)):
+    for entity_id, text in session.execute(select(Alias.entity_id, Alias.text)):
         aliases.setdefault(entity_id, []).append(text)
     names = {}
     for e in session.scalars(select(Entity).order_by(Entity.name)):
         names[e.id] = e.name
-        yield {"record": "entity", "subject": e.name, "kind": e.kind,
-               "aliases": [a for a in aliases.get(e.id, []) if a != e.name], "note": e.note}
+        yield _entity_record(e, aliases.get(e.id, []))
     rows = session.execute(
         select(Fact, Predicate.name, Predicate.value_type)
         .join(Predicate, Fact.predicate_id == Predicate.id)

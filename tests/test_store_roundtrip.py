@@ -129,3 +129,19 @@ def test_alias_spelled_differently_is_not_added_twice(seeded_store, tmp_path, sp
     [office] = [r for r in seeded_store.export()
                 if r["record"] == "entity" and r["subject"] == "Secretary General of NATO"]
     assert office["aliases"] == ["NATO Secretary General"]
+
+
+def test_the_same_spelling_wins_whatever_the_import_order(store_locations, tmp_path):
+    """Two spellings of one alias: the first in sort order stays, so exports do not depend on import order."""
+    records = [{"record": "entity", "subject": "Secretary General of NATO", "kind": "office", "aliases": [spelling]}
+               for spelling in ("NATO Secretary-General", "NATO Secretary General")]
+    exports = []
+    for order in (records, records[::-1]):
+        store = store_locations.open(store_locations.new(), create=True)
+        for number, record in enumerate(order):
+            path = tmp_path / f"alias-{len(exports)}-{number}.jsonl"
+            path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+            store.import_parsed(parse_files([str(path)]))
+        exports.append((store.export(), store.stats()["digest"]))
+        store.engine.dispose()
+    assert exports[0] == exports[1]
