@@ -15,6 +15,7 @@ from urllib.parse import unquote
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "predicates.jsonl"  # the default predicates every new store starts with
 DEFAULT_SOURCE = DATA / "default.jsonl"  # the curated facts of the bundled store
+BUILDERS = ("models.py", "interchange.py", "store.py", "text.py")  # the code whose output the store is
 
 
 def to_url(location: str) -> str:
@@ -45,10 +46,12 @@ def _cache_dir() -> Path:
 def default_store() -> str:
     """Path of the bundled store, built once from its curated JSONL source.
 
-    The file name carries a hash of the source, so an edited source builds a
-    new store and a stale one is never used.
+    The file name carries a hash of the source and of the code that builds it,
+    so an edited source or a new schema builds a new store and a stale one is
+    never used.
     """
-    digest = hashlib.sha256(VOCABULARY.read_bytes() + DEFAULT_SOURCE.read_bytes()).hexdigest()[:16]
+    inputs = (VOCABULARY, DEFAULT_SOURCE, *(Path(__file__).with_name(m) for m in BUILDERS))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()[:16]
     for directory in (_cache_dir(), Path(tempfile.gettempdir()) / "claim-verifier"):
         path = directory / f"default-{digest}.sqlite"
         if path.exists():
