@@ -1,0 +1,120 @@
+"""A check's cost against the store's size: the seed article against the bundled store and a 1M-fact one.
+
+    python -m benchmarks.check_scale [--dir DIR] [--size 1000000] [--repeat 20]
+
+The big store is the synthetic store of `benchmarks.store_scale` (built there, or
+reused from --dir) with the bundled store's records imported on top, so the
+seed article finds the same facts in both and only the rest of the store grows.
+It prints the median and p95 of an in-process check (open the store, extract,
+link, judge, render JSON) and of a cold `verifier check` command, for each
+store, and the ratio big/bundled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ians-2025-06-26-belarus-india-sco.txt"
+
+
+def big_store(directory: Path, size: int) -> str:
+    """The synthetic store of `size` facts plus the bundled records, built once per directory."""
+    from benchmarks.store_scale import SQLiteBackend, build
+    from claims_db.interchange import parse_files
+    from claims_db.locate import DEFAULT_SOURCE
+    from claims_db.store import Store
+
+    target = directory / f"check-{size}.sqlite"
+    if target.exists():
+        return str(target)
+    backend = SQLiteBackend(directory)
+    if backend.existing_marker(size) is None:
+        build(backend, size, True, lambda line: print(line, file=sys.stderr))
+    partial = directory / f"check-{size}.building.sqlite"
+    shutil.copyfile(backend.location(size), partial)
+    started = time.perf_counter()
+    store = Store(str(partial))
+    store.import_parsed(parse_files([str(DEFAULT_SOURCE)]))
+    store.engine.dispose()
+    print(f"imported the bundled records into the {size:,}-fact store in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    partial.rename(target)
+    return str(target)
+
+
+def time_in_process(location: str, text: str, repeat: int) -> list[float]:
+    import datetime as dt
+
+    from claims_db.query import Reader
+    from verifier.check import Checker, Options
+    from verifier.report.json import render
+
+    timings = []
+    for _ in range(repeat + 2):
+        started = time.perf_counter()
+        reader = Reader(location)
+        report = Checker(reader, Options(as_of=dt.date(2025, 6, 26))).check_text(str(SEED), text)
+        render([report], reader.info)
+        reader.close()
+        timings.append(time.perf_counter() - started)
+    return timings[2:]  # the first calls warm the OS cache
+
+
+def time_cold(location: str, repeat: int) -> list[float]:
+    command = [sys.executable, "-m", "verifier.cli", "check", str(SEED), "--db", location, "--format", "json",
+               "--fail-on", "never"]
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.check_scale", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, help="where the big store is built or reused (default: a temporary dir)")
+    parser.add_argument("--size", type=int, default=1_000_000, help="facts in the big store (default 1,000,000)")
+    parser.add_argument("--repeat", type=int, default=20, help="timed checks per store (default 20)")
+    args = parser.parse_args(argv)
+    if not SEED.exists():
+        print(f"the seed article is not at {SEED}; lay out ../shared beside the project", file=sys.stderr)
+        return 2
+    from claims_db.locate import default_store
+
+    directory = args.dir or Path(tempfile.mkdtemp(prefix="check-scale-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    stores = {"bundled": default_store(), f"{args.size:,} facts": big_store(directory, args.size)}
+    text = SEED.read_text(encoding="utf-8")
+    rows = {}
+    for label, location in stores.items():
+        rows[label] = (time_in_process(location, text, args.repeat), time_cold(location, max(3, args.repeat // 4)))
+    print(f"Checking the seed article ({len(text):,} characters): median and p95 in ms")
+    print(f"  {'store':<18}{'in-process':>12}{'p95':>9}{'cold CLI':>12}{'p95':>9}")
+    for label, (warm, cold) in rows.items():
+        print(f"  {label:<18}{_ms(statistics.median(warm)):>12}{_ms(_p95(warm)):>9}"
+              f"{_ms(statistics.median(cold)):>12}{_ms(_p95(cold)):>9}")
+    (small_warm, small_cold), (big_warm, big_cold) = rows.values()
+    print(f"  ratio big/bundled: in-process {statistics.median(big_warm) / statistics.median(small_warm):.2f}x, "
+          f"cold CLI {statistics.median(big_cold) / statistics.median(small_cold):.2f}x (target: under 2x)")
+    return 0
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
