@@ -43,7 +43,7 @@ class Candidate:
     facts: tuple[FactRow, ...]
     cue_distance: int
     entity_distance: int
-    why: str
+    named_as: str  # the words that named the subject
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Link:
     candidates: tuple[Candidate, ...]
     reason: str = ""
     mentions: tuple[Mention, ...] = ()
+    why: str = ""  # why these candidates won over others, when there were others
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -172,13 +173,19 @@ class Linker:
                 continue
             mention, distance = entities[subject_id]
             candidates.append(Candidate(mention.name, predicate, tuple(valued), cue_distance[predicate], distance,
-                                        f"'{document.text[mention.start:mention.end]}' and a cue for {predicate}"))
+                                        document.text[mention.start:mention.end]))
         if not candidates:
             return Link((), "the facts found concern entities this sentence does not name", tuple(in_sentence))
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
         best = candidates[0]
         tied = tuple(c for c in candidates if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance))
-        return Link(tied, "", tuple(in_sentence))
+        why = ""
+        if len(tied) < len(candidates):
+            runner = candidates[len(tied)]
+            because = (f"its cue for {best.predicate} is nearest the figure" if best.cue_distance < runner.cue_distance
+                       else f"'{best.named_as}' is named nearest the figure")
+            why = f"chosen over {runner.subject} {runner.predicate}: {because}"
+        return Link(tied, "", tuple(in_sentence), why)
 
     def _accepts(self, claim: Claim, predicate: str) -> bool:
         """Whether a claim could be what a predicate's cue describes (its counted noun fits)."""

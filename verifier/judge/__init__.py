@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Document
 from ..link import Link
 from ..records import Claim, Judgement, Verdict
@@ -19,6 +21,8 @@ def judge(claim: Claim, link: Link, document: Document) -> Judgement:
     if not link.candidates:
         return verdict(claim, Verdict.UNVERIFIED, link.reason)
     results = [BY_KIND[claim.kind](claim, c.facts, document) for c in link.candidates]
+    if link.why:
+        results = [replace(r, reason=f"{r.reason}; {link.why}") for r in results]
     for result in results:
         if result.verdict is Verdict.CONSISTENT:
             return result
