@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from claims_db.query import Reader
 
+from .context import Context, sentences
 from .document import load
 from .extract.registry import extract
 from .judge import judge
@@ -32,11 +33,13 @@ class Checker:
     def check_text(self, path: str, text: str, file_date: dt.date | None = None) -> FileReport:
         document = load(path, text, self.options.as_of, file_date, self.options.today)
         claims = extract(document, self.options.kinds)
-        mentions = self.linker.mentions(document)
+        mentions = tuple(self.linker.mentions(document.text))
+        grouped = sentences(document, claims, mentions)
         judgements = []
         for claim in claims:
+            context = Context(document, grouped[document.sentence_of(claim.anchor)], mentions)
             if claim.kind == "role":
-                judgements.append(judge_role(claim, link_role(self.linker, claim, document, mentions), document))
+                judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
             else:
-                judgements.append(judge(claim, self.linker.link(claim, document, claims, mentions), document))
+                judgements.append(judge(claim, self.linker.link(claim, context), context))
         return FileReport(path, document.as_of, tuple(judgements), document.line_starts)

@@ -7,8 +7,6 @@ import datetime as dt
 import os
 import sys
 
-from claims_db.cli import OneLineParser
-
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"conflicting": ("conflicting",), "unverified": ("conflicting", "unverified"), "never": ()}
 
@@ -18,6 +16,13 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line naming the problem, exit code 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +56,7 @@ def cmd_check(args) -> int:
 
     texts = [(path, read_text(path)) for path in args.files]  # every file readable before any output
     reader = Reader(args.db)
-    checker = Checker(reader, Options(as_of=args.as_of))
+    checker = Checker(reader, Options(as_of=args.as_of, today=dt.datetime.now(dt.timezone.utc).date()))
     reports = [checker.check_text(path, text, _file_date(path)) for path, text in texts]
     if args.format == "json":
         from .report.json import render
@@ -88,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug must not look like "findings" (exit 1) to CI
+        print(f"verifier: internal error: {exc.__class__.__name__}: {exc} (please report it)", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

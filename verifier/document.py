@@ -142,7 +142,7 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
 def load(path: str, text: str, as_of: dt.date | None = None, file_date: dt.date | None = None,
          today: dt.date | None = None) -> Document:
     """Build a Document from decoded text (the file's bytes were read by `read_text`)."""
-    resolved = resolve_as_of(text, as_of, file_date, today or dt.date.today())
+    resolved = resolve_as_of(text, as_of, file_date, today or dt.datetime.now(dt.timezone.utc).date())
     masks = [m.span() for m in MASKS.finditer(text)]
     front = FRONT_MATTER.match(text)
     body_start = front.end() if front else 0

@@ -3,8 +3,9 @@
 A claim is about an entity named in its sentence (or, for "the attack", the
 nearest earlier mention) and a predicate whose cue phrase or counted noun sits
 near the figure. Facts come from index look-ups for those entities and
-predicates; among them the group the text points at most closely wins, and a
-tie between groups that disagree is left for the judge to treat as ambiguous.
+predicates. Every (subject, predicate) group found becomes a candidate, ranked
+by how closely the text points at it; the judge weighs them all, so a fact the
+sentence names but the figure is not about can never alone make a conflict.
 """
 
 from __future__ import annotations
@@ -15,23 +16,30 @@ from dataclasses import dataclass
 
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
-from .document import Document
+from .context import Context
 from .extract.lexicon import alternation
 from .extract.registry import KINDS
 from .records import Claim
 
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
-JUDGED = {"quantity", "money", "percent", "date", "duration", "role"}  # ordinals are reported, not judged
-# Date predicates a date or duration claim falls back on when no cue names one.
+JUDGED = {kind.name for kind in KINDS if kind.judge}
+# Date predicates a date claim falls back on when no cue names one (a weak link).
 EVENT_DATES = ("occurred_on", "launched_on", "established")
-# "a month after X" is measured from X's date; "three decades of X" from X's start.
+# A duration names its start: "a month after X", "since X", "three decades of X" (X's start).
 MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?:the\s+)?", re.IGNORECASE)
+# Durations judged through a cue measure from a start date to the as-of date ("33-year history").
+DURATION_PREDICATES = ("established",)
 NOUN_ONLY = 500  # a counted noun alone points at a predicate more weakly than any cue phrase
+FALLBACK = 600   # a date with no cue at all
+ATTACHED = 100   # a date with no cue, written onto an event's name: as good as a cue
+ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?P<head>attack|attacks|operation|meeting|summit|strikes?|blast|"
                       r"explosion|bombing|visit|relations|ties|agreement|treaty|incident|crash|earthquake|war|"
                       r"disaster|accident|sinking|collision|stampede|flood|floods|fire|storm|cyclone|election|conflict)\b",
                       re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?\s+")
+CONTRAST = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)  # entities do not reach across these
 
 
 @dataclass(frozen=True)
@@ -45,15 +53,18 @@ class Candidate:
     entity_distance: int
     named_as: str  # the words that named the subject
 
+    @property
+    def weak(self) -> bool:
+        """Linked by a counted noun alone, or a date with no cue: never enough for a conflict."""
+        return self.cue_distance >= NOUN_ONLY
+
 
 @dataclass(frozen=True)
 class Link:
-    """The best candidates (several only when tied), or none with the reason."""
+    """The candidates, best first, or none with the reason."""
 
     candidates: tuple[Candidate, ...]
     reason: str = ""
-    mentions: tuple[Mention, ...] = ()
-    why: str = ""  # why these candidates won over others, when there were others
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -64,7 +75,11 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
-def _unambiguous(mentions: Sequence[Mention]) -> list[Mention]:
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def unambiguous(mentions: Sequence[Mention]) -> list[Mention]:
     """Drop names shared by several entities ("Defence Minister"): they say nothing about which one."""
     spans: dict[tuple[int, int], int] = {}
     for m in mentions:
@@ -88,7 +103,7 @@ def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
 
 
 class Linker:
-    """Holds the store's vocabulary, compiled once; links the claims of one document at a time."""
+    """Holds the store's vocabulary, compiled once; links claims one at a time in their context."""
 
     def __init__(self, reader: Reader):
         self.reader = reader
@@ -100,126 +115,147 @@ class Linker:
         self.cue_predicates = cues
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
 
-    def mentions(self, document: Document) -> list[Mention]:
+    def mentions(self, text: str) -> list[Mention]:
         """Every entity the document names: one look-up for the whole text."""
-        return self.reader.mentions(document.text)
+        return self.reader.mentions(text)
 
-    def cues(self, document: Document, sentence: tuple[int, int]) -> list[tuple[int, int, set[str]]]:
+    def _cues(self, context: Context) -> list[tuple[int, int, set[str]]]:
         if self.cue_pattern is None:
             return []
         return [(m.start(), m.end(), self.cue_predicates[re.sub(r"\s+", " ", m.group().lower())])
-                for m in self.cue_pattern.finditer(document.text, *sentence)]
+                for m in self.cue_pattern.finditer(context.document.text, *context.sentence.span)]
 
-    def link(self, claim: Claim, document: Document, claims: Sequence[Claim], mentions: Sequence[Mention]) -> Link:
-        value_types = JUDGED_AS[claim.kind]
-        if claim.kind == "date" and claim.precision != "year":
-            value_types = ("date",)  # a day is checked against dates; only a year against periods
-        sentence = document.sentence_of(claim.anchor)
-        in_sentence = [m for m in _unambiguous(mentions) if sentence[0] <= m.start and m.end <= sentence[1]]
-        span = (claim.start, claim.end)
-        predicates = {name for name, p in self.predicates.items() if p.value_type in value_types}
+    def _predicates(self, claim: Claim) -> set[str]:
+        names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
+        if claim.kind == "duration":
+            names &= set(DURATION_PREDICATES)
         if claim.noun:
-            predicates = {p for p in predicates if not self.predicates[p].nouns
-                          or _noun_matches(claim.noun, self.predicates[p].nouns)}
-        # A cue belongs to the nearest claim of a kind it could describe, so
-        # "killed 26 ... expelled 50 diplomats" gives "killed" to 26 only.
-        rivals = [c for c in claims if c is not claim and sentence[0] <= c.anchor < sentence[1] and c.kind in JUDGED
-                  and set(JUDGED_AS[c.kind]) & set(value_types)]
-        cue_distance: dict[str, int] = {}
-        for start, end, names in self.cues(document, sentence):
-            if start < claim.end and claim.start < end:
-                continue  # the claim's own words are not a cue
-            here = _distance((start, end), span)
-            if self._crosses_clause(document, (start, end), span):
+            names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self.predicates[p].nouns)}
+        return names
+
+    def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, int]:
+        """For each predicate, how near its nearest cue is, counting only cues this claim owns.
+
+        A cue belongs to the nearest claim that could be what it describes, so in
+        "killed 26 ... expelled 50 diplomats" "killed" is 26's; a cue inside another
+        claim's words ("nine terror sites") is that claim's.
+        """
+        span = (claim.start, claim.end)
+        rivals = [c for c in context.sentence.claims if c is not claim and c.kind in JUDGED
+                  and set(JUDGED_AS[c.kind]) & set(JUDGED_AS[claim.kind])]
+        distances: dict[str, int] = {}
+        for start, end, names in self._cues(context):
+            cue = (start, end)
+            if _overlaps(cue, span) or any(_overlaps(cue, (c.start, c.end)) for c in rivals):
                 continue
-            nearer = [c for c in rivals if _distance((start, end), (c.start, c.end)) < here
-                      and not (c.start < end and start < c.end)]
+            here = _distance(cue, span)
+            lo, hi = min(end, span[1]), max(start, span[0])
+            if lo < hi and CLAUSE_BREAK.search(context.document.text, lo, hi):
+                continue
+            nearer = [c for c in rivals if _distance(cue, (c.start, c.end)) < here]
             for name in names & predicates:
                 if not any(self._accepts(c, name) for c in nearer):
-                    cue_distance[name] = min(cue_distance.get(name, here), here)
+                    distances[name] = min(distances.get(name, here), here)
         if claim.noun:
             for name in predicates:
                 if self.predicates[name].nouns and _noun_matches(claim.noun, self.predicates[name].nouns):
-                    cue_distance.setdefault(name, NOUN_ONLY)
-        entities = {m.entity_id: (m, _distance((m.start, m.end), span)) for m in in_sentence}
-        measured = self._measured_from(claim, document, in_sentence)
+                    distances.setdefault(name, NOUN_ONLY)
+        return distances
+
+    def _entities(self, claim: Claim, context: Context) -> dict[int, tuple[Mention, int]]:
+        """Entities of the sentence with their distance; not across a contrast ("..., while X killed 40"),
+        nor a possessor of another entity ("the SCO's anti-terror body, set up in 2004")."""
+        span, text = (claim.start, claim.end), context.document.text
+        mentions = unambiguous(context.sentence.mentions)
+        possessors = {m for m in mentions for n in mentions if POSSESSIVE.fullmatch(text, m.end, n.start)}
+        entities = {}
+        for m in mentions:
+            if m in possessors:
+                continue
+            lo, hi = min(m.end, span[1]), max(m.start, span[0])
+            if lo < hi and CONTRAST.search(text, lo, hi):
+                continue
+            distance = _distance((m.start, m.end), span)
+            if m.entity_id not in entities or entities[m.entity_id][1] > distance:
+                entities[m.entity_id] = (m, distance)
+        return entities
+
+    def link(self, claim: Claim, context: Context) -> Link:
+        if context.part_of_total(claim):
+            return Link((), "a part of a total ('including ...'): not checked against the total")
+        predicates = self._predicates(claim)
+        cue_distance = self._cue_distances(claim, context, predicates)
+        entities = self._entities(claim, context)
+        measured = self._measured_from(claim, context)
         if measured is not None:
             anchor, names = measured
             entities = {anchor.entity_id: (anchor, 0)}
-            for name in names:
-                cue_distance.setdefault(name, 1)
+            cue_distance = {name: 1 for name in names}
         else:
-            self._add_antecedents(document, sentence, mentions, entities, span)
+            self._add_antecedents(claim, context, entities)
         if not cue_distance and claim.kind == "date":
-            cue_distance = {name: 60 for name in EVENT_DATES if name in predicates}
+            cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates}
         if not entities:
-            return Link((), "no entity of the store is named in this sentence", tuple(in_sentence))
+            return Link((), "no entity of the store is named in this sentence")
         if not cue_distance:
             what = f"'{claim.noun}'" if claim.noun else "this figure"
-            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})",
-                        tuple(in_sentence))
-        facts = self.reader.facts(entities, cue_distance)
+            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})")
         groups: dict[tuple[int, str], list[FactRow]] = {}
-        for fact in facts:
+        for fact in self.reader.facts(entities, cue_distance):
             groups.setdefault((fact.subject_id, fact.predicate), []).append(fact)
         if not groups:
-            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}", tuple(in_sentence))
-        named = {m.entity_id for m in in_sentence}
+            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}")
+        named = {m.entity_id for m in context.sentence.mentions}
         candidates = []
         for (subject_id, predicate), group in groups.items():
             # For "India chairs SCO" the value entity, when the text names it, must be the one named.
             valued = [f for f in group if f.value_entity_id is None or f.value_entity_id in named]
-            if not valued:
-                continue
-            mention, distance = entities[subject_id]
-            candidates.append(Candidate(mention.name, predicate, tuple(valued), cue_distance[predicate], distance,
-                                        document.text[mention.start:mention.end]))
+            if valued:
+                mention, distance = entities[subject_id]
+                cue = cue_distance[predicate]
+                if cue == FALLBACK and mention.kind == "event" and self._attached(claim, mention, context):
+                    cue = ATTACHED  # "the April 22 Pahalgam attack", "the disaster of March 1"
+                candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
+                                            context.text(mention.start, mention.end)))
         if not candidates:
-            return Link((), "the facts found concern entities this sentence does not name", tuple(in_sentence))
+            return Link((), "the facts found concern entities this sentence does not name")
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
-        best = candidates[0]
-        tied = tuple(c for c in candidates if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance))
-        why = ""
-        if len(tied) < len(candidates):
-            runner = candidates[len(tied)]
-            because = (f"its cue for {best.predicate} is nearest the figure" if best.cue_distance < runner.cue_distance
-                       else f"'{best.named_as}' is named nearest the figure")
-            why = f"chosen over {runner.subject} {runner.predicate}: {because}"
-        return Link(tied, "", tuple(in_sentence), why)
+        return Link(tuple(candidates))
+
+    @staticmethod
+    def _attached(claim: Claim, mention: Mention, context: Context) -> bool:
+        """Whether a date is written onto an event's name, with at most "of", "on" or a comma between."""
+        lo, hi = min(claim.end, mention.end), max(claim.start, mention.start)
+        return ATTACHMENT.fullmatch(context.text(lo, hi)) is not None if lo <= hi else False
 
     def _accepts(self, claim: Claim, predicate: str) -> bool:
         """Whether a claim could be what a predicate's cue describes (its counted noun fits)."""
         nouns = self.predicates[predicate].nouns
         return not claim.noun or bool(nouns) and _noun_matches(claim.noun, nouns)
 
-    def _crosses_clause(self, document: Document, cue: tuple[int, int], span: tuple[int, int]) -> bool:
-        lo, hi = min(cue[1], span[1]), max(cue[0], span[0])
-        return lo < hi and CLAUSE_BREAK.search(document.text, lo, hi) is not None
-
-    def _measured_from(self, claim: Claim, document: Document,
-                       in_sentence: Sequence[Mention]) -> tuple[Mention, tuple[str, ...]] | None:
+    def _measured_from(self, claim: Claim, context: Context) -> tuple[Mention, tuple[str, ...]] | None:
         """For "a month after Operation Sindoor": the entity a duration is measured from, and which dates."""
         if claim.kind != "duration":
             return None
-        match = MEASURED_FROM.match(document.text, claim.end)
+        match = MEASURED_FROM.match(context.document.text, claim.end)
         if match is None:
             return None
-        mention = next((m for m in in_sentence if m.start == match.end()), None)
+        mention = next((m for m in unambiguous(context.sentence.mentions) if m.start == match.end()), None)
         if mention is None:
             return None
         return mention, EVENT_DATES if match.group("after") else ("established",)
 
-    def _add_antecedents(self, document: Document, sentence: tuple[int, int], mentions: Sequence[Mention],
-                         entities: dict, span: tuple[int, int]) -> None:
+    def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> None:
         """ "the attack" stands for the nearest earlier mention whose name says attack."""
-        for match in DEFINITE.finditer(document.text, *sentence):
+        text = context.document.text
+        for match in DEFINITE.finditer(text, *context.sentence.span):
             head = match.group("head").lower().rstrip("s")
-            if any(m.start <= match.start("head") < m.end for m in mentions):
+            if any(m.start <= match.start("head") < m.end for m in context.mentions):
                 continue  # part of a name already found
-            earlier = [m for m in mentions if m.end <= match.start() and head in document.text[m.start:m.end].lower()]
+            earlier = [m for m in context.mentions if m.end <= match.start() and head in text[m.start:m.end].lower()]
             if earlier:
                 mention = earlier[-1]
-                distance = _distance(match.span(), span)
+                distance = _distance(match.span(), (claim.start, claim.end))
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
                     entities[mention.entity_id] = (mention, distance)
 
@@ -231,22 +267,23 @@ class RoleLink:
     person: str | None
     offices: tuple[Mention, ...]
     person_terms: tuple[FactRow, ...]  # X's terms in any of those offices
-    holders: tuple[FactRow, ...]       # everyone's terms in those offices
+    holders: tuple[FactRow, ...]       # the terms of everyone in the office X's claim points at
     reason: str = ""
 
 
-def link_role(linker: Linker, claim: Claim, document: Document, mentions: Sequence[Mention]) -> RoleLink:
+def link_role(linker: Linker, claim: Claim, context: Context) -> RoleLink:
     """Resolve the person by the exact name written and the office by the title's aliases."""
     name_start, name_end = claim.detail("name_span")
-    people = [m for m in mentions if (m.start, m.end) == (name_start, name_end) and m.kind in ("person", "other")]
+    people = [m for m in context.sentence.mentions
+              if (m.start, m.end) == (name_start, name_end) and m.kind in ("person", "other")]
     if claim.detail("counterpart"):
         phrase = claim.unit
-        offices = [m for m in linker.reader.mentions(phrase) if m.kind == "office" and (m.start, m.end) == (0, len(phrase))]
+        offices = [m for m in linker.mentions(phrase) if m.kind == "office" and (m.start, m.end) == (0, len(phrase))]
         if not offices:
-            offices = [m for m in linker.reader.mentions(claim.detail("title")) if m.kind == "office"]
+            offices = [m for m in linker.mentions(claim.detail("title")) if m.kind == "office"]
     else:
         start, end = claim.detail("office_span")
-        inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind == "office"]
+        inside = [m for m in context.sentence.mentions if start <= m.start and m.end <= end and m.kind == "office"]
         widest = max((m.end - m.start for m in inside), default=0)
         offices = [m for m in inside if m.end - m.start == widest]
     if not people:
@@ -254,6 +291,9 @@ def link_role(linker: Linker, claim: Claim, document: Document, mentions: Sequen
     if not offices:
         return RoleLink(people[0].name, (), (), (), f"no office '{claim.unit}' in the store")
     office_ids = {m.entity_id for m in offices}
-    terms = [f for f in linker.reader.facts([p.entity_id for p in people], ["holds_office"]) if f.value_entity_id in office_ids]
-    holders = linker.reader.facts_with_value("holds_office", office_ids)
+    terms = [f for f in linker.reader.facts([p.entity_id for p in people], ["holds_office"])
+             if f.value_entity_id in office_ids]
+    # Holders matter for the office the claim names, or the one the person held: never all offices of a title.
+    pointed = {f.value_entity_id for f in terms} or (office_ids if len(office_ids) == 1 else set())
+    holders = linker.reader.facts_with_value("holds_office", pointed)
     return RoleLink(people[0].name, tuple(offices), tuple(terms), tuple(holders))

@@ -17,4 +17,5 @@ class Kind:
     find: Callable[[Document], Iterable[Claim]]
     rank: int  # where two kinds claim overlapping text, the higher rank wins
     judged_as: tuple[str, ...]  # the value types of facts this kind is checked against
+    judge: str | None  # the module of verifier.judge that judges it; None: reported, not judged
     examples: tuple[tuple[str, str | None], ...]

@@ -91,7 +91,7 @@ def find(document: Document):
             yield _claim(text, match.start(), match.end(), str(as_of.year + step), "year")
 
 
-KIND = Kind("date", find, rank=30, judged_as=("date", "entity"), examples=(
+KIND = Kind("date", find, rank=30, judged_as=("date", "entity"), judge="dates", examples=(
     ("The attack took place on April 22.", "April 22"),
     ("The summit opened on June 26, 2025, in the port city.", "June 26, 2025"),
     ("Polling ended on 4 July 2024.", "4 July 2024"),

@@ -46,7 +46,7 @@ def find(document: Document):
         yield _claim(text, start, match.end(), value, match.group("unit"), hedge, None, match.start(), match.end("article"))
 
 
-KIND = Kind("duration", find, rank=40, judged_as=("date",), examples=(
+KIND = Kind("duration", find, rank=40, judged_as=("date",), judge="duration", examples=(
     ("Over the 33-year history of ties, trade grew.", "33-year"),
     ("The two sides have cooperated for three decades.", "three decades"),
     ("The visit comes just over a month after the strikes.", "just over a month"),

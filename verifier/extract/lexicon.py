@@ -101,3 +101,15 @@ def alternation(words) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+# Words that put a figure in the past ("had", "up from"): an earlier value may be right then.
+PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the time", "then", "used to",
+                "originally", "initially", "back then"]
+# Words that make a figure someone else's claim or a forecast, not the draft's own statement.
+ATTRIBUTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initial", "initially",
+              "early reports", "first reports", "preliminary", "revised", "expected to", "is expected", "are expected",
+              "could", "might", "may", "would", "aims", "aim", "aiming", "target", "targets", "plans to",
+              "planned", "plan to", "forecast", "projected", "projection", "hopes", "hope to", "seeks", "proposed",
+              "rather than", "instead of"]
+# Words that make a figure a part of a total ("including four in Pakistan").
+PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "of which", "among which", "out of"]

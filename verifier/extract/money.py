@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..document import Document
 from ..records import Claim
 from .base import Kind
 from .lexicon import CURRENCIES, SCALES, SHORT_SCALES, alternation
-from .numbers import DIGITS, hedge_before
+from .numbers import DIGITS, MAX_FIGURE, hedge_before
 
 _SYMBOLS = alternation([c for c in CURRENCIES if not c.isalpha() or len(c) <= 4 or c.startswith("us")])
 _WORDS = alternation([c for c in CURRENCIES if c.isalpha() and len(c) > 3 or " " in c])
@@ -38,13 +39,15 @@ def find(document: Document):
             amount, currency = match.group("amount2"), CURRENCIES[match.group("word").lower()]
             factor, anchor, prefix = _scale(match.group("scales2") or ""), match.start("amount2"), ""
         value = float(amount.replace(",", "")) * factor
+        if not math.isfinite(value) or value > MAX_FIGURE:
+            continue
         hedge, start = hedge_before(text, match.start())
         yield Claim("money", start, match.end(), text[start:match.end()], value, unit=currency, hedge=hedge,
                     anchor=anchor, figure_end=match.end(), precision="rounded" if factor > 1 else "exact",
                     details=(("prefix", prefix),))
 
 
-KIND = Kind("money", find, rank=50, judged_as=("quantity",), examples=(
+KIND = Kind("money", find, rank=50, judged_as=("quantity",), judge="quantity", examples=(
     ("The deal is worth $4.2 billion.", "$4.2 billion"),
     ("The state set aside Rs 500 crore for relief.", "Rs 500 crore"),
     ("The outlay is ₹1.2 lakh crore this year.", "₹1.2 lakh crore"),

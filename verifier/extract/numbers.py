@@ -6,6 +6,7 @@ value. Guards tell a figure from a name ("S-400", "G20", "Article 370").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,9 @@ STOP_WORDS = {
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "crew", "cattle",
                      "feet", "teeth", "mice", "geese", "livestock", "youth", "faithful"}
 _NOUN_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+
+
+MAX_FIGURE = 1e16  # beyond any count or sum a news story states
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,8 @@ def figures(text: str):
         if match.group("digits") and is_name_part(text, start, end):
             continue
         value = parse_number(match)
+        if not math.isfinite(value) or value > MAX_FIGURE:
+            continue  # a run of digits no newsroom figure has: an identifier, not a quantity
         rounded = bool(match.group("scale") or match.group("wscale") or match.group("dozen")
                        or (match.group("words") and value >= 100))
         high, stop = range_after(text, end)

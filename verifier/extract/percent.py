@@ -24,7 +24,7 @@ def find(document: Document):
                     precision="exact")
 
 
-KIND = Kind("percent", find, rank=50, judged_as=("quantity",), examples=(
+KIND = Kind("percent", find, rank=50, judged_as=("quantity",), judge="quantity", examples=(
     ("Inflation eased to 4.2% in May.", "4.2%"),
     ("The economy grew 6.5 per cent last year.", "6.5 per cent"),
     ("Turnout was nearly 40 percent.", "nearly 40 percent"),

@@ -46,7 +46,7 @@ def find(document: Document):
                     hedge=hedge, anchor=match.start(), figure_end=match.end(), precision="rounded")
 
 
-KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), examples=(
+KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity", examples=(
     ("The attack killed 26 civilians, officials said.", "26 civilians"),
     ("Troops struck nine high-value terrorist infrastructures overnight.", "nine high-value terrorist infrastructures"),
     ("Rescuers found twenty-six people alive.", "twenty-six people"),

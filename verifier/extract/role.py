@@ -79,7 +79,7 @@ def find(document: Document):
                                                 ("office_span", (office_start, office_end)), ("title", title)))
 
 
-KIND = Kind("role", find, rank=60, judged_as=("entity",), examples=(
+KIND = Kind("role", find, rank=60, judged_as=("entity",), judge="role", examples=(
     ("Talks were led by Defence Minister Andrey Belousov.", "Defence Minister Andrey Belousov"),
     ("He met the Defence Minister of Russia, Andrey Belousov, in Qingdao.", "Defence Minister of Russia, Andrey Belousov"),
     ("Russia's defence minister Andrey Belousov arrived.", "Russia's defence minister Andrey Belousov"),

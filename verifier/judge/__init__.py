@@ -1,35 +1,61 @@
-"""Judging: one module per kind of comparison; `judge` picks it and settles ties between candidates."""
+"""Judging: one module per kind of comparison (named by each claim kind's `judge`), and how candidates combine.
+
+Each candidate fact group is judged on its own; the best-ranked one decides,
+except that a conflict stands only when it is surely meant: linked by a cue
+(not a noun alone or a bare date), no other fact in the sentence agrees with
+the claim, and the sentence does not report someone's claim or a forecast.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 
-from ..document import Document
+from ..context import Context
+from ..extract.registry import KINDS
 from ..link import Link
 from ..records import Claim, Judgement, Verdict
-from . import dates, duration, quantity
 from .common import verdict
 
-BY_KIND = {"quantity": quantity.judge, "money": quantity.judge, "percent": quantity.judge,
-           "date": dates.judge, "duration": duration.judge}
+JUDGES = {kind.name: importlib.import_module(f"{__name__}.{kind.judge}").judge for kind in KINDS
+          if kind.judge and kind.judge != "role"}
 
 
-def judge(claim: Claim, link: Link, document: Document) -> Judgement:
-    """Judge against every tied candidate: consistent if one agrees, conflicting only if all disagree."""
-    if claim.kind not in BY_KIND:
+def judge(claim: Claim, link: Link, context: Context) -> Judgement:
+    if claim.kind not in JUDGES:
         return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked")
     if not link.candidates:
         return verdict(claim, Verdict.UNVERIFIED, link.reason)
-    results = [BY_KIND[claim.kind](claim, c.facts, document) for c in link.candidates]
-    if link.why:
-        results = [replace(r, reason=f"{r.reason}; {link.why}") for r in results]
-    for result in results:
-        if result.verdict is Verdict.CONSISTENT:
-            return result
-    if all(r.verdict is Verdict.CONFLICTING for r in results):
-        if len({(r.fact.uid if r.fact else None) for r in results}) == 1 or len(results) == 1:
-            return results[0]
-        subjects = ", ".join(sorted({r.subject or "?" for r in results}))
-        return verdict(claim, Verdict.UNVERIFIED, f"ambiguous: disagrees with facts about {subjects}, "
-                                                  "but the text does not say which one it means", results[0].fact)
-    return next(r for r in results if r.verdict is Verdict.UNVERIFIED)
+    results = [(c, JUDGES[claim.kind](claim, c.facts, context)) for c in link.candidates]
+    best, result = results[0]
+    if result.verdict is Verdict.CONSISTENT:
+        return _explained(result, best, results)
+    # Another fact the same cue points at ("established" for the SCO and the Shanghai Five) that agrees.
+    agreeing = next((r for c, r in results if r.verdict is Verdict.CONSISTENT and c.cue_distance <= best.cue_distance),
+                    None)
+    if result.verdict is Verdict.CONFLICTING:
+        if agreeing is not None:
+            return verdict(claim, Verdict.UNVERIFIED, f"disagrees with {best.subject} {best.predicate} but agrees with "
+                                                      f"{agreeing.subject} {agreeing.predicate}, also named here",
+                           result.fact)
+        if best.weak:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but no cue phrase ties the claim to "
+                                                      f"{best.predicate}, so it may be about something else", result.fact)
+        if context.attributed():
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but the sentence reports a claim, an early "
+                                                      "figure or a forecast", result.fact)
+        rivals = [r for c, r in results[1:] if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance)]
+        if any(r.fact and result.fact and r.fact.uid != result.fact.uid for r in rivals):
+            return verdict(claim, Verdict.UNVERIFIED, f"ambiguous: the text points equally at {best.subject} and "
+                                                      f"{rivals[0].subject}", result.fact)
+    return _explained(result, best, results)
+
+
+def _explained(result: Judgement, best, results) -> Judgement:
+    """Say why the fact was chosen when the sentence offered others."""
+    if len(results) < 2 or result.fact is None:
+        return result
+    runner = results[1][0]
+    because = (f"its cue for {best.predicate} is nearest the figure" if best.cue_distance < runner.cue_distance
+               else f"'{best.named_as}' is named nearest the figure")
+    return replace(result, reason=f"{result.reason}; chosen over {runner.subject} {runner.predicate}: {because}")

@@ -7,17 +7,14 @@ period covers ("India's presidency of SCO in 2023" against September 2022 - July
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from claims_db.query import FactRow
 
-from ..document import Document
-from ..extract.lexicon import MONTHS, WEEKDAYS
+from ..context import Context, date_range
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_period, verdict, within_week
-
-MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items() if len(k) > 4 or k == "may"}
-WEEKDAY_NAMES = {v: k.capitalize() for k, v in WEEKDAYS.items()}
 
 
 def _matches(claim: Claim, day: dt.date) -> bool:
@@ -37,11 +34,12 @@ def _write_date(claim: Claim, day: dt.date, text: str) -> str:
     if claim.precision == "year":
         return replace_figure(claim, text, text[claim.anchor:claim.end].replace(claim.value, str(day.year)))
     if claim.precision == "month":
-        return f"{MONTH_NAMES[day.month]} {day.year}"
+        return f"{calendar.month_name[day.month]} {day.year}"
     if claim.precision == "weekday":
-        return ("on " if claim.text.lower().startswith("on ") else "") + WEEKDAY_NAMES[day.weekday()]
+        return ("on " if claim.text.lower().startswith("on ") else "") + calendar.day_name[day.weekday()]
     day_first = claim.text.strip()[:1].isdigit()
-    written = f"{day.day} {MONTH_NAMES[day.month]}" if day_first else f"{MONTH_NAMES[day.month]} {day.day}"
+    month = calendar.month_name[day.month]
+    written = f"{day.day} {month}" if day_first else f"{month} {day.day}"
     if claim.detail("year_given"):
         written += f" {day.year}" if day_first else f", {day.year}"
     return written
@@ -53,8 +51,10 @@ def _period_years(fact: FactRow, as_of: dt.date) -> tuple[int, int] | None:
     return (fact.valid_from.year if fact.valid_from else 1, (fact.valid_to or as_of).year)
 
 
-def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judgement:
-    as_of = document.as_of.date
+def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
+    as_of, document = context.as_of, context.document
+    if date_range(claim)[0] > as_of:
+        return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}")
     dated = [f for f in facts if f.value_type == "date"]
     periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
     if claim.precision == "weekday":
@@ -73,7 +73,12 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judge
                 return verdict(claim, Verdict.CONSISTENT,
                                f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
     elif periods and not dated:
-        return verdict(claim, Verdict.UNVERIFIED, "only a period is known; a day or month is not checked against it",
+        # "joined on July 4, 2024": a day or month is right when a period starts or ends then, else unchecked.
+        for fact in periods:
+            if any(day and _matches(claim, day) for day in (fact.valid_from, fact.valid_to)):
+                return verdict(claim, Verdict.CONSISTENT,
+                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+        return verdict(claim, Verdict.UNVERIFIED, "only a period is known, and the day is neither its start nor its end",
                        periods[0])
     if dated:
         fact = dated[0]

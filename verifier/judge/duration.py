@@ -12,7 +12,7 @@ import math
 
 from claims_db.query import FactRow
 
-from ..document import Document
+from ..context import Context
 from ..extract.lexicon import UNIT_DAYS
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, verdict
@@ -31,8 +31,15 @@ def _exact(claim: Claim, elapsed: float) -> Verdict:
     return Verdict.CONFLICTING
 
 
-def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judgement:
-    as_of = document.as_of.date
+def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
+    as_of, document = context.as_of, context.document
+    # The duration ends where the sentence says ("two weeks after X, on May 7"), else on the as-of date.
+    others = context.periods(claim)
+    if len(others) == 1 and others[0][0] == others[0][1]:
+        as_of = others[0][0]
+    elif any(first != last and not first <= as_of <= last for first, last in others) or len(others) > 1:
+        return verdict(claim, Verdict.UNVERIFIED, "the sentence names other dates, so where the duration ends "
+                                                  "is unclear")
     dated = sorted((f for f in facts if f.value_type == "date" and f.value <= as_of), key=lambda f: f.value)
     if not dated:
         return verdict(claim, Verdict.UNVERIFIED, f"no start date before {as_of} among the linked facts")

@@ -14,10 +14,13 @@ from collections.abc import Sequence
 
 from claims_db.query import FactRow
 
-from ..extract.lexicon import TENS, UNITS
+from ..extract.lexicon import CURRENCIES, TENS, UNITS
 from ..records import Claim, Verdict
 
 INF = math.inf
+CURRENCY_CODES = frozenset(CURRENCIES.values())
+# Units that count everyone: a claim about a narrower group ("25 tourists") may be a part of them.
+EVERYONE = frozenset({"people", "persons", "individuals", "lives", "dead", "victims"})
 # hedge -> (strict, loose) intervals as factors of the claimed figure x.
 HEDGE_INTERVALS = {
     None: ((1, 1), (1, 1)),
@@ -59,7 +62,7 @@ def _slack(claim: Claim, figure_text: str) -> tuple[float, float]:
     digits = re.sub(r"[^\d.]", "", figure_text)
     if "." in digits or not digits:
         return 0.0, 0.0
-    zeros = len(digits) - len(digits.rstrip("0"))
+    zeros = min(len(digits) - len(digits.rstrip("0")), 15)
     return 0.0, (10 ** zeros / 2 if zeros >= 2 else 0.0)
 
 
@@ -84,6 +87,14 @@ def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.
     return Verdict.UNVERIFIED
 
 
+def narrower(claim: Claim, fact: FactRow) -> bool:
+    """Whether the claim counts a narrower group than the fact ("25 tourists" of "26 people")."""
+    if not claim.noun or (fact.unit or "").lower() not in EVERYONE:
+        return False
+    head = claim.noun.lower().split()[-1]
+    return head not in EVERYONE and head.rstrip("s") not in {u.rstrip("s") for u in EVERYONE}
+
+
 def applicable(claim: Claim, fact: FactRow) -> bool:
     """Whether a fact measures the same thing as the claim: currency, percent, population."""
     unit = (fact.unit or "").lower()
@@ -91,7 +102,7 @@ def applicable(claim: Claim, fact: FactRow) -> bool:
         return unit == (claim.unit or "").lower()
     if claim.kind == "percent":
         return unit in ("%", "percent", "pp") and (unit == "pp") == (claim.unit == "pp")
-    if unit in ("%", "percent", "pp") or unit.upper() in ("USD", "EUR", "INR", "GBP", "CNY", "JPY", "RUB", "PKR"):
+    if unit in ("%", "percent", "pp") or unit.upper() in CURRENCY_CODES:
         return False
     if claim.noun and unit:
         mine = {POPULATIONS.get(w.rstrip("s"), POPULATIONS.get(w)) for w in claim.noun.lower().split()} - {None}
@@ -99,6 +110,13 @@ def applicable(claim: Claim, fact: FactRow) -> bool:
         if mine and theirs and not mine & theirs:
             return False
     return True
+
+
+def during(facts: Sequence[FactRow], first: dt.date, last: dt.date) -> list[FactRow]:
+    """Figures in force at some time between two days: the one standing at the start and every revision after."""
+    standing, _ = current(facts, first)
+    revised = [f for f in facts if f.date and first < f.date <= last and f.in_force(f.date)]
+    return standing + [f for f in revised if f not in standing]
 
 
 def current(facts: Sequence[FactRow], as_of: dt.date) -> tuple[list[FactRow], list[FactRow]]:

@@ -1,24 +1,39 @@
-"""Judge counts, money and percentages against quantity facts, as of the draft's date."""
+"""Judge counts, money and percentages against quantity facts, as of the draft's date.
+
+A sentence that names an earlier time ("in 2017, the SCO had eight members") is
+judged against the figures in force then; a figure equal to a revised earlier
+value is "outdated" unless the sentence speaks of the past.
+"""
 
 from __future__ import annotations
 
 from claims_db.query import FactRow
 
-from ..document import Document
+from ..context import Context
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_value, verdict
-from .numeric import applicable, current, format_number, test
+from .numeric import applicable, current, during, format_number, narrower, test
 
 
-def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judgement:
-    as_of = document.as_of.date
+def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
+    as_of = context.as_of
     facts = tuple(f for f in facts if applicable(claim, f))
     if not facts:
         return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)")
+    figure = context.text(claim.anchor, claim.figure_end)
+    earlier_times = [(first, last) for first, last in context.periods(claim) if first <= as_of and not first <= as_of <= last
+                     and first.year != as_of.year]
+    if earlier_times:
+        then = [f for first, last in earlier_times for f in during(facts, first, last)]
+        agree = next((f for f in then if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
+        if agree is not None:
+            return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} {show_value(agree)}"
+                                                      f" as of {agree.date} (the time the sentence names)", agree)
+        return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time; the store's figures then "
+                       f"were {', '.join(sorted({show_value(f) for f in then})) or 'unknown'}", then[0] if then else None)
     now, earlier = current(facts, as_of)
     if not now:
         return verdict(claim, Verdict.UNVERIFIED, f"the store has no figure known by {as_of}", facts[0])
-    figure = document.text[claim.anchor:claim.figure_end]
     results = [(test(claim, figure, f.value, f.tolerance or 0.0), f) for f in now]
     for result, fact in results:
         if result is Verdict.CONSISTENT:
@@ -27,9 +42,15 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], document: Document) -> Judge
     conflicting = [f for r, f in results if r is Verdict.CONFLICTING]
     if len(conflicting) == len(results):
         fact = conflicting[0]
-        suggestion = claim.detail("prefix", "") + format_number(fact.value, figure)
-        suggestion = replace_figure(claim, document.text, suggestion)
+        if narrower(claim, fact) and claim.value < fact.value:
+            return verdict(claim, Verdict.UNVERIFIED, f"'{claim.noun}' may be a part of the {show_value(fact)} "
+                                                      f"of {fact.subject} {fact.predicate}", fact)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
+        if old is not None and context.past():
+            return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
+                                                      f"sentence speaks of the past; it is {show_value(fact)} now", old)
+        suggestion = replace_figure(claim, context.document.text,
+                                    claim.detail("prefix", "") + format_number(fact.value, figure))
         if old is not None:
             reason = (f"outdated: {show_value(old)} was the figure as of {old.date}; "
                       f"{fact.subject} {fact.predicate} is {show_value(fact)} as of {fact.date}")

@@ -7,30 +7,31 @@ someone else held on that day is a conflict, with that holder as the correction.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from ..document import Document
+from ..context import Context
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_period, verdict
 
 
-def judge(claim: Claim, link: RoleLink, document: Document) -> Judgement:
+def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if link.reason:
         return verdict(claim, Verdict.UNVERIFIED, link.reason)
-    as_of = document.as_of.date
-    days = [as_of] + [d for d in _years_named(claim, document) if d < as_of]
+    as_of, document = context.as_of, context.document
+    # "In 2023, Defence Minister X" speaks of 2023: any day of it will do.
+    periods = [(as_of, as_of)] + [(first, min(last, as_of)) for first, last in context.periods(claim) if first <= as_of]
     if claim.detail("former"):
         past = [f for f in link.person_terms if f.valid_to and f.valid_to < as_of]
         if past:
             return verdict(claim, Verdict.CONSISTENT, f"{link.person} held {past[0].value} {show_period(past[0])}", past[0])
         return verdict(claim, Verdict.UNVERIFIED, f"no past term of {link.person} in this office is recorded")
-    for day in days:
+    for first, last in periods:
         for term in link.person_terms:
-            if term.in_force(day):
-                when = "" if day == as_of else f" (on {day})"
+            if (term.valid_from is None or term.valid_from <= last) and (term.valid_to is None or first <= term.valid_to):
+                when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
                 return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term)
+    if link.person_terms and all(t.valid_from and t.valid_from > as_of for t in link.person_terms):
+        return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}",
+                       link.person_terms[0])
     current = {}
     for term in link.holders:
         if term.in_force(as_of):
@@ -49,11 +50,3 @@ def judge(claim: Claim, link: RoleLink, document: Document) -> Judgement:
                        f"{holder.subject} holds {holder.value} {show_period(holder)}, not {link.person}",
                        holder, replace_figure(claim, document.text, holder.subject, keep_prefix=True))
     return verdict(claim, Verdict.UNVERIFIED, f"no term of {link.person} in {claim.unit} is recorded")
-
-
-def _years_named(claim: Claim, document: Document):
-    """Explicit years in the claim's sentence: "In 2015, Defence Minister X" speaks of 2015."""
-    start, end = document.sentence_of(claim.anchor)
-    for match in re.finditer(r"\b(?:19|20)\d{2}\b", document.text[start:end]):
-        year = int(match.group())
-        yield from (dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -12,7 +12,8 @@ from ..records import FileReport, Judgement, Verdict
 VERSION = 1
 
 
-def _plain(value):
+def plain(value):
+    """A value as JSON shows it: dates in ISO form, whole floats as integers."""
     if isinstance(value, (dt.date,)):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -23,11 +24,11 @@ def _plain(value):
 def fact_dict(fact: FactRow | None) -> dict | None:
     if fact is None:
         return None
-    return {"id": fact.uid, "subject": fact.subject, "predicate": fact.predicate, "value": _plain(fact.value),
-            "unit": fact.unit, "date": _plain(fact.date), "valid_from": _plain(fact.valid_from),
-            "valid_to": _plain(fact.valid_to),
+    return {"id": fact.uid, "subject": fact.subject, "predicate": fact.predicate, "value": plain(fact.value),
+            "unit": fact.unit, "date": plain(fact.date), "valid_from": plain(fact.valid_from),
+            "valid_to": plain(fact.valid_to),
             "source": {"title": fact.source.title, "publisher": fact.source.publisher, "url": fact.source.url,
-                       "accessed": _plain(fact.source.accessed)}}
+                       "accessed": plain(fact.source.accessed)}}
 
 
 def claim_dict(report: FileReport, judgement: Judgement) -> dict:
@@ -35,7 +36,7 @@ def claim_dict(report: FileReport, judgement: Judgement) -> dict:
     line, column = report.position(claim.start)
     end_line, end_column = report.position(claim.end)
     return {"text": claim.text, "start": claim.start, "end": claim.end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "kind": claim.kind, "value": _plain(claim.value),
+            "end_line": end_line, "end_column": end_column, "kind": claim.kind, "value": plain(claim.value),
             "unit": claim.unit, "hedge": claim.hedge, "verdict": judgement.verdict.value, "reason": judgement.reason,
             "fact": fact_dict(judgement.fact), "suggestion": judgement.suggestion}
 
@@ -57,4 +58,4 @@ def render(reports: list[FileReport], store: StoreInfo) -> str:
                    "claims": [claim_dict(r, j) for j in r.judgements], "summary": r.summary()} for r in reports],
         "summary": summary(reports),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claims_db.query import StoreInfo
 
 from ..records import FileReport, Verdict
-from .json import _plain, summary
+from .json import plain, summary
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
@@ -15,7 +15,7 @@ def _reference(judgement) -> str:
     fact = judgement.fact
     if fact is None:
         return ""
-    value = _plain(fact.value)
+    value = plain(fact.value)
     value = f"{value} {fact.unit}" if fact.unit else str(value)
     return (f"  — reference: {fact.subject} {fact.predicate} {value} "
             f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
