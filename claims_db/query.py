@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from bisect import bisect_left
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -176,10 +177,12 @@ class Reader:
         """Entities named in `text`, longest alias first, never overlapping."""
         toks = tokens(text)
         grams: dict[str, list[tuple[int, int]]] = {}
-        for i in range(len(toks)):
-            for n in range(1, min(MAX_ALIAS_TOKENS, len(toks) - i) + 1):
-                key = " ".join(t for t, _, _ in toks[i:i + n])
-                grams.setdefault(key, []).append((i, i + n))
+        words = [t for t, _, _ in toks]
+        for i in range(len(words)):
+            key = ""
+            for j in range(i, min(i + MAX_ALIAS_TOKENS, len(words))):
+                key = f"{key} {words[j]}" if key else words[j]
+                grams.setdefault(key, []).append((i, j + 1))
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         keys = sorted(grams)
         select = "SELECT a.norm, a.text, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id "
@@ -206,12 +209,16 @@ class Reader:
                         continue
                     spans.append((start, end, entity_id, name, kind))
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[3]))
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # sorted, never overlapping (equal spans are kept once)
         chosen = []
         for start, end, entity_id, name, kind in spans:
-            if any(start < e and s < end and (s, e) != (start, end) for s, e in taken):
+            i = bisect_left(taken, (start, end))
+            if i < len(taken) and taken[i] == (start, end):
+                chosen.append(Mention(entity_id, name, kind, start, end))  # another entity of the same name
                 continue
-            taken.append((start, end))
+            if (i < len(taken) and taken[i][0] < end) or (i > 0 and taken[i - 1][1] > start):
+                continue
+            taken.insert(i, (start, end))
             chosen.append(Mention(entity_id, name, kind, start, end))
         return sorted(chosen, key=lambda m: (m.start, m.end, m.name))
 

@@ -35,9 +35,11 @@ class Checker:
         claims = extract(document, self.options.kinds)
         mentions = tuple(self.linker.mentions(document.text))
         grouped = sentences(document, claims, mentions)
+        by_end = tuple(sorted(mentions, key=lambda m: (m.end, m.start)))
+        ends = tuple(m.end for m in by_end)
         judgements = []
         for claim in claims:
-            context = Context(document, grouped[document.sentence_of(claim.anchor)], mentions)
+            context = Context(document, grouped[document.sentence_of(claim.anchor)], by_end, ends)
             if claim.kind == "role":
                 judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
             else:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claims_db.query import Mention
 
@@ -20,14 +20,36 @@ from .records import Claim
 
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
 _ATTRIBUTED = re.compile(rf"\b(?:{alternation(ATTRIBUTED)})\b")
-_PART_BEFORE = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b[^,;.]*$", re.IGNORECASE)
+_PART = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.]")
 
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence's claims and mentions, and where its markers sit, found once however many claims it has."""
+
     span: tuple[int, int]
     claims: tuple[Claim, ...]
     mentions: tuple[Mention, ...]
+    text: str = field(repr=False, default="")  # the whole document's text
+
+    def positions(self, pattern: re.Pattern) -> list[int]:
+        """Start offsets of a pattern's matches in this sentence, cached per pattern."""
+        cache = self.__dict__.setdefault("_positions", {})
+        if pattern not in cache:
+            cache[pattern] = [m.start() for m in pattern.finditer(self.text, *self.span)]
+        return cache[pattern]
+
+    def between(self, pattern: re.Pattern, lo: int, hi: int) -> bool:
+        """Whether a match of the pattern starts in [lo, hi)."""
+        found = self.positions(pattern)
+        i = bisect_left(found, lo)
+        return i < len(found) and found[i] < hi
+
+    def last_before(self, pattern: re.Pattern, offset: int) -> int | None:
+        found = self.positions(pattern)
+        i = bisect_left(found, offset)
+        return found[i - 1] if i else None
 
 
 @dataclass(frozen=True)
@@ -37,6 +59,7 @@ class Context:
     document: Document
     sentence: Sentence
     mentions: tuple[Mention, ...]  # every mention of the document, for "the attack" looking back
+    ends: tuple[int, ...] = ()     # the mentions' ends, in order, to find those before a point
 
     @property
     def as_of(self) -> dt.date:
@@ -51,15 +74,19 @@ class Context:
 
     def past(self) -> bool:
         """Whether the sentence speaks of an earlier time ("had", "up from", "until")."""
-        return bool(_PAST.search(self.document.text, *self.sentence.span))
+        return bool(self.sentence.positions(_PAST))
 
     def attributed(self) -> bool:
         """Whether the sentence reports someone's claim, an early figure or a forecast."""
-        return bool(_ATTRIBUTED.search(self.document.text, *self.sentence.span))
+        return bool(self.sentence.positions(_ATTRIBUTED))
 
     def part_of_total(self, claim: Claim) -> bool:
-        """Whether the claim counts a part ("including four in Pakistan")."""
-        return bool(_PART_BEFORE.search(self.document.text, self.sentence.span[0], claim.start))
+        """Whether the claim counts a part ("including four in Pakistan"): a marker in its clause, before it."""
+        marker = self.sentence.last_before(_PART, claim.start)
+        if marker is None:
+            return False
+        stop = self.sentence.last_before(_CLAUSE_END, claim.start)
+        return stop is None or stop < marker
 
 
 def date_range(claim: Claim) -> tuple[dt.date, dt.date]:
@@ -85,4 +112,5 @@ def sentences(document: Document, claims: Sequence[Claim], mentions: Sequence[Me
         index = bisect_right(starts, mention.start) - 1
         if index in grouped and mention.end <= document.sentences[index][1]:
             grouped[index][1].append(mention)
-    return {document.sentences[i]: Sentence(document.sentences[i], tuple(c), tuple(m)) for i, (c, m) in grouped.items()}
+    return {document.sentences[i]: Sentence(document.sentences[i], tuple(c), tuple(m), document.text)
+            for i, (c, m) in grouped.items()}

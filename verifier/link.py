@@ -11,6 +11,7 @@ sentence names but the figure is not about can never alone make a conflict.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -114,16 +115,47 @@ class Linker:
                 cues.setdefault(cue.lower(), set()).add(predicate.name)
         self.cue_predicates = cues
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
+        self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
 
     def mentions(self, text: str) -> list[Mention]:
         """Every entity the document names: one look-up for the whole text."""
         return self.reader.mentions(text)
 
     def _cues(self, context: Context) -> list[tuple[int, int, set[str]]]:
-        if self.cue_pattern is None:
-            return []
-        return [(m.start(), m.end(), self.cue_predicates[re.sub(r"\s+", " ", m.group().lower())])
+        """The cue phrases of the claim's sentence, found once per sentence."""
+        key = (id(context.document), context.sentence.span)
+        if key not in self._cache:
+            self._cache.clear() if len(self._cache) > 1024 else None
+            self._cache[key] = [] if self.cue_pattern is None else [
+                (m.start(), m.end(), self.cue_predicates[re.sub(r"\s+", " ", m.group().lower())])
                 for m in self.cue_pattern.finditer(context.document.text, *context.sentence.span)]
+        return self._cache[key]
+
+    def _definites(self, context: Context) -> list[re.Match]:
+        """ "the attack", "the summit" in the claim's sentence, found once per sentence."""
+        key = (id(context.document), context.sentence.span, "definite")
+        if key not in self._cache:
+            self._cache[key] = list(DEFINITE.finditer(context.document.text, *context.sentence.span))
+        return self._cache[key]
+
+    def _owners(self, claim: Claim, context: Context) -> list[tuple[dict[str, int], bool]]:
+        """For each cue of the sentence: the least distance, per predicate, from it to a claim it could
+        describe, and whether it lies inside a claim's words. Computed once per sentence and kind."""
+        key = (id(context.document), context.sentence.span, JUDGED_AS[claim.kind])
+        if key not in self._cache:
+            rivals = [c for c in context.sentence.claims if c.kind in JUDGED
+                      and set(JUDGED_AS[c.kind]) & set(JUDGED_AS[claim.kind])]
+            owners = []
+            for start, end, names in self._cues(context):
+                nearest: dict[str, int] = {}
+                for c in rivals:
+                    here = _distance((start, end), (c.start, c.end))
+                    for name in names:
+                        if here < nearest.get(name, here + 1) and self._accepts(c, name):
+                            nearest[name] = here
+                owners.append((nearest, any(_overlaps((start, end), (c.start, c.end)) for c in rivals)))
+            self._cache[key] = owners
+        return self._cache[key]
 
     def _predicates(self, claim: Claim) -> set[str]:
         names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
@@ -141,20 +173,15 @@ class Linker:
         claim's words ("nine terror sites") is that claim's.
         """
         span = (claim.start, claim.end)
-        rivals = [c for c in context.sentence.claims if c is not claim and c.kind in JUDGED
-                  and set(JUDGED_AS[c.kind]) & set(JUDGED_AS[claim.kind])]
         distances: dict[str, int] = {}
-        for start, end, names in self._cues(context):
-            cue = (start, end)
-            if _overlaps(cue, span) or any(_overlaps(cue, (c.start, c.end)) for c in rivals):
+        for (start, end, names), (nearest, inside) in zip(self._cues(context), self._owners(claim, context)):
+            if inside:
+                continue  # the claim's own words, or another claim's ("nine terror sites")
+            if context.sentence.between(CLAUSE_BREAK, min(end, span[1]), max(start, span[0])):
                 continue
-            here = _distance(cue, span)
-            lo, hi = min(end, span[1]), max(start, span[0])
-            if lo < hi and CLAUSE_BREAK.search(context.document.text, lo, hi):
-                continue
-            nearer = [c for c in rivals if _distance(cue, (c.start, c.end)) < here]
+            here = _distance((start, end), span)
             for name in names & predicates:
-                if not any(self._accepts(c, name) for c in nearer):
+                if here <= nearest.get(name, here):  # no claim it could describe is nearer
                     distances[name] = min(distances.get(name, here), here)
         if claim.noun:
             for name in predicates:
@@ -172,8 +199,7 @@ class Linker:
         for m in mentions:
             if m in possessors:
                 continue
-            lo, hi = min(m.end, span[1]), max(m.start, span[0])
-            if lo < hi and CONTRAST.search(text, lo, hi):
+            if context.sentence.between(CONTRAST, min(m.end, span[1]), max(m.start, span[0])):
                 continue
             distance = _distance((m.start, m.end), span)
             if m.entity_id not in entities or entities[m.entity_id][1] > distance:
@@ -248,13 +274,15 @@ class Linker:
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> None:
         """ "the attack" stands for the nearest earlier mention whose name says attack."""
         text = context.document.text
-        for match in DEFINITE.finditer(text, *context.sentence.span):
+        for match in self._definites(context):
             head = match.group("head").lower().rstrip("s")
-            if any(m.start <= match.start("head") < m.end for m in context.mentions):
+            head_at = match.start("head")
+            following = context.mentions[bisect_right(context.ends, head_at):][:4]
+            if any(m.start <= head_at < m.end for m in following):
                 continue  # part of a name already found
-            earlier = [m for m in context.mentions if m.end <= match.start() and head in text[m.start:m.end].lower()]
-            if earlier:
-                mention = earlier[-1]
+            mentions = context.mentions[:bisect_right(context.ends, match.start())]
+            mention = next((m for m in reversed(mentions) if head in text[m.start:m.end].lower()), None)
+            if mention is not None:
                 distance = _distance(match.span(), (claim.start, claim.end))
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
                     entities[mention.entity_id] = (mention, distance)
