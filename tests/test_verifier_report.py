@@ -42,10 +42,10 @@ def test_json_contract(capsys, world, draft):
     assert set(report["store"]) == {"location", "schema_version", "facts", "digest"}
     assert report["store"]["facts"] > 0 and len(report["store"]["digest"]) == 64
     (file,) = report["files"]
-    assert set(file) == {"file", "as_of", "as_of_source", "claims", "summary"}
+    assert set(file) == {"file", "as_of", "as_of_source", "claims", "summary", "notices"}
     assert (file["as_of"], file["as_of_source"]) == ("2025-01-10", "front matter")
     keys = {"text", "start", "end", "line", "column", "end_line", "end_column", "kind", "value", "unit", "hedge",
-            "verdict", "reason", "fact", "suggestion"}
+            "verdict", "reason", "fact", "suggestion", "rule", "severity", "fingerprint"}
     text = draft.read_text(encoding="utf-8")
     for claim in file["claims"]:
         assert set(claim) == keys
@@ -54,6 +54,7 @@ def test_json_contract(capsys, world, draft):
         assert line[claim["column"] - 1:].startswith(claim["text"].splitlines()[0])
     toll = next(c for c in file["claims"] if c["text"] == "44 people")
     assert toll["verdict"] == "conflicting" and toll["suggestion"] == "41 people"
+    assert (toll["rule"], toll["severity"]) == ("conflicting-quantity", "error")
     assert (toll["line"], toll["column"]) == (4, 68)
     assert set(toll["fact"]) == {"id", "subject", "predicate", "value", "unit", "date", "valid_from", "valid_to", "source"}
     assert toll["fact"]["value"] == 41 and toll["fact"]["source"]["url"] == "https://example.org/ferry-2"

@@ -13,12 +13,12 @@ from .extract.registry import extract
 from .judge import judge
 from .judge.role import judge as judge_role
 from .link import Linker, link_role
-from .records import FileReport
+from .records import AsOf, FileReport
 
 
 @dataclass(frozen=True)
 class Options:
-    as_of: dt.date | None = None
+    as_of: dt.date | AsOf | None = None
     today: dt.date | None = None
     kinds: tuple[str, ...] | None = None
 
@@ -30,8 +30,10 @@ class Checker:
         self.reader, self.options = reader, options
         self.linker = Linker(reader)
 
-    def check_text(self, path: str, text: str, file_date: dt.date | None = None) -> FileReport:
-        document = load(path, text, self.options.as_of, file_date, self.options.today)
+    def check_text(self, path: str, text: str, file_date: dt.date | None = None,
+                   declared: AsOf | None = None) -> FileReport:
+        """Check one draft's text; `declared` is a date its markup states (an HTML meta date)."""
+        document = load(path, text, self.options.as_of or declared, file_date, self.options.today)
         claims = extract(document, self.options.kinds)
         mentions = tuple(self.linker.mentions(document.text))
         grouped = sentences(document, claims, mentions)
@@ -44,4 +46,4 @@ class Checker:
                 judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
             else:
                 judgements.append(judge(claim, self.linker.link(claim, context), context))
-        return FileReport(path, document.as_of, tuple(judgements), document.line_starts)
+        return FileReport(path, document.as_of, tuple(judgements), document.line_starts, document.sentences)

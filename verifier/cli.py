@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"conflicting": ("conflicting",), "unverified": ("conflicting", "unverified"), "never": ()}
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+DEFAULT_BASELINE = ".verifier-baseline.json"
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -25,60 +21,112 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from .report import FORMATS
+
     parser = OneLineParser(prog="verifier", description="Check the factual claims of news drafts.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="Check drafts and report each claim's verdict with its evidence.",
-                           description="Check drafts and report each claim's verdict with its evidence.")
-    check.add_argument("files", nargs="+", metavar="FILE")
+                           description="Check drafts (files or directories of .md, .markdown, .txt, .html) and "
+                                       "report each claim's verdict with its evidence.")
+    check.add_argument("files", nargs="+", metavar="PATH")
     check.add_argument("--db", help="SQLite path or SQLAlchemy URL of the store (default: the bundled store)")
     check.add_argument("--as-of", type=_date, metavar="DATE", help="the date the drafts speak from (YYYY-MM-DD)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="conflicting",
-                       help="exit 1 when a claim has this verdict or worse (default: conflicting)")
+    check.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    check.add_argument("--fail-on", choices=tuple(FAIL_LEVELS),
+                       help="exit 1 when a finding has this verdict or worse (default: conflicting)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file, not the one found")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    check.add_argument("--write-baseline", nargs="?", const=DEFAULT_BASELINE, metavar="FILE",
+                       help=f"record today's findings as the baseline (default file: {DEFAULT_BASELINE})")
+    check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
     check.set_defaults(func=cmd_check)
+    config = sub.add_parser("config", help="Print the effective configuration and where each value comes from.",
+                            description="Print the effective configuration and where each value comes from.")
+    config.add_argument("path", nargs="?", default=".", help="a draft or directory to find the configuration for")
+    config.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    config.set_defaults(func=cmd_config)
     return parser
 
 
-def _file_date(path: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.timezone.utc).date()
-    except OSError:
-        return None
+def _configuration(args):
+    from .config import discover, load, with_flags
+
+    start = Path(args.files[0] if hasattr(args, "files") else args.path)
+    path = args.config if args.config else discover(start if start.exists() else Path("."))
+    config = load(path)
+    flags = {k: getattr(args, k, None) for k in ("db", "fail_on", "format", "as_of")}
+    return with_flags(config, **flags)
+
+
+def cmd_config(args) -> int:
+    config = _configuration(args)
+    print(f"configuration file: {config.file or '(none found; defaults)'}")
+    for key, source in config.sources.items():
+        value = getattr(config, key)
+        if key == "overrides":
+            value = [{"paths": list(o.paths), "severity": o.severity} for o in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        print(f"{key} = {json.dumps(value)}    # {source}")
+    return EXIT_OK
 
 
 def cmd_check(args) -> int:
     from claims_db.query import Reader
 
-    from .check import Checker, Options
-    from .document import read_text
+    from .report import render
+    from .run import execute
 
-    texts = [(path, read_text(path)) for path in args.files]  # every file readable before any output
-    reader = Reader(args.db)
-    checker = Checker(reader, Options(as_of=args.as_of, today=dt.datetime.now(dt.timezone.utc).date()))
-    reports = [checker.check_text(path, text, _file_date(path)) for path, text in texts]
-    if args.format == "json":
-        from .report.json import render
-
-        output = render(reports, reader.info)
-    else:
-        from .report.text import render
-
-        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        output = render(reports, reader.info, colour=colour)
+    config = _configuration(args)
+    baseline = _read_baseline(args.baseline) if args.baseline else None
+    reader = Reader(config.db)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    result = execute(args.files, config, reader, today, baseline, args.diff)
+    if args.write_baseline:
+        _write_baseline(args.write_baseline, result)
+    colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = render(config.format, result, colour=colour)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(output)
     else:
         sys.stdout.write(output)
-    failing = FAIL_LEVELS[args.fail_on]
-    return EXIT_FINDINGS if any(j.verdict.value in failing for r in reports for j in r.judgements) else EXIT_OK
+    failing = FAIL_LEVELS[config.fail_on]
+    return EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
+
+
+def _read_baseline(path: str) -> set[str]:
+    from .document import InputError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {entry["fingerprint"] for entry in data["findings"]}
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such baseline; write one with --write-baseline") from None
+    except (ValueError, KeyError, TypeError):
+        raise InputError(f"{path}: not a verifier baseline (JSON with a 'findings' list)") from None
+
+
+def _write_baseline(path: str, result) -> None:
+    entries = [{"file": f.path, "rule": x.rule.id, "line": x.line, "text": x.judgement.claim.text,
+                "fingerprint": x.fingerprint} for f in result.files for x in f.findings if x.verdict.value != "consistent"]
+    Path(path).write_text(json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     from claims_db.errors import StoreError
 
+    from .config import ConfigError
     from .document import InputError
 
     parser = build_parser()
@@ -88,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR if exc.code else EXIT_OK
     try:
         return args.func(args)
-    except (InputError, StoreError) as exc:
+    except (InputError, StoreError, ConfigError) as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

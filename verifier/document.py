@@ -84,8 +84,10 @@ def read_text(path: str) -> str:
         raise InputError(f"{path}:{line}: not UTF-8 text; save the draft as UTF-8") from None
 
 
-def resolve_as_of(text: str, as_of: dt.date | None, file_date: dt.date | None, today: dt.date) -> AsOf:
-    """The date the draft speaks from: option, front matter, dateline, else today."""
+def resolve_as_of(text: str, as_of: dt.date | AsOf | None, file_date: dt.date | None, today: dt.date) -> AsOf:
+    """The date the draft speaks from: option (or one the caller settled), front matter, dateline, else today."""
+    if isinstance(as_of, AsOf):
+        return as_of
     if as_of:
         return AsOf(as_of, "option")
     front = FRONT_MATTER.match(text)
@@ -139,7 +141,7 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     return tuple(spans) or ((0, len(text)),)
 
 
-def load(path: str, text: str, as_of: dt.date | None = None, file_date: dt.date | None = None,
+def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: dt.date | None = None,
          today: dt.date | None = None) -> Document:
     """Build a Document from decoded text (the file's bytes were read by `read_text`)."""
     resolved = resolve_as_of(text, as_of, file_date, today or dt.datetime.now(dt.timezone.utc).date())

@@ -67,6 +67,7 @@ class FileReport:
     as_of: AsOf
     judgements: tuple[Judgement, ...]
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
@@ -74,6 +75,13 @@ class FileReport:
 
         line = bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The [start, end) of the sentence holding `offset` (the whole text when unknown)."""
+        from bisect import bisect_right
+
+        index = bisect_right(self.sentences, (offset, float("inf"))) - 1
+        return self.sentences[max(index, 0)] if self.sentences else (0, 0)
 
     def summary(self) -> dict[str, int]:
         counts = {v.value: 0 for v in Verdict}

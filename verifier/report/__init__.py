@@ -1,1 +1,15 @@
-"""Renderers: each turns check results into one output format and nothing else."""
+"""Renderers: each turns a RunResult into one output format and nothing else.
+
+A format is a module of this package with `render(result, colour=False) -> str`;
+FORMATS lists them, so adding one touches its module and this line.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = ("text", "json")
+
+
+def render(name: str, result, colour: bool = False) -> str:
+    return importlib.import_module(f"{__name__}.{name}").render(result, colour=colour)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from claims_db.query import FactRow, StoreInfo
+from claims_db.query import FactRow
 
-from ..records import FileReport, Judgement, Verdict
+from ..run import Finding, RunResult
 
 VERSION = 1
 
 
 def plain(value):
     """A value as JSON shows it: dates in ISO form, whole floats as integers."""
-    if isinstance(value, (dt.date,)):
+    if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -31,31 +31,33 @@ def fact_dict(fact: FactRow | None) -> dict | None:
                        "accessed": plain(fact.source.accessed)}}
 
 
-def claim_dict(report: FileReport, judgement: Judgement) -> dict:
+def claim_dict(finding: Finding) -> dict:
+    judgement = finding.judgement
     claim = judgement.claim
-    line, column = report.position(claim.start)
-    end_line, end_column = report.position(claim.end)
-    return {"text": claim.text, "start": claim.start, "end": claim.end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "kind": claim.kind, "value": plain(claim.value),
-            "unit": claim.unit, "hedge": claim.hedge, "verdict": judgement.verdict.value, "reason": judgement.reason,
-            "fact": fact_dict(judgement.fact), "suggestion": judgement.suggestion}
+    return {"text": claim.text, "start": claim.start, "end": claim.end, "line": finding.line,
+            "column": finding.column, "end_line": finding.end_line, "end_column": finding.end_column,
+            "kind": claim.kind, "value": plain(claim.value), "unit": claim.unit, "hedge": claim.hedge,
+            "verdict": judgement.verdict.value, "reason": judgement.reason, "fact": fact_dict(judgement.fact),
+            "suggestion": judgement.suggestion, "rule": finding.rule.id, "severity": finding.severity,
+            "fingerprint": finding.fingerprint}
 
 
-def summary(reports: list[FileReport]) -> dict[str, int]:
-    total = {v.value: 0 for v in Verdict}
-    for report in reports:
-        for key, count in report.summary().items():
-            total[key] += count
-    return total
+def _summary(findings) -> dict[str, int]:
+    counts = {"consistent": 0, "conflicting": 0, "unverified": 0}
+    for finding in findings:
+        counts[finding.verdict.value] += 1
+    return counts
 
 
-def render(reports: list[FileReport], store: StoreInfo) -> str:
+def render(result: RunResult, colour: bool = False) -> str:
     document = {
         "version": VERSION,
-        "store": {"location": store.location, "schema_version": store.schema_version, "facts": store.facts,
-                  "digest": store.digest},
-        "files": [{"file": r.path, "as_of": r.as_of.date.isoformat(), "as_of_source": r.as_of.source,
-                   "claims": [claim_dict(r, j) for j in r.judgements], "summary": r.summary()} for r in reports],
-        "summary": summary(reports),
+        "store": {"location": result.store.location, "schema_version": result.store.schema_version,
+                  "facts": result.store.facts, "digest": result.store.digest},
+        "files": [{"file": f.path, "as_of": f.report.as_of.date.isoformat(), "as_of_source": f.report.as_of.source,
+                   "claims": [claim_dict(x) for x in f.findings], "summary": _summary(f.findings),
+                   "notices": [{"line": n.line, "message": n.message} for n in f.notices]}
+                  for f in result.files],
+        "summary": result.summary(),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from claims_db.query import StoreInfo
-
-from ..records import FileReport, Verdict
-from .json import plain, summary
+from ..records import Verdict
+from ..run import Finding, RunResult
+from .json import plain
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
 
 
-def _reference(judgement) -> str:
-    fact = judgement.fact
+def reference(finding: Finding) -> str:
+    """ "— reference: subject predicate value (source: publisher, title) [id]", or nothing."""
+    fact = finding.judgement.fact
     if fact is None:
         return ""
     value = plain(fact.value)
@@ -21,24 +21,24 @@ def _reference(judgement) -> str:
             f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
 
 
-def render(reports: list[FileReport], store: StoreInfo, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False) -> str:
     lines = []
-    for report in reports:
-        lines.append(f"{report.path}: as of {report.as_of.date} ({report.as_of.source})")
-        for judgement in report.judgements:
-            claim = judgement.claim
-            line, column = report.position(claim.start)
-            verdict = judgement.verdict.value
+    for file in result.files:
+        lines.append(f"{file.path}: as of {file.report.as_of.date} ({file.report.as_of.source})")
+        for finding in file.findings:
+            judgement = finding.judgement
+            verdict = f"{judgement.verdict.value:<12}"
             if colour:
-                verdict = f"{COLOURS[judgement.verdict]}{verdict:<12}{RESET}"
-            else:
-                verdict = f"{verdict:<12}"
-            lines.append(f"{report.path}:{line}:{column}  {verdict}\"{claim.text}\"{_reference(judgement)}")
+                verdict = f"{COLOURS[judgement.verdict]}{verdict}{RESET}"
+            lines.append(f"{file.path}:{finding.line}:{finding.column}  {verdict}\"{judgement.claim.text}\""
+                         f"{reference(finding)}")
             reason = f"    {judgement.reason}"
             lines.append(f"{DIM}{reason}{RESET}" if colour else reason)
             if judgement.suggestion:
                 lines.append(f"    suggestion: \"{judgement.suggestion}\"")
-    counts = summary(reports)
-    lines.append(f"{len(reports)} file(s), {sum(counts.values())} claim(s): " + ", ".join(
-        f"{counts[v.value]} {v.value}" for v in Verdict) + f"  [store {store.digest[:12]}, {store.facts} facts]")
+        for notice in file.notices:
+            lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
+    counts = result.summary()
+    lines.append(f"{len(result.files)} file(s), {sum(counts.values())} claim(s): " + ", ".join(
+        f"{counts[v.value]} {v.value}" for v in Verdict) + f"  [store {result.store.digest[:12]}, {result.store.facts} facts]")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,189 @@
+"""A run over many drafts: judgements become findings (rule, severity, position, fingerprint), then filters apply.
+
+Renderers take a RunResult and nothing else, so every format shows the same
+findings: after suppression comments, the baseline and the `--diff` filter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from claims_db.query import StoreInfo
+
+from .records import FileReport, Judgement, Verdict
+from .rules import RULES, Rule, rule_id
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A judged claim as a CI finding: where it is, which rule, how severe, and a stable fingerprint."""
+
+    judgement: Judgement
+    rule: Rule
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fingerprint: str
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.judgement.verdict
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the run that is not a claim, e.g. a suppression comment that matched nothing."""
+
+    path: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    report: FileReport
+    text: str
+    findings: tuple[Finding, ...]
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.report.path
+
+
+@dataclass(frozen=True)
+class RunResult:
+    files: tuple[FileResult, ...]
+    store: StoreInfo
+    notices: tuple[Notice, ...] = field(default=())
+
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for finding in self.findings():
+            counts[finding.verdict.value] += 1
+        return counts
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def fingerprints(report: FileReport, text: str) -> list[str]:
+    """One fingerprint per judgement: its rule, its words and its sentence's words, not its position.
+
+    An edit elsewhere in the file keeps it; an edit of the claim or its sentence
+    makes a new one. Repeats of the same claim in the same sentence are numbered.
+    """
+    seen: Counter[str] = Counter()
+    prints = []
+    for judgement in report.judgements:
+        claim = judgement.claim
+        sentence = text[slice(*report.sentence_of(claim.anchor))]
+        key = "\x1f".join((rule_id(judgement.verdict, claim.kind), _squash(claim.text), _squash(sentence)))
+        seen[key] += 1
+        prints.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32])
+    return prints
+
+
+def findings_of(report: FileReport, text: str, severity: Callable[[str, str], str]) -> list[Finding]:
+    """Every judgement of a file as a finding; `severity(rule_id, path)` applies the configuration."""
+    result = []
+    for judgement, fingerprint in zip(report.judgements, fingerprints(report, text)):
+        claim = judgement.claim
+        rule = RULES[rule_id(judgement.verdict, claim.kind)]
+        line, column = report.position(claim.start)
+        end_line, end_column = report.position(claim.end)
+        result.append(Finding(judgement, rule, severity(rule.id, report.path), line, column, end_line, end_column,
+                              fingerprint))
+    return result
+
+
+def keep(findings: Iterable[Finding], fingerprints_known: set[str] | None = None,
+         changed_lines: set[int] | None = None) -> tuple[Finding, ...]:
+    """Findings not in the baseline and, with --diff, on changed lines only."""
+    kept = []
+    for finding in findings:
+        if fingerprints_known is not None and finding.fingerprint in fingerprints_known:
+            continue
+        if changed_lines is not None and not any(n in changed_lines for n in range(finding.line, finding.end_line + 1)):
+            continue
+        kept.append(finding)
+    return tuple(kept)
+
+
+def execute(paths: list[str], config, reader, today, baseline: set[str] | None = None,
+            diff_rev: str | None = None, jobs: int = 1) -> RunResult:
+    """Check drafts and turn their judgements into the findings every format shows.
+
+    Every draft is read before any is judged, so a bad file fails the run before any output.
+    """
+    import datetime as dt
+
+    from .check import Checker, Options
+    from .inputs import read_draft, walk
+    from .records import AsOf
+    from .suppress import Suppressions
+
+    files = walk(paths, config.ignored)
+    drafts = [read_draft(path) for path in files]
+    fixed = config.fixed_as_of()
+    as_of = AsOf(fixed, "configuration") if fixed else AsOf(today, "today (configured)") if config.as_of == "today" else None
+    if config.sources.get("as_of") == "command line" and fixed:
+        as_of = AsOf(fixed, "option")
+    checker = Checker(reader, Options(as_of=as_of, today=today, kinds=config.kinds))
+    results = []
+    for draft in drafts:
+        try:
+            modified = dt.datetime.fromtimestamp(os.stat(draft.path).st_mtime, dt.timezone.utc).date()
+        except OSError:
+            modified = None
+        report = checker.check_text(draft.path, draft.text, modified, draft.declared)
+        findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
+        suppressions = Suppressions.parse(draft.path, draft.original)
+        findings, notices = suppressions.apply(findings)
+        changed = changed_lines(diff_rev, draft.path) if diff_rev else None
+        results.append(FileResult(report, draft.original, keep(findings, baseline, changed), tuple(notices)))
+    return RunResult(tuple(results), reader.info)
+
+
+class _AllLines(set):
+    """Every line: what a file new to git has changed."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+ALL_LINES = _AllLines()
+
+
+def changed_lines(rev: str, path: str) -> set[int]:
+    """Line numbers of `path` added or changed since git revision `rev` (every line of a new file)."""
+    import subprocess
+
+    from .document import InputError
+
+    command = ["git", "diff", "--unified=0", "--no-color", "--no-ext-diff", rev, "--", os.path.basename(path)]
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", os.path.basename(path)], cwd=directory,
+                                 capture_output=True, text=True)
+        if tracked.returncode != 0:
+            return ALL_LINES
+        diff = subprocess.run(command, cwd=directory, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise InputError(f"{path}: cannot diff against {rev!r}: {getattr(exc, 'stderr', '') or exc}".strip()) from None
+    lines: set[int] = set()
+    for match in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", diff, re.MULTILINE):
+        start, count = int(match.group(1)), int(match.group(2) or 1)
+        lines.update(range(start, start + count))
+    return lines

@@ -1,0 +1,80 @@
+"""Suppression comments an editor leaves in a draft, and which of them matched nothing.
+
+    <!-- verifier: disable-next-line conflicting-quantity -- toll disputed, see desk note -->
+    <!-- verifier: disable unverified-role -->  ...  <!-- verifier: enable -->
+    <!-- verifier: disable-file all -- archive copy -->
+
+Rule ids are separated by spaces or commas; none, or `all`, means every rule.
+What follows `--` is the reason, kept for the reader of the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>disable-next-line|disable-file|disable|enable)\b"
+                     r"(?P<rules>[^>]*?)(?:\s--\s*(?P<reason>.*?))?\s*-->", re.DOTALL)
+
+
+@dataclass
+class _Rule:
+    line: int           # where the comment is
+    first: int          # lines it covers
+    last: int
+    rules: frozenset[str] | None  # None: every rule
+    used: bool = False
+
+    def covers(self, rule: str, line: int) -> bool:
+        return self.first <= line <= self.last and (self.rules is None or rule in self.rules)
+
+
+@dataclass
+class Suppressions:
+    path: str
+    rules: list[_Rule]
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> Suppressions:
+        starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        line_of = lambda offset: bisect_right(starts, offset)  # noqa: E731 - 1-based line of an offset
+        last_line = len(starts)
+        found: list[_Rule] = []
+        open_blocks: list[_Rule] = []
+        for match in COMMENT.finditer(text):
+            action, line = match.group("action"), line_of(match.start())
+            names = [n for n in re.split(r"[\s,]+", match.group("rules").strip()) if n]
+            rules = None if not names or "all" in names else frozenset(names)
+            if action == "disable-next-line":
+                following = line_of(match.end()) + 1
+                found.append(_Rule(line, following, following, rules))
+            elif action == "disable-file":
+                found.append(_Rule(line, 1, last_line, rules))
+            elif action == "disable":
+                block = _Rule(line, line, last_line, rules)
+                found.append(block)
+                open_blocks.append(block)
+            else:  # enable: closes the blocks it names (all of them when it names none)
+                for block in [b for b in open_blocks if rules is None or b.rules == rules]:
+                    block.last = line
+                    open_blocks.remove(block)
+        return cls(path, found)
+
+    def apply(self, findings: list):
+        """Findings no comment suppresses, and a notice for each comment that suppressed nothing."""
+        from .run import Notice
+
+        kept = []
+        for finding in findings:
+            covering = [r for r in self.rules if any(r.covers(finding.rule.id, n)
+                                                      for n in range(finding.line, finding.end_line + 1))]
+            for rule in covering:
+                rule.used = True
+            if not covering:
+                kept.append(finding)
+        notices = [Notice(self.path, r.line, "unused suppression: no finding "
+                          + (f"of {', '.join(sorted(r.rules))} " if r.rules else "")
+                          + (f"on line {r.first}" if r.first == r.last else f"on lines {r.first}-{r.last}"))
+                   for r in self.rules if not r.used]
+        return kept, notices
