@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>disable-next-line|disable-file|disable|enable)\b"
-                     r"(?P<rules>[^>]*?)(?:\s--\s*(?P<reason>.*?))?\s*-->", re.DOTALL)
+                     r"(?P<rules>[^>]*?)(?:\s--\s(?P<reason>(?:(?!-->).)*?))?\s*-->", re.DOTALL)
 
 
 @dataclass
@@ -73,7 +73,11 @@ class Suppressions:
                 rule.used = True
             if not covering:
                 kept.append(finding)
-        notices = [Notice(self.path, r.line, "unused suppression: no finding "
+        from .rules import RULES
+
+        unknown = [Notice(self.path, r.line, f"unknown rule in suppression: {name} (rules are VERDICT-KIND)")
+                   for r in self.rules for name in sorted(r.rules or ()) if name not in RULES]
+        notices = unknown + [Notice(self.path, r.line, "unused suppression: no finding "
                           + (f"of {', '.join(sorted(r.rules))} " if r.rules else "")
                           + (f"on line {r.first}" if r.first == r.last else f"on lines {r.first}-{r.last}"))
                    for r in self.rules if not r.used]

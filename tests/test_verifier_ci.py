@@ -1,0 +1,196 @@
+"""The CI check: configuration discovery and precedence, inputs by format, suppression, baseline, --diff."""
+
+import json
+import subprocess
+
+import pytest
+
+from verifier.cli import main
+from verifier.config import ConfigError, discover, load
+from verifier_support import build_world
+
+WRONG = "The Aldmere ferry disaster killed 44 people, officials said.\n"
+RIGHT = "The Aldmere ferry disaster killed 41 people, officials said.\n"
+FRONT = "---\ndate: 2025-01-10\n---\n"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def claims(capsys, *args):
+    code, out, err = run(capsys, *args, "--format", "json")
+    assert code in (0, 1), err
+    return code, [c for f in json.loads(out)["files"] for c in f["claims"]], json.loads(out)
+
+
+# -- configuration ------------------------------------------------------------
+def test_config_is_found_by_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.verifier]\nfail_on = 'never'\n", encoding="utf-8")
+    deep = tmp_path / "desk" / "politics"
+    deep.mkdir(parents=True)
+    assert discover(deep) == tmp_path / "pyproject.toml"
+    (tmp_path / "desk" / ".verifier.toml").write_text("fail_on = 'unverified'\n", encoding="utf-8")
+    assert discover(deep) == tmp_path / "desk" / ".verifier.toml"
+
+
+def test_pyproject_without_our_table_is_not_a_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.other]\nx = 1\n", encoding="utf-8")
+    assert discover(tmp_path) is None or discover(tmp_path).parent != tmp_path
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("fail_on = 'sometimes'", "key 'fail_on': must be one of"),
+    ("colour = true", "unknown key 'colour'"),
+    ("[severity]\nconflicting-weather = 'error'", "unknown rule 'conflicting-weather'"),
+    ("[severity]\nconflicting-quantity = 'loud'", "must be one of error, warning, note, off"),
+    ("as_of = 'yesterday'", "must be 'auto', 'today' or a date"),
+    ("fail_on = [", "not valid TOML"),
+])
+def test_bad_configuration_is_an_error_naming_file_and_key(tmp_path, capsys, world, body, needle):
+    config = tmp_path / ".verifier.toml"
+    config.write_text(body + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=needle.replace("(", r"\(")):
+        load(config)
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + RIGHT, encoding="utf-8")
+    code, out, err = run(capsys, "check", draft, "--db", world)
+    assert code == 2 and str(config) in err and out == ""
+
+
+def test_flags_override_the_file_and_config_says_where_values_come_from(tmp_path, capsys, world):
+    (tmp_path / ".verifier.toml").write_text(f"fail_on = 'never'\ndb = '{world}'\n", encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + WRONG, encoding="utf-8")
+    assert run(capsys, "check", draft)[0] == 0  # the file says never
+    assert run(capsys, "check", draft, "--fail-on", "conflicting")[0] == 1  # the flag wins
+    code, out, _ = run(capsys, "config", draft, "--fail-on", "conflicting") if False else run(capsys, "config", draft)
+    assert code == 0
+    assert f'fail_on = "never"    # {tmp_path / ".verifier.toml"}' in out
+    assert 'format = "text"    # default' in out
+
+
+def test_severity_per_rule_and_per_path(tmp_path, capsys, world):
+    (tmp_path / ".verifier.toml").write_text(
+        f"db = '{world}'\n[severity]\nunverified-quantity = 'off'\n"
+        "[[overrides]]\npaths = ['opinion/**']\nseverity = {{ conflicting-quantity = 'note' }}\n".replace("{{", "{").replace("}}", "}"),
+        encoding="utf-8")
+    (tmp_path / "opinion").mkdir()
+    news, opinion = tmp_path / "news.md", tmp_path / "opinion" / "col.md"
+    for path in (news, opinion):
+        path.write_text(FRONT + WRONG + "Some 30 volunteers helped.\n", encoding="utf-8")
+    _, found, _ = claims(capsys, "check", tmp_path)
+    by_file = {(c["text"], c["severity"]) for c in found}
+    assert ("44 people", "error") in by_file and ("44 people", "note") in by_file
+    assert not any(c["rule"] == "unverified-quantity" for c in found), "an 'off' rule is not reported"
+
+
+# -- inputs ---------------------------------------------------------------------
+def test_directories_are_walked_in_order_and_ignore_globs_apply(tmp_path, capsys, world):
+    (tmp_path / ".verifier.toml").write_text(f"db = '{world}'\nignore = ['archive/**']\n", encoding="utf-8")
+    for name in ("b.txt", "a.md", "c.html", "archive/old.md", "notes.rst"):
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(FRONT + RIGHT if name.endswith(".md") else RIGHT, encoding="utf-8")
+    _, _, report = claims(capsys, "check", tmp_path, "--as-of", "2025-01-10")
+    assert [f["file"].rsplit("/", 1)[-1] for f in report["files"]] == ["a.md", "b.txt", "c.html"]
+
+
+def test_markdown_code_blocks_and_link_targets_yield_no_claims(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    text = (FRONT + "The [Aldmere ferry disaster](https://example.org/2024/44-dead) killed 41 people.\n\n"
+            "```\nThe Aldmere ferry disaster killed 44 people.\n```\n\nInline `killed 44 people` too.\n")
+    draft.write_text(text, encoding="utf-8")
+    _, found, report = claims(capsys, "check", draft, "--db", world)
+    assert [c["text"] for c in found] == ["41 people"]
+    assert found[0]["verdict"] == "consistent"
+    assert text[found[0]["start"]:found[0]["end"]] == "41 people"  # offsets point into the original file
+    assert report["files"][0]["as_of"] == "2025-01-10"
+
+
+def test_html_text_is_extracted_with_offsets_into_the_file(tmp_path, capsys, world):
+    draft = tmp_path / "d.html"
+    text = ('<html><head><meta property="article:published_time" content="2025-01-10T08:00:00Z">'
+            "<script>var toll = 44;</script></head><body><p>The <b>Aldmere ferry disaster</b> killed "
+            "<em>44</em> people &amp; more.</p></body></html>")
+    draft.write_text(text, encoding="utf-8")
+    _, found, report = claims(capsys, "check", draft, "--db", world)
+    assert report["files"][0]["as_of_source"] == "html meta"
+    toll = next(c for c in found if c["kind"] == "quantity")
+    assert toll["verdict"] == "conflicting"
+    assert text[toll["start"]:toll["end"]].startswith("44")
+
+
+# -- suppression ------------------------------------------------------------------
+@pytest.mark.parametrize("comment, suppressed", [
+    ("<!-- verifier: disable-next-line conflicting-quantity -- toll disputed -->\n", True),
+    ("<!-- verifier: disable-next-line -->\n", True),
+    ("<!-- verifier: disable-next-line unverified-role -->\n", False),
+    ("<!-- verifier: disable all -- checked by hand -->\n", True),
+    ("<!-- verifier: disable-file conflicting-quantity -->\n", True),
+])
+def test_suppression_comments(tmp_path, capsys, world, comment, suppressed):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + comment + WRONG, encoding="utf-8")
+    code, found, report = claims(capsys, "check", draft, "--db", world)
+    assert (not any(c["verdict"] == "conflicting" for c in found)) == suppressed
+    assert code == (0 if suppressed else 1)
+    notices = report["files"][0]["notices"]
+    assert bool(notices) == (not suppressed), "a suppression that matched nothing is reported"
+
+
+def test_a_block_ends_at_enable(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + "<!-- verifier: disable -->\n" + WRONG + "<!-- verifier: enable -->\n" + WRONG,
+                     encoding="utf-8")
+    _, found, _ = claims(capsys, "check", draft, "--db", world)
+    assert [c["line"] for c in found if c["verdict"] == "conflicting"] == [7]
+
+
+# -- baseline and diff ----------------------------------------------------------------
+def test_baseline_reports_only_new_findings_and_survives_edits_elsewhere(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + WRONG, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, "check", draft, "--db", world, "--write-baseline", baseline)[0] == 1
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    draft.write_text(FRONT + "A new first paragraph, written later.\n\n" + WRONG, encoding="utf-8")
+    code, found, _ = claims(capsys, "check", draft, "--db", world, "--baseline", baseline)
+    assert code == 0 and not [c for c in found if c["verdict"] == "conflicting"]
+    draft.write_text(FRONT + WRONG + "Operation Grey Heron struck eleven terror camps.\n", encoding="utf-8")
+    code, found, _ = claims(capsys, "check", draft, "--db", world, "--baseline", baseline)
+    assert code == 1 and [c["text"] for c in found if c["verdict"] == "conflicting"] == ["eleven terror camps"]
+
+
+def test_diff_reports_only_changed_lines(tmp_path, capsys, world):
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    git = lambda *a: subprocess.run(["git", *a], cwd=repo, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "start")
+    draft = repo / "d.md"
+    draft.write_text(FRONT + WRONG, encoding="utf-8")
+    git("add", "d.md")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "draft")
+    draft.write_text(FRONT + WRONG + "Operation Grey Heron struck eleven terror camps.\n", encoding="utf-8")
+    _, found, _ = claims(capsys, "check", draft, "--db", world, "--diff", "HEAD")
+    assert [c["text"] for c in found] == ["eleven terror camps"]
+    new = repo / "new.md"
+    new.write_text(FRONT + WRONG, encoding="utf-8")
+    _, found, _ = claims(capsys, "check", new, "--db", world, "--diff", "HEAD")
+    assert [c["text"] for c in found] == ["44 people"], "a file new to git is all changed"
+
+
+def test_unknown_rule_in_a_suppression_is_reported(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + "<!-- verifier: disable-next-line conflicting-weather -->\n" + WRONG, encoding="utf-8")
+    _, _, report = claims(capsys, "check", draft, "--db", world)
+    assert any("unknown rule" in n["message"] and "conflicting-weather" in n["message"]
+               for n in report["files"][0]["notices"])
