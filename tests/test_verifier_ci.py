@@ -194,3 +194,42 @@ def test_unknown_rule_in_a_suppression_is_reported(tmp_path, capsys, world):
     _, _, report = claims(capsys, "check", draft, "--db", world)
     assert any("unknown rule" in n["message"] and "conflicting-weather" in n["message"]
                for n in report["files"][0]["notices"])
+
+
+def test_suggest_writes_a_corrected_copy_beside_the_draft(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + WRONG + "Operation Grey Heron struck eleven terror camps.\n", encoding="utf-8")
+    before = draft.read_bytes()
+    code, _, err = run(capsys, "check", draft, "--db", world, "--suggest")
+    assert code == 1 and draft.read_bytes() == before
+    corrected = (tmp_path / "d.suggested.md").read_text(encoding="utf-8")
+    assert corrected == FRONT + RIGHT + "Operation Grey Heron struck seven terror camps.\n"
+    assert "d.suggested.md" in err
+
+
+def test_todo_round_trip_makes_the_claim_consistent(tmp_path, capsys, world):
+    import shutil
+
+    from claims_db.cli import main as claims_db
+
+    store = tmp_path / "store.sqlite"
+    shutil.copyfile(world, store)
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + "The Aldmere ferry disaster left 17 passengers missing at sea.\n", encoding="utf-8")
+    todo = tmp_path / "todo.jsonl"
+    _, found, _ = claims(capsys, "check", draft, "--db", store, "--todo", todo)
+    assert [c["verdict"] for c in found] == ["unverified"]
+    [row] = [json.loads(line) for line in todo.read_text(encoding="utf-8").splitlines()]
+    assert (row["subject"], row["value"], row["source"]["url"]) == ("Port Aldmere ferry disaster", 17, "")
+    assert claims_db(["import", "--db", str(store), str(todo)]) == 2, "an empty source is refused"
+    capsys.readouterr()
+    row.update(predicate="missing", source={"title": "Coastguard update", "publisher": "Test Desk",
+                                            "url": "https://example.org/missing"})
+    todo.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    vocabulary = tmp_path / "missing.jsonl"
+    vocabulary.write_text(json.dumps({"record": "predicate", "predicate": "missing", "value_type": "quantity",
+                                      "cues": ["missing"], "nouns": ["passengers", "people"]}) + "\n", encoding="utf-8")
+    assert claims_db(["import", "--db", str(store), str(vocabulary), str(todo)]) == 0
+    capsys.readouterr()
+    _, found, _ = claims(capsys, "check", draft, "--db", store)
+    assert [c["verdict"] for c in found] == ["consistent"]

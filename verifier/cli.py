@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", nargs="?", const=DEFAULT_BASELINE, metavar="FILE",
                        help=f"record today's findings as the baseline (default file: {DEFAULT_BASELINE})")
     check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
+    check.add_argument("--suggest", action="store_true",
+                       help="write a corrected copy of each draft with conflicts (draft.suggested.md), never over it")
+    check.add_argument("--todo", metavar="FILE",
+                       help="write unverified claims as interchange records for curators to complete and import")
     check.set_defaults(func=cmd_check)
     config = sub.add_parser("config", help="Print the effective configuration and where each value comes from.",
                             description="Print the effective configuration and where each value comes from.")
@@ -93,6 +97,16 @@ def cmd_check(args) -> int:
     result = execute(args.files, config, reader, today, baseline, args.diff)
     if args.write_baseline:
         _write_baseline(args.write_baseline, result)
+    if args.todo:
+        from .todo import write
+
+        write(args.todo, result.files)
+    if args.suggest:
+        from .suggest import write
+
+        for file in result.files:
+            if (written := write(file)) is not None:
+                print(f"verifier: corrected copy written to {written}", file=sys.stderr)
     colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     output = render(config.format, result, colour=colour)
     if args.output:

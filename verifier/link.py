@@ -66,6 +66,7 @@ class Link:
 
     candidates: tuple[Candidate, ...]
     reason: str = ""
+    guess: tuple[str | None, str | None] = (None, None)  # the likeliest subject and predicate, for a to-do list
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -91,6 +92,13 @@ def unambiguous(mentions: Sequence[Mention]) -> list[Mention]:
 def _names(entities: dict) -> str:
     names = sorted({m.name for m, _ in entities.values()})
     return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+
+
+def _guess(entities: dict, cue_distance: dict[str, int]) -> tuple[str | None, str | None]:
+    """The nearest entity and the predicate with the nearest cue: what a curator would fill in."""
+    subject = min(entities.values(), key=lambda md: (md[1], md[0].name))[0].name if entities else None
+    predicate = min(cue_distance, key=lambda p: (cue_distance[p], p)) if cue_distance else None
+    return subject, predicate
 
 
 def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
@@ -222,15 +230,17 @@ class Linker:
         if not cue_distance and claim.kind == "date":
             cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates}
         if not entities:
-            return Link((), "no entity of the store is named in this sentence")
+            return Link((), "no entity of the store is named in this sentence", _guess(entities, cue_distance))
         if not cue_distance:
             what = f"'{claim.noun}'" if claim.noun else "this figure"
-            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})")
+            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})",
+                        _guess(entities, cue_distance))
         groups: dict[tuple[int, str], list[FactRow]] = {}
         for fact in self.reader.facts(entities, cue_distance):
             groups.setdefault((fact.subject_id, fact.predicate), []).append(fact)
         if not groups:
-            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}")
+            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}",
+                        _guess(entities, cue_distance))
         named = {m.entity_id for m in context.sentence.mentions}
         candidates = []
         for (subject_id, predicate), group in groups.items():
@@ -244,7 +254,8 @@ class Linker:
                 candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
                                             context.text(mention.start, mention.end)))
         if not candidates:
-            return Link((), "the facts found concern entities this sentence does not name")
+            return Link((), "the facts found concern entities this sentence does not name",
+                        _guess(entities, cue_distance))
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
         return Link(tuple(candidates))
 

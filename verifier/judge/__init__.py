@@ -25,7 +25,7 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if claim.kind not in JUDGES:
         return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked")
     if not link.candidates:
-        return verdict(claim, Verdict.UNVERIFIED, link.reason)
+        return replace(verdict(claim, Verdict.UNVERIFIED, link.reason), subject=link.guess[0], predicate=link.guess[1])
     results = [(c, JUDGES[claim.kind](claim, c.facts, context)) for c in link.candidates]
     best, result = results[0]
     if result.verdict is Verdict.CONSISTENT:

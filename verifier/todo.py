@@ -1,0 +1,45 @@
+"""Curators' to-do list: unverified claims as interchange records, filled in as far as the verifier understood them.
+
+The source is left empty on purpose: a curator completes it (and the subject,
+predicate or value where the guess is wrong), then `claims-db import`s the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .run import FileResult
+
+# What a role claim asks the store to record.
+ROLE_PREDICATE = "holds_office"
+
+
+def records(files: Iterable[FileResult]) -> list[dict]:
+    rows = []
+    for file in files:
+        for finding in file.findings:
+            judgement = finding.judgement
+            if judgement.verdict.value != "unverified" or judgement.claim.kind == "ordinal":
+                continue
+            claim = judgement.claim
+            subject, predicate, value = judgement.subject, judgement.predicate, claim.value
+            if claim.kind == "role":
+                subject, predicate, value = claim.value, ROLE_PREDICATE, claim.unit
+            row = {"subject": subject or "", "predicate": predicate or "", "value": value,
+                   "unit": claim.unit if claim.kind in ("quantity", "money", "percent") else None,
+                   "date": file.report.as_of.date.isoformat() if claim.kind in ("quantity", "money", "percent") else None,
+                   "source": {"title": "", "publisher": "", "url": ""},
+                   "note": f"to check: {file.path}:{finding.line}: \"{claim.text}\" ({judgement.reason})"}
+            if isinstance(row["value"], float) and row["value"].is_integer():
+                row["value"] = int(row["value"])
+            rows.append({k: v for k, v in row.items() if v is not None})
+    return rows
+
+
+def write(path: str, files: Iterable[FileResult]) -> int:
+    rows = records(files)
+    with open(path, "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
