@@ -233,3 +233,13 @@ def test_todo_round_trip_makes_the_claim_consistent(tmp_path, capsys, world):
     capsys.readouterr()
     _, found, _ = claims(capsys, "check", draft, "--db", store)
     assert [c["verdict"] for c in found] == ["consistent"]
+
+
+def test_many_drafts_in_parallel_give_the_same_report_in_file_order(tmp_path, capsys, world):
+    for i in range(20):
+        (tmp_path / f"d{i:02}.md").write_text(FRONT + (WRONG if i % 3 else RIGHT), encoding="utf-8")
+    one = run(capsys, "check", tmp_path, "--db", world, "--format", "json", "--jobs", "1")
+    two = run(capsys, "check", tmp_path, "--db", world, "--format", "json", "--jobs", "2")
+    assert one == two and one[0] == 1
+    assert [f["file"][-6:] for f in json.loads(two[1])["files"]] == [f"d{i:02}.md" for i in range(20)]
+    assert two[2] == "", "no progress noise in machine formats"

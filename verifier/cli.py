@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", nargs="?", const=DEFAULT_BASELINE, metavar="FILE",
                        help=f"record today's findings as the baseline (default file: {DEFAULT_BASELINE})")
     check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", default=os.cpu_count() or 1,
+                       help="check drafts in N processes (default: the number of cores)")
     check.add_argument("--suggest", action="store_true",
                        help="write a corrected copy of each draft with conflicts (draft.suggested.md), never over it")
     check.add_argument("--todo", metavar="FILE",
@@ -94,7 +96,9 @@ def cmd_check(args) -> int:
     baseline = _read_baseline(args.baseline) if args.baseline else None
     reader = Reader(config.db)
     today = dt.datetime.now(dt.timezone.utc).date()
-    result = execute(args.files, config, reader, today, baseline, args.diff)
+    interactive = sys.stderr.isatty() and config.format == "text" and args.output is None
+    result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
+                     progress=_progress if interactive else None)
     if args.write_baseline:
         _write_baseline(args.write_baseline, result)
     if args.todo:
@@ -116,6 +120,13 @@ def cmd_check(args) -> int:
         sys.stdout.write(output)
     failing = FAIL_LEVELS[config.fail_on]
     return EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress line on the terminal for long runs; machine formats never get one."""
+    if total >= 20:
+        end = "\n" if done == total else ""
+        print(f"\rchecked {done}/{total} drafts", end=end, file=sys.stderr, flush=True)
 
 
 def _read_baseline(path: str) -> set[str]:

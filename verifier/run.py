@@ -121,39 +121,83 @@ def keep(findings: Iterable[Finding], fingerprints_known: set[str] | None = None
     return tuple(kept)
 
 
+PARALLEL_MIN = 16  # fewer drafts than this are checked in-process: starting workers costs more
+
+
 def execute(paths: list[str], config, reader, today, baseline: set[str] | None = None,
-            diff_rev: str | None = None, jobs: int = 1) -> RunResult:
+            diff_rev: str | None = None, jobs: int = 1, progress=None) -> RunResult:
     """Check drafts and turn their judgements into the findings every format shows.
 
-    Every draft is read before any is judged, so a bad file fails the run before any output.
+    Every draft is read before any is judged, so a bad file fails the run before any
+    output. With jobs > 1 drafts are judged in worker processes; results keep the order
+    of the files, so the output does not depend on which worker finished first.
     """
-    import datetime as dt
-
-    from .check import Checker, Options
+    from .check import Options
     from .inputs import read_draft, walk
     from .records import AsOf
     from .suppress import Suppressions
 
-    files = walk(paths, config.ignored)
-    drafts = [read_draft(path) for path in files]
+    drafts = [read_draft(path) for path in walk(paths, config.ignored)]
     fixed = config.fixed_as_of()
     as_of = AsOf(fixed, "configuration") if fixed else AsOf(today, "today (configured)") if config.as_of == "today" else None
     if config.sources.get("as_of") == "command line" and fixed:
         as_of = AsOf(fixed, "option")
-    checker = Checker(reader, Options(as_of=as_of, today=today, kinds=config.kinds))
+    options = Options(as_of=as_of, today=today, kinds=config.kinds)
+    work = [(d.path, d.text, _modified(d.path), d.declared) for d in drafts]
     results = []
-    for draft in drafts:
-        try:
-            modified = dt.datetime.fromtimestamp(os.stat(draft.path).st_mtime, dt.timezone.utc).date()
-        except OSError:
-            modified = None
-        report = checker.check_text(draft.path, draft.text, modified, draft.declared)
+    for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
-        suppressions = Suppressions.parse(draft.path, draft.original)
-        findings, notices = suppressions.apply(findings)
+        findings, notices = Suppressions.parse(draft.path, draft.original).apply(findings)
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
         results.append(FileResult(report, draft.original, keep(findings, baseline, changed), tuple(notices)))
     return RunResult(tuple(results), reader.info)
+
+
+def _modified(path: str):
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.timezone.utc).date()
+    except OSError:
+        return None
+
+
+def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[FileReport]:
+    from .check import Checker
+
+    total = len(work)
+    if jobs <= 1 or total < PARALLEL_MIN:
+        checker = Checker(reader, options)
+        reports = []
+        for done, item in enumerate(work, 1):
+            reports.append(checker.check_text(*item))
+            if progress:
+                progress(done, total)
+        return reports
+    from concurrent.futures import ProcessPoolExecutor
+
+    reports = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(reader.location, options)) as pool:
+        for done, report in enumerate(pool.map(_check_in_worker, work, chunksize=max(1, total // (jobs * 8))), 1):
+            reports.append(report)
+            if progress:
+                progress(done, total)
+    return reports
+
+
+_WORKER = {}
+
+
+def _start_worker(location: str, options) -> None:
+    from claims_db.query import Reader
+
+    from .check import Checker
+
+    _WORKER["checker"] = Checker(Reader(location), options)
+
+
+def _check_in_worker(item: tuple) -> FileReport:
+    return _WORKER["checker"].check_text(*item)
 
 
 class _AllLines(set):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html")
 
 
 def render(name: str, result, colour: bool = False) -> str:
