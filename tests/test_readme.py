@@ -23,3 +23,20 @@ def test_readme_shows_the_real_report_of_the_example(capsys, monkeypatch):
     shown = README.split("the bundled store holds. Its report:\n\n```\n", 1)[1].split("```", 1)[0]
     assert code == 1
     assert capsys.readouterr().out == shown
+
+
+def test_the_configuration_example_is_valid(tmp_path):
+    from verifier.config import load
+
+    block = README.split("### Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "pyproject.toml"
+    path.write_text(block, encoding="utf-8")
+    config = load(path)
+    assert config.sources["fail_on"] == str(path) and config.kinds == ("quantity", "money", "date", "role")
+    assert config.severity_of("conflicting-quantity", str(tmp_path / "opinion" / "x.md")) == "warning"
+
+
+def test_the_pre_commit_hook_runs_the_installed_command():
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: verifier check" in hooks
+    assert 'verifier = "verifier.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
