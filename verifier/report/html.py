@@ -56,13 +56,15 @@ section.file { margin: 1rem 0 2rem; }
 @media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 .draft { margin: 0; padding: 1rem 1.25rem; background: #fff; border: 1px solid var(--rule); border-radius: .5rem;
   white-space: pre-wrap; overflow-wrap: anywhere; font: 1rem/1.75 Georgia, "DejaVu Serif", serif; }
-mark { position: relative; color: inherit; padding: 0 .1em; border-radius: .2em; text-decoration-line: underline;
-  text-decoration-thickness: 2px; text-underline-offset: .2em; cursor: help; }
-mark.v-conflicting { background: var(--conflicting-bg); text-decoration-color: var(--conflicting);
+mark, .swatch { position: relative; color: inherit; padding: 0 .1em; border-radius: .2em;
+  text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .2em; }
+mark { cursor: help; }
+mark.v-conflicting, .swatch.v-conflicting { background: var(--conflicting-bg);
+  text-decoration-color: var(--conflicting);
   text-decoration-style: solid; }
-mark.v-unverified { background: var(--unverified-bg); text-decoration-color: var(--unverified);
+mark.v-unverified, .swatch.v-unverified { background: var(--unverified-bg); text-decoration-color: var(--unverified);
   text-decoration-style: dashed; }
-mark.v-consistent { background: var(--consistent-bg); text-decoration-color: var(--consistent);
+mark.v-consistent, .swatch.v-consistent { background: var(--consistent-bg); text-decoration-color: var(--consistent);
   text-decoration-style: dotted; }
 mark:focus { outline: 3px solid #2454d6; outline-offset: 1px; }
 mark:target { outline: 3px solid #2454d6; }
@@ -207,7 +209,8 @@ def _side_list(numbered: list[tuple[int, Finding]]) -> str:
                      f'<a class="claim-link" href="#c-{number}">“{_e(finding.judgement.claim.text)}”</a></div>'
                      f'{evidence(finding, "div")}</li>')
     body = "\n".join(items) if items else '<li class="entry">No claims found.</li>'
-    return f'<aside aria-label="Findings"><h3>Findings ({len(numbered)})</h3><ol class="findings">\n{body}\n</ol></aside>'
+    return (f'<aside aria-label="Findings"><h3>Findings ({len(numbered)})</h3>'
+            f'<ol class="findings">\n{body}\n</ol></aside>')
 
 
 def _badges(counts: dict[str, int]) -> str:
@@ -239,8 +242,9 @@ def _header(result: RunResult) -> str:
         for i, f in enumerate(result.files, 1))
     heads = "".join(f'<th scope="col">{SYMBOLS[v]} {v.value}</th>' for v in ORDER)
     store = result.store
-    legend = "".join(f'<div><dt><mark class="v-{v.value}"><span class="sym" aria-hidden="true">{SYMBOLS[v]}</span>'
-                     f'{v.value}</mark></dt><dd>{MEANING[v]}</dd></div>' for v in ORDER)
+    legend = "".join(f'<div><dt><span class="swatch v-{v.value}">'
+                     f'<span class="sym" aria-hidden="true">{SYMBOLS[v]}</span>{v.value}</span></dt>'
+                     f'<dd>{MEANING[v]}</dd></div>' for v in ORDER)
     return (f'<header>\n<h1>Claim review</h1>\n'
             f'<ul class="totals" aria-label="Summary"><li><strong>{sum(counts.values())} claim(s) in '
             f'{len(result.files)} file(s):</strong></li>{_badges(counts)}</ul>\n'
