@@ -34,6 +34,7 @@ class Checker:
                    declared: AsOf | None = None) -> FileReport:
         """Check one draft's text; `declared` is a date its markup states (an HTML meta date)."""
         document = load(path, text, self.options.as_of or declared, file_date, self.options.today)
+        self.linker.forget()
         claims = extract(document, self.options.kinds)
         mentions = tuple(self.linker.mentions(document.text))
         grouped = sentences(document, claims, mentions)

@@ -30,7 +30,8 @@ EVENT_DATES = ("occurred_on", "launched_on", "established")
 MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?:the\s+)?", re.IGNORECASE)
 # Durations judged through a cue measure from a start date to the as-of date ("33-year history").
 DURATION_PREDICATES = ("established",)
-NOUN_ONLY = 500  # a counted noun alone points at a predicate more weakly than any cue phrase
+NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
+NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
 FALLBACK = 600   # a date with no cue at all
 ATTACHED = 100   # a date with no cue, written onto an event's name: as good as a cue
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
@@ -101,14 +102,18 @@ def _guess(entities: dict, cue_distance: dict[str, int]) -> tuple[str | None, st
     return subject, predicate
 
 
-def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
-    """Whether a counted noun phrase ends with one of a predicate's nouns (plural-blind)."""
+def _noun_matched(noun: str, nouns: Sequence[str]) -> str | None:
+    """The longest of a predicate's nouns that the counted noun phrase ends with (plural-blind)."""
     words = noun.lower().replace("-", " ").split()
-    for candidate in nouns:
+    for candidate in sorted(nouns, key=lambda n: (-len(n.split()), n)):
         tail = candidate.lower().split()
         if len(tail) <= len(words) and [w.rstrip("s") for w in words[-len(tail):]] == [t.rstrip("s") for t in tail]:
-            return True
-    return False
+            return candidate
+    return None
+
+
+def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
+    return _noun_matched(noun, nouns) is not None
 
 
 class Linker:
@@ -125,6 +130,10 @@ class Linker:
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
 
+    def forget(self) -> None:
+        """Drop what was found in the previous document's sentences."""
+        self._cache.clear()
+
     def mentions(self, text: str) -> list[Mention]:
         """Every entity the document names: one look-up for the whole text."""
         return self.reader.mentions(text)
@@ -133,7 +142,6 @@ class Linker:
         """The cue phrases of the claim's sentence, found once per sentence."""
         key = (id(context.document), context.sentence.span)
         if key not in self._cache:
-            self._cache.clear() if len(self._cache) > 1024 else None
             self._cache[key] = [] if self.cue_pattern is None else [
                 (m.start(), m.end(), self.cue_predicates[re.sub(r"\s+", " ", m.group().lower())])
                 for m in self.cue_pattern.finditer(context.document.text, *context.sentence.span)]
@@ -193,8 +201,10 @@ class Linker:
                     distances[name] = min(distances.get(name, here), here)
         if claim.noun:
             for name in predicates:
-                if self.predicates[name].nouns and _noun_matches(claim.noun, self.predicates[name].nouns):
-                    distances.setdefault(name, NOUN_ONLY)
+                matched = _noun_matched(claim.noun, self.predicates[name].nouns)
+                if matched:
+                    # "12 member states" names its predicate; "2,000 tourists" alone does not.
+                    distances.setdefault(name, NOUN_PHRASE if " " in matched else NOUN_ONLY)
         return distances
 
     def _entities(self, claim: Claim, context: Context) -> dict[int, tuple[Mention, int]]:
@@ -223,6 +233,9 @@ class Linker:
         measured = self._measured_from(claim, context)
         if measured is not None:
             anchor, names = measured
+            other = self._other_event(claim, anchor, context)
+            if other is not None and not context.periods(claim):
+                return Link((), f"the duration may end at {other.name}, not on the as-of date")
             entities = {anchor.entity_id: (anchor, 0)}
             cue_distance = {name: 1 for name in names}
         else:
@@ -281,6 +294,11 @@ class Linker:
         if mention is None:
             return None
         return mention, EVENT_DATES if match.group("after") else ("established",)
+
+    @staticmethod
+    def _other_event(claim: Claim, start: Mention, context: Context) -> Mention | None:
+        """In "Sindoor came 15 days after the attack" the duration ends at another event, not the as-of date."""
+        return next((m for m in context.sentence.mentions if m.kind == "event" and m.entity_id != start.entity_id), None)
 
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> None:
         """ "the attack" stands for the nearest earlier mention whose name says attack."""

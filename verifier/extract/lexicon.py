@@ -108,8 +108,12 @@ PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the ti
 # Words that make a figure someone else's claim or a forecast, not the draft's own statement.
 ATTRIBUTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initial", "initially",
               "early reports", "first reports", "preliminary", "revised", "expected to", "is expected", "are expected",
-              "could", "might", "may", "would", "aims", "aim", "aiming", "target", "targets", "plans to",
+              "could", "might", "may", "would", "aims", "aim", "aiming", "target of", "set a target", "plans to",
               "planned", "plan to", "forecast", "projected", "projection", "hopes", "hope to", "seeks", "proposed",
               "rather than", "instead of"]
 # Words that make a figure a part of a total ("including four in Pakistan").
 PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "of which", "among which", "out of"]
+# Words that make a date the start of a period ("joined in 2017", "took office in May 2024").
+START_CUES = ["joined", "join", "joins", "became", "become", "becomes", "took office", "took over", "takes over",
+              "appointed", "sworn in", "admitted", "assumed office", "assumed", "elected", "inducted", "acceded",
+              "accession", "named"]
