@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from claims_db.query import Mention
 
 from .document import Document
-from .extract.lexicon import ATTRIBUTED, PART_MARKERS, PAST_MARKERS, alternation
+from .extract.lexicon import ATTRIBUTED, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, START_CUES, alternation
 from .records import Claim
 
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
 _ATTRIBUTED = re.compile(rf"\b(?:{alternation(ATTRIBUTED)})\b")
 _PART = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.]")
+_PRESENT = re.compile(rf"\b(?:{alternation(PRESENT_MARKERS)})\b", re.IGNORECASE)
+_START = re.compile(rf"\b(?:{alternation(START_CUES)})\b", re.IGNORECASE)
+START_REACH = 60  # how far before a date a start cue may stand ("joined the SCO as a full member in 2017")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,20 @@ class Context:
     def attributed(self) -> bool:
         """Whether the sentence reports someone's claim, an early figure or a forecast."""
         return bool(self.sentence.positions(_ATTRIBUTED))
+
+    def present(self, claim: Claim) -> bool:
+        """Whether the figure's clause puts it in the present ("..., now counts 10 member states")."""
+        stop = self.sentence.last_before(_CLAUSE_END, claim.start)
+        start = self.sentence.span[0] if stop is None else stop
+        return self.sentence.between(_PRESENT, start, claim.start)
+
+    def starts_period(self, claim: Claim) -> bool:
+        """Whether the date is when something began ("joined in 2017", "took office in May 2024")."""
+        cue = self.sentence.last_before(_START, claim.start)
+        if cue is None or claim.start - cue > START_REACH:
+            return False
+        stop = self.sentence.last_before(_CLAUSE_END, claim.start)
+        return stop is None or stop < cue
 
     def part_of_total(self, claim: Claim) -> bool:
         """Whether the claim counts a part ("including four in Pakistan"): a marker in its clause, before it."""

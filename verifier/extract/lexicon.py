@@ -117,3 +117,6 @@ PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "
 START_CUES = ["joined", "join", "joins", "became", "become", "becomes", "took office", "took over", "takes over",
               "appointed", "sworn in", "admitted", "assumed office", "assumed", "elected", "inducted", "acceded",
               "accession", "named"]
+# Words before a figure in its clause that put it in the present ("now has 10 members", "counts").
+PRESENT_MARKERS = ["now", "currently", "today", "at present", "as of now", "has", "have", "is", "are", "counts",
+                   "comprises", "includes", "stands at", "remains"]

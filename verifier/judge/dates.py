@@ -51,6 +51,21 @@ def _period_years(fact: FactRow, as_of: dt.date) -> tuple[int, int] | None:
     return (fact.valid_from.year if fact.valid_from else 1, (fact.valid_to or as_of).year)
 
 
+def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
+    """ "joined in 2015": the date must be when one of the periods began."""
+    for fact in periods:
+        if fact.valid_from and _matches(claim, fact.valid_from):
+            return verdict(claim, Verdict.CONSISTENT,
+                           f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+    starts = [f for f in periods if f.valid_from]
+    if len(starts) != len(periods) or not starts:
+        return verdict(claim, Verdict.UNVERIFIED, "a period's start is not recorded", periods[0])
+    fact = min(starts, key=lambda f: abs((f.valid_from - date_range(claim)[0]).days))
+    return verdict(claim, Verdict.CONFLICTING,
+                   f"{fact.subject}: {fact.predicate} {fact.value} began on {fact.valid_from}, not {claim.text.strip()}",
+                   fact, _write_date(claim, fact.valid_from, text))
+
+
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
     as_of, document = context.as_of, context.document
     if date_range(claim)[0] > as_of:
@@ -65,6 +80,8 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     for fact in dated:
         if _matches(claim, fact.value):
             return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact)
+    if periods and not dated and claim.precision != "weekday" and context.starts_period(claim):
+        return _start(claim, periods, document.text)
     if claim.precision == "year":
         year = int(claim.value)
         for fact in periods:

@@ -21,16 +21,26 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     if not facts:
         return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)")
     figure = context.text(claim.anchor, claim.figure_end)
-    earlier_times = [(first, last) for first, last in context.periods(claim) if first <= as_of and not first <= as_of <= last
-                     and first.year != as_of.year]
+    earlier_times = [] if context.present(claim) else [
+        (first, last) for first, last in context.periods(claim)
+        if first <= as_of and not first <= as_of <= last and first.year != as_of.year]
     if earlier_times:
         then = [f for first, last in earlier_times for f in during(facts, first, last)]
         agree = next((f for f in then if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if agree is not None:
             return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} {show_value(agree)}"
                                                       f" as of {agree.date} (the time the sentence names)", agree)
-        return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time; the store's figures then "
-                       f"were {', '.join(sorted({show_value(f) for f in then})) or 'unknown'}", then[0] if then else None)
+        if not then:
+            return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time the store has no figure for")
+        if any(test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.UNVERIFIED for f in then):
+            return verdict(claim, Verdict.UNVERIFIED, f"vague for the time the sentence names", then[-1])
+        # Every figure in force then disagrees: whichever moment the sentence means, the claim is wrong.
+        fact = then[-1]
+        values = ", ".join(dict.fromkeys(show_value(f) for f in then))
+        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} was {values} in the time the "
+                                                   f"sentence names, not {claim.text.strip()}", fact,
+                       replace_figure(claim, context.document.text,
+                                      claim.detail("prefix", "") + format_number(fact.value, figure)))
     now, earlier = current(facts, as_of)
     if not now:
         return verdict(claim, Verdict.UNVERIFIED, f"the store has no figure known by {as_of}", facts[0])

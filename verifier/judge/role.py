@@ -32,6 +32,9 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if link.person_terms and all(t.valid_from and t.valid_from > as_of for t in link.person_terms):
         return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}",
                        link.person_terms[0])
+    named = [(first, last) for first, last in periods[1:] if last < as_of]
+    if named:
+        return _then(claim, link, named[0], context)
     current = {}
     for term in link.holders:
         if term.in_force(as_of):
@@ -50,3 +53,19 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
                        f"{holder.subject} holds {holder.value} {show_period(holder)}, not {link.person}",
                        holder, replace_figure(claim, document.text, holder.subject, keep_prefix=True))
     return verdict(claim, Verdict.UNVERIFIED, f"no term of {link.person} in {claim.unit} is recorded")
+
+
+def _then(claim: Claim, link: RoleLink, period, context: Context) -> Judgement:
+    """ "In 2010, Defence Minister X": X did not hold the office then; who did, if one person did."""
+    first, last = period
+    then = [t for t in link.holders if (t.valid_from is None or t.valid_from <= last)
+            and (t.valid_to is None or first <= t.valid_to)]
+    held = "; ".join(f"{t.value} {show_period(t)}" for t in link.person_terms) or "no recorded term"
+    if len({t.subject for t in then}) == 1 and len({t.value for t in then}) == 1:
+        holder = then[0]
+        return verdict(claim, Verdict.CONFLICTING,
+                       f"{holder.subject} held {holder.value} in the time the sentence names ({first} to {last}); "
+                       f"{link.person}: {held}", holder,
+                       replace_figure(claim, context.document.text, holder.subject, keep_prefix=True))
+    return verdict(claim, Verdict.UNVERIFIED, f"{link.person} held no such office in the time the sentence names "
+                                              f"({first} to {last}), and the store does not say who did; {held}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "html", "sarif", "github", "junit", "rdjson", "claimreview")
 
 
 def render(name: str, result, colour: bool = False) -> str:
