@@ -7,24 +7,33 @@ someone else held on that day is a conflict, with that holder as the correction.
 
 from __future__ import annotations
 
-from ..context import Context
+from ..context import Context, date_range
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_period, verdict
+
+OPENING = 12  # a date this close to the sentence's start ("In 2019, ...") sets the time of the whole sentence
 
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if link.reason:
         return verdict(claim, Verdict.UNVERIFIED, link.reason)
     as_of, document = context.as_of, context.document
-    # "In 2023, Defence Minister X" speaks of 2023: any day of it will do.
-    periods = [(as_of, as_of)] + [(first, min(last, as_of)) for first, last in context.periods(claim) if first <= as_of]
+    # "In 2023, Defence Minister X" speaks of 2023 only; a year elsewhere in the sentence may be
+    # about something else ("who was chief minister in 2013"), so there any day named or today will do.
+    opening = [date_range(c) for c in context.sentence.claims
+               if c.kind == "date" and c.start - context.sentence.span[0] <= OPENING and c.end <= claim.start]
+    if opening and opening[0][1] < as_of:
+        periods = [(as_of, as_of)] + opening  # the opening year decides: see `named` below
+    else:
+        periods = [(as_of, as_of)] + [(first, min(last, as_of)) for first, last in context.periods(claim)
+                                      if first <= as_of]
     if claim.detail("former"):
         past = [f for f in link.person_terms if f.valid_to and f.valid_to < as_of]
         if past:
             return verdict(claim, Verdict.CONSISTENT, f"{link.person} held {past[0].value} {show_period(past[0])}", past[0])
         return verdict(claim, Verdict.UNVERIFIED, f"no past term of {link.person} in this office is recorded")
-    for first, last in periods:
+    for first, last in (periods[1:] if opening and opening[0][1] < as_of else periods):
         for term in link.person_terms:
             if (term.valid_from is None or term.valid_from <= last) and (term.valid_to is None or first <= term.valid_to):
                 when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
