@@ -21,6 +21,12 @@ def plain(value):
     return value
 
 
+def value_with_unit(fact: FactRow) -> str:
+    """A fact's value as reports write it: "26 people", "2025-04-22"."""
+    value = plain(fact.value)
+    return f"{value} {fact.unit}" if fact.unit else str(value)
+
+
 def fact_dict(fact: FactRow | None) -> dict | None:
     if fact is None:
         return None

@@ -15,7 +15,7 @@ from .. import __version__
 from ..records import Verdict
 from ..rules import RULES, Rule
 from ..run import Finding, Notice, RunResult
-from .json import plain
+from .json import value_with_unit
 
 TOOL = "claim-verifier"
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -48,10 +48,9 @@ def reference(finding: Finding) -> str:
     fact = finding.judgement.fact
     if fact is None:
         return ""
-    value = plain(fact.value)
-    value = f"{value} {fact.unit}" if fact.unit else str(value)
     source = fact.source
-    return f'{fact.subject} {fact.predicate} {value} (source: {source.publisher}, "{source.title}", {source.url})'
+    return (f'{fact.subject} {fact.predicate} {value_with_unit(fact)} '
+            f'(source: {source.publisher}, "{source.title}", {source.url})')
 
 
 def message(finding: Finding) -> str:

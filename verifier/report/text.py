@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..records import Verdict
 from ..run import Finding, RunResult
-from .json import plain
+from .json import value_with_unit
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
@@ -15,9 +15,7 @@ def reference(finding: Finding) -> str:
     fact = finding.judgement.fact
     if fact is None:
         return ""
-    value = plain(fact.value)
-    value = f"{value} {fact.unit}" if fact.unit else str(value)
-    return (f"  — reference: {fact.subject} {fact.predicate} {value} "
+    return (f"  — reference: {fact.subject} {fact.predicate} {value_with_unit(fact)} "
             f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
 
 
