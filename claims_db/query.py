@@ -114,7 +114,7 @@ class Reader:
     def __init__(self, location: str | None = None):
         self.location = location or default_store()
         # Reports name the store as the user gave it, so they do not depend on a cache path.
-        shown = location or "bundled:" + Path(self.location).name
+        shown = re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", location) if location else "bundled:" + Path(self.location).name
         self._conn = self._engine = None
         url = to_url(self.location)
         path = sqlite_path(url)

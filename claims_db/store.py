@@ -259,7 +259,7 @@ class Store:
                 select(Predicate.name, func.count(Fact.id)).join(Fact, Fact.predicate_id == Predicate.id, isouter=True)
                 .group_by(Predicate.name).order_by(Predicate.name)).all()
             return {
-                "location": self.url, "schema_version": int(meta["schema_version"]), "digest": meta.get("digest"),
+                "location": self.engine.url.render_as_string(hide_password=True), "schema_version": int(meta["schema_version"]), "digest": meta.get("digest"),
                 "entities": session.scalar(select(func.count(Entity.id))),
                 "aliases": session.scalar(select(func.count(Alias.id))),
                 "predicates": len(by_predicate),
