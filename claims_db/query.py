@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from bisect import bisect_left
+import re
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
