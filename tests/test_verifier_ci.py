@@ -243,3 +243,25 @@ def test_many_drafts_in_parallel_give_the_same_report_in_file_order(tmp_path, ca
     assert one == two and one[0] == 1
     assert [f["file"][-6:] for f in json.loads(two[1])["files"]] == [f"d{i:02}.md" for i in range(20)]
     assert two[2] == "", "no progress noise in machine formats"
+
+
+def test_html_lines_and_columns_are_those_of_the_file(tmp_path, capsys, world):
+    draft = tmp_path / "d.html"
+    text = ('<html><body><p>Intro.</p>\n<!-- verifier: disable-next-line conflicting-quantity -->\n'
+            "<p>The Aldmere ferry disaster killed 44 people.</p>\n<div><p>Operation Grey Heron struck eleven terror "
+            "camps.</p></div></body></html>\n")
+    draft.write_text(text, encoding="utf-8")
+    _, found, report = claims(capsys, "check", draft, "--db", world, "--as-of", "2025-01-10")
+    assert not report["files"][0]["notices"], "the suppression on line 2 matched the claim on line 3"
+    camps = next(c for c in found if c["text"] == "eleven terror camps")
+    line = text.splitlines()[camps["line"] - 1]
+    assert line[camps["column"] - 1:].startswith("eleven terror camps")
+
+
+def test_suppression_examples_inside_code_are_not_suppressions(tmp_path, capsys, world):
+    draft = tmp_path / "d.md"
+    draft.write_text(FRONT + "```\n<!-- verifier: disable-file all -->\n```\n\n" + WRONG
+                     + "<!-- verifier: disable-line conflicting-quantity -->\n" + WRONG, encoding="utf-8")
+    code, found, report = claims(capsys, "check", draft, "--db", world)
+    assert code == 1 and len([c for c in found if c["verdict"] == "conflicting"]) == 2
+    assert any("unknown suppression 'disable-line'" in n["message"] for n in report["files"][0]["notices"])

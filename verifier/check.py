@@ -31,9 +31,10 @@ class Checker:
         self.linker = Linker(reader)
 
     def check_text(self, path: str, text: str, file_date: dt.date | None = None,
-                   declared: AsOf | None = None) -> FileReport:
-        """Check one draft's text; `declared` is a date its markup states (an HTML meta date)."""
-        document = load(path, text, self.options.as_of or declared, file_date, self.options.today)
+                   declared: AsOf | None = None, original: str | None = None) -> FileReport:
+        """Check one draft's text; `declared` is a date its markup states (an HTML meta date),
+        `original` the file as written when `text` has its markup blanked."""
+        document = load(path, text, self.options.as_of or declared, file_date, self.options.today, original)
         self.linker.forget()
         claims = extract(document, self.options.kinds)
         mentions = tuple(self.linker.mentions(document.text))

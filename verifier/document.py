@@ -21,7 +21,7 @@ class InputError(Exception):
 
 
 _MONTH = alternation(MONTHS)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_DATE = re.compile(r"^date:\s*[\"']?(?P<date>\d{4}-\d{2}-\d{2})", re.MULTILINE)
 # "Minsk, June 26 (IANS)", "NEW DELHI, May 7, 2025 (Reuters) -", "London, 3 March 2024 (AP)"
 DATELINE = re.compile(
@@ -143,8 +143,9 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
 
 
 def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: dt.date | None = None,
-         today: dt.date | None = None) -> Document:
-    """Build a Document from decoded text (the file's bytes were read by `read_text`)."""
+         today: dt.date | None = None, original: str | None = None) -> Document:
+    """Build a Document from decoded text; `original` is the file as written when markup was blanked
+    (lines and columns are counted in it: blanking may turn a closing tag into a line break)."""
     resolved = resolve_as_of(text, as_of, file_date, today or dt.datetime.now(dt.timezone.utc).date())
     masks = [m.span() for m in MASKS.finditer(text)]
     front = FRONT_MATTER.match(text)
@@ -154,7 +155,7 @@ def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: d
     line = DATELINE.match(text, body_start)
     if line:
         masks.append((line.start(), line.end()))
-    line_starts = (0, *(m.end() for m in re.finditer(r"\n", text)))
+    line_starts = (0, *(m.end() for m in re.finditer(r"\n", original if original is not None else text)))
     return Document(path, text, resolved, _sentences(text, body_start), _merged(masks), line_starts)
 
 

@@ -19,10 +19,14 @@ from .records import AsOf
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
-MD_CODE_FENCE = re.compile(r"^(?P<fence>```|~~~)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-MD_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]*(?:\s+\"[^\"]*\")?)\)")
-MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+# CommonMark fences: up to three spaces of indent; closed by the same character, at least as many.
+MD_CODE_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
+                           re.MULTILINE | re.DOTALL)
+MD_INDENTED_CODE = re.compile(r"(?:^|\n\n)((?:(?: {4}|\t)[^\n]*(?:\n|$))+)")
+MD_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\)")
+MD_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+HTML_INLINE_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
 HTML_TAG = re.compile(r"</?(?P<name>[a-zA-Z][\w-]*)\b[^>]*>|<![^>]*>")
@@ -38,7 +42,7 @@ class Draft:
     path: str
     original: str  # the file as written
     text: str      # what is analysed: the same length, markup blanked
-    masks: tuple[tuple[int, int], ...]
+    code: tuple[tuple[int, int], ...]  # code blocks and spans: a suppression comment there is an example
     declared: AsOf | None = None  # a date the file declares in its markup (HTML meta)
 
 
@@ -52,12 +56,14 @@ def _blank(text: str, spans, keep_newlines: bool = True) -> str:
 
 
 def _markdown(path: str, text: str) -> Draft:
-    spans = [m.span() for m in MD_CODE_FENCE.finditer(text)]
-    spans += [m.span() for m in MD_INLINE_CODE.finditer(text)]
-    spans += [m.span("target") for m in MD_LINK_TARGET.finditer(text)]
+    code = [m.span() for m in MD_CODE_FENCE.finditer(text)]
+    code += [m.span(1) for m in MD_INDENTED_CODE.finditer(text)]
+    code += [m.span() for m in MD_INLINE_CODE.finditer(text) if not any(s <= m.start() < e for s, e in code)]
+    spans = code + [m.span("target") for m in MD_LINK_TARGET.finditer(text)]
     spans += [m.span() for m in MD_REFERENCE.finditer(text)]
     spans += [m.span() for m in COMMENT.finditer(text)]
-    return Draft(path, text, _blank(text, spans), tuple(sorted(spans)))
+    spans += [m.span() for m in HTML_INLINE_TAG.finditer(text)]
+    return Draft(path, text, _blank(text, spans), tuple(sorted(code)))
 
 
 def _html(path: str, text: str) -> Draft:

@@ -143,11 +143,11 @@ def execute(paths: list[str], config, reader, today, baseline: set[str] | None =
     if config.sources.get("as_of") == "command line" and fixed:
         as_of = AsOf(fixed, "option")
     options = Options(as_of=as_of, today=today, kinds=config.kinds)
-    work = [(d.path, d.text, _modified(d.path), d.declared) for d in drafts]
+    work = [(d.path, d.text, _modified(d.path), d.declared, d.original) for d in drafts]
     results = []
     for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
-        findings, notices = Suppressions.parse(draft.path, draft.original).apply(findings)
+        findings, notices = Suppressions.parse(draft.path, draft.original, draft.code).apply(findings)
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
         results.append(FileResult(report, draft.original, keep(findings, baseline, changed), tuple(notices)))
     return RunResult(tuple(results), reader.info)

@@ -14,8 +14,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>disable-next-line|disable-file|disable|enable)\b"
-                     r"(?P<rules>[^>]*?)(?:\s--\s(?P<reason>(?:(?!-->).)*?))?\s*-->", re.DOTALL)
+COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>[\w-]*)(?P<rules>[^>]*?)"
+                     r"(?:\s--\s(?P<reason>(?:(?!-->).)*?))?\s*-->", re.DOTALL)
+ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
 @dataclass
@@ -35,15 +36,24 @@ class Suppressions:
     path: str
     rules: list[_Rule]
 
+    problems: list[tuple[int, str]]
+
     @classmethod
-    def parse(cls, path: str, text: str) -> Suppressions:
+    def parse(cls, path: str, text: str, code: tuple[tuple[int, int], ...] = ()) -> Suppressions:
+        """Read the comments, except those inside code (an example of a comment is not one)."""
         starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         line_of = lambda offset: bisect_right(starts, offset)  # noqa: E731 - 1-based line of an offset
         last_line = len(starts)
         found: list[_Rule] = []
         open_blocks: list[_Rule] = []
+        problems: list[tuple[int, str]] = []
         for match in COMMENT.finditer(text):
+            if any(s <= match.start() < e for s, e in code):
+                continue
             action, line = match.group("action"), line_of(match.start())
+            if action not in ACTIONS:
+                problems.append((line, f"unknown suppression '{action}' (use {', '.join(ACTIONS)}); it has no effect"))
+                continue
             names = [n for n in re.split(r"[\s,]+", match.group("rules").strip()) if n]
             rules = None if not names or "all" in names else frozenset(names)
             if action == "disable-next-line":
@@ -55,11 +65,19 @@ class Suppressions:
                 block = _Rule(line, line, last_line, rules)
                 found.append(block)
                 open_blocks.append(block)
-            else:  # enable: closes the blocks it names (all of them when it names none)
-                for block in [b for b in open_blocks if rules is None or b.rules == rules]:
-                    block.last = line
-                    open_blocks.remove(block)
-        return cls(path, found)
+            else:  # enable: ends the blocks of the rules it names (all of them when it names none)
+                for block in list(open_blocks):
+                    if rules is None or block.rules is not None and block.rules <= rules:
+                        block.last = line
+                        open_blocks.remove(block)
+                    elif block.rules is not None and block.rules & rules:
+                        # "disable A B ... enable A": A ends here, B goes on.
+                        block.last = line
+                        open_blocks.remove(block)
+                        rest = _Rule(line, line, last_line, block.rules - rules, used=True)
+                        found.append(rest)
+                        open_blocks.append(rest)
+        return cls(path, found, problems)
 
     def apply(self, findings: list):
         """Findings no comment suppresses, and a notice for each comment that suppressed nothing."""
@@ -75,8 +93,9 @@ class Suppressions:
                 kept.append(finding)
         from .rules import RULES
 
-        unknown = [Notice(self.path, r.line, f"unknown rule in suppression: {name} (rules are VERDICT-KIND)")
-                   for r in self.rules for name in sorted(r.rules or ()) if name not in RULES]
+        unknown = [Notice(self.path, line, message) for line, message in self.problems]
+        unknown += [Notice(self.path, r.line, f"unknown rule in suppression: {name} (rules are VERDICT-KIND)")
+                    for r in self.rules for name in sorted(r.rules or ()) if name not in RULES]
         notices = unknown + [Notice(self.path, r.line, "unused suppression: no finding "
                           + (f"of {', '.join(sorted(r.rules))} " if r.rules else "")
                           + (f"on line {r.first}" if r.first == r.last else f"on lines {r.first}-{r.last}"))
