@@ -265,3 +265,26 @@ def test_suppression_examples_inside_code_are_not_suppressions(tmp_path, capsys,
     code, found, report = claims(capsys, "check", draft, "--db", world)
     assert code == 1 and len([c for c in found if c["verdict"] == "conflicting"]) == 2
     assert any("unknown suppression 'disable-line'" in n["message"] for n in report["files"][0]["notices"])
+
+
+@pytest.mark.parametrize("rev", ["no-such-revision", "--output=/tmp/verifier-should-not-exist"])
+def test_diff_against_a_bad_revision_is_an_error(tmp_path, capsys, world, rev):
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    draft = repo / "d.md"
+    draft.write_text(FRONT + WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "check", draft, "--db", world, f"--diff={rev}")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+
+
+def test_rewriting_a_baseline_keeps_what_it_hid_and_files_do_not_share_entries(tmp_path, capsys, world):
+    draft, other = tmp_path / "d.md", tmp_path / "other.md"
+    draft.write_text(FRONT + WRONG, encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    run(capsys, "check", draft, "--db", world, "--write-baseline", baseline)
+    run(capsys, "check", draft, "--db", world, "--baseline", baseline, "--write-baseline", baseline)
+    assert len(json.loads(baseline.read_text(encoding="utf-8"))["findings"]) == 1
+    other.write_text(FRONT + WRONG, encoding="utf-8")
+    code, found, _ = claims(capsys, "check", other, "--db", world, "--baseline", baseline)
+    assert code == 1, "a new file repeating a recorded sentence is still reported"

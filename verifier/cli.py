@@ -89,6 +89,8 @@ def cmd_config(args) -> int:
 def cmd_check(args) -> int:
     from claims_db.query import Reader
 
+    from .document import InputError
+
     from .report import render
     from .run import execute
 
@@ -113,13 +115,18 @@ def cmd_check(args) -> int:
                 print(f"verifier: corrected copy written to {written}", file=sys.stderr)
     colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     output = render(config.format, result, colour=colour)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(output)
-    else:
-        sys.stdout.write(output)
     failing = FAIL_LEVELS[config.fail_on]
-    return EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
+    args.exit_code = EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write the report: {exc.strerror}") from None
+    else:
+        sys.stdout.buffer.write(output.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(output)
+        sys.stdout.flush()
+    return args.exit_code
 
 
 def _progress(done: int, total: int) -> None:
@@ -134,7 +141,7 @@ def _read_baseline(path: str) -> set[str]:
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return {entry["fingerprint"] for entry in data["findings"]}
+        return {(entry["file"], entry["fingerprint"]) for entry in data["findings"]}
     except FileNotFoundError:
         raise InputError(f"{path}: no such baseline; write one with --write-baseline") from None
     except (ValueError, KeyError, TypeError):
@@ -142,8 +149,10 @@ def _read_baseline(path: str) -> set[str]:
 
 
 def _write_baseline(path: str, result) -> None:
+    # Everything found now, whatever --baseline or --diff hid from the report.
     entries = [{"file": f.path, "rule": x.rule.id, "line": x.line, "text": x.judgement.claim.text,
-                "fingerprint": x.fingerprint} for f in result.files for x in f.findings if x.verdict.value != "consistent"]
+                "fingerprint": x.fingerprint} for f in result.files for x in f.unfiltered
+               if x.verdict.value != "consistent"]
     Path(path).write_text(json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
                           encoding="utf-8")
 
@@ -164,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, StoreError, ConfigError) as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # the reader went away: the verdict still decides the exit code
+        return getattr(args, "exit_code", EXIT_ERROR)
     except Exception as exc:  # a bug must not look like "findings" (exit 1) to CI
         print(f"verifier: internal error: {exc.__class__.__name__}: {exc} (please report it)", file=sys.stderr)
         return EXIT_ERROR

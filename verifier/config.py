@@ -153,7 +153,7 @@ def _globs(where: str, value) -> tuple[str, ...]:
 
 
 def _as_of(where: str, value) -> str:
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
     if value in AS_OF_POLICIES:
         return value
@@ -167,8 +167,8 @@ def _kinds(where: str, value) -> tuple[str, ...]:
     from .extract.registry import KINDS
 
     names = [k.name for k in KINDS]
-    if not isinstance(value, list) or any(v not in names for v in value):
-        raise ConfigError(f"{where}: must be a list of claim kinds among {', '.join(names)}, got {value!r}")
+    if not isinstance(value, list) or not value or any(v not in names for v in value):
+        raise ConfigError(f"{where}: must be a non-empty list of claim kinds among {', '.join(names)}, got {value!r}")
     return tuple(value)
 
 

@@ -109,13 +109,14 @@ def walk(paths: list[str], ignored=lambda path: False) -> list[str]:
         if path.is_dir():
             for candidate in sorted(path.rglob("*")):
                 if (candidate.suffix.lower() in SUFFIXES and candidate.is_file()
+                        and ".suggested." not in candidate.name  # our own corrected copies
                         and not SKIPPED_DIRS & set(candidate.relative_to(path).parts[:-1])
                         and not ignored(str(candidate))):
                     found.append(str(candidate))
-        elif path.exists() or not path.suffix:
-            found.append(given) if path.exists() else _missing(given)
-        else:
+        elif not path.exists():
             _missing(given)
+        elif not ignored(given):  # ignore globs apply to named files too: pre-commit names every file
+            found.append(given)
     return list(dict.fromkeys(found))
 
 

@@ -52,6 +52,7 @@ class FileResult:
     text: str
     findings: tuple[Finding, ...]
     notices: tuple[Notice, ...] = ()
+    unfiltered: tuple[Finding, ...] = ()  # before the baseline and --diff: what a new baseline records
 
     @property
     def path(self) -> str:
@@ -108,12 +109,12 @@ def findings_of(report: FileReport, text: str, severity: Callable[[str, str], st
     return result
 
 
-def keep(findings: Iterable[Finding], fingerprints_known: set[str] | None = None,
+def keep(path: str, findings: Iterable[Finding], baseline: set[tuple[str, str]] | None = None,
          changed_lines: set[int] | None = None) -> tuple[Finding, ...]:
-    """Findings not in the baseline and, with --diff, on changed lines only."""
+    """Findings not in the baseline (by file and fingerprint) and, with --diff, on changed lines only."""
     kept = []
     for finding in findings:
-        if fingerprints_known is not None and finding.fingerprint in fingerprints_known:
+        if baseline is not None and (path, finding.fingerprint) in baseline:
             continue
         if changed_lines is not None and not any(n in changed_lines for n in range(finding.line, finding.end_line + 1)):
             continue
@@ -124,7 +125,7 @@ def keep(findings: Iterable[Finding], fingerprints_known: set[str] | None = None
 PARALLEL_MIN = 16  # fewer drafts than this are checked in-process: starting workers costs more
 
 
-def execute(paths: list[str], config, reader, today, baseline: set[str] | None = None,
+def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, str]] | None = None,
             diff_rev: str | None = None, jobs: int = 1, progress=None) -> RunResult:
     """Check drafts and turn their judgements into the findings every format shows.
 
@@ -149,7 +150,8 @@ def execute(paths: list[str], config, reader, today, baseline: set[str] | None =
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
         findings, notices = Suppressions.parse(draft.path, draft.original, draft.code).apply(findings)
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
-        results.append(FileResult(report, draft.original, keep(findings, baseline, changed), tuple(notices)))
+        results.append(FileResult(report, draft.original, keep(draft.path, findings, baseline, changed), tuple(notices),
+                                  tuple(findings)))
     return RunResult(tuple(results), reader.info)
 
 
@@ -211,23 +213,35 @@ ALL_LINES = _AllLines()
 
 
 def changed_lines(rev: str, path: str) -> set[int]:
-    """Line numbers of `path` added or changed since git revision `rev` (every line of a new file)."""
+    """Line numbers of `path` added or changed since git revision `rev` (every line of a file new to git).
+
+    The revision is checked first, so a typo is an error (exit 2), never "nothing changed";
+    `--end-of-options` keeps a revision from being read as an option of git's.
+    """
     import subprocess
 
     from .document import InputError
 
-    command = ["git", "diff", "--unified=0", "--no-color", "--no-ext-diff", rev, "--", os.path.basename(path)]
-    directory = os.path.dirname(os.path.abspath(path))
+    directory, name = os.path.dirname(os.path.abspath(path)), os.path.basename(path)
+
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True)
+
     try:
-        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", os.path.basename(path)], cwd=directory,
-                                 capture_output=True, text=True)
-        if tracked.returncode != 0:
+        verified = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        if verified.returncode != 0:
+            inside = git("rev-parse", "--is-inside-work-tree").returncode == 0
+            raise InputError(f"{path}: {'no git revision ' + repr(rev) if inside else 'not in a git repository'} "
+                             "(--diff needs a revision of the repository holding the draft)")
+        if git("ls-files", "--error-unmatch", "--", name).returncode != 0:
             return ALL_LINES
-        diff = subprocess.run(command, cwd=directory, capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise InputError(f"{path}: cannot diff against {rev!r}: {getattr(exc, 'stderr', '') or exc}".strip()) from None
+        diff = git("diff", "--unified=0", "--no-color", "--no-ext-diff", verified.stdout.strip(), "--", name)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot run git for --diff: {exc}") from None
+    if diff.returncode != 0:
+        raise InputError(f"{path}: git diff failed: {diff.stderr.strip().splitlines()[0] if diff.stderr else rev}")
     lines: set[int] = set()
-    for match in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", diff, re.MULTILINE):
+    for match in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", diff.stdout, re.MULTILINE):
         start, count = int(match.group(1)), int(match.group(2) or 1)
         lines.update(range(start, start + count))
     return lines

@@ -8,18 +8,22 @@ from .run import FileResult
 
 
 def corrected(file: FileResult) -> str:
+    """The draft with each conflict's text replaced, where the claim's text is the file's own
+    (a claim with markup inside, "<b>44</b> people", is left for the editor)."""
     text = file.text
     for finding in sorted(file.findings, key=lambda f: f.judgement.claim.start, reverse=True):
-        judgement = finding.judgement
-        if judgement.verdict.value == "conflicting" and judgement.suggestion:
-            text = text[:judgement.claim.start] + judgement.suggestion + text[judgement.claim.end:]
+        judgement, claim = finding.judgement, finding.judgement.claim
+        if (judgement.verdict.value == "conflicting" and judgement.suggestion
+                and text[claim.start:claim.end] == claim.text):
+            text = text[:claim.start] + judgement.suggestion + text[claim.end:]
     return text
 
 
 def target(path: str) -> Path:
     """draft.md -> draft.suggested.md: a new file, never the original."""
     original = Path(path)
-    return original.with_name(f"{original.stem}.suggested{original.suffix}")
+    stem = original.stem.removesuffix(".suggested")
+    return original.with_name(f"{stem}.suggested{original.suffix}")
 
 
 def write(file: FileResult) -> Path | None:
@@ -28,5 +32,7 @@ def write(file: FileResult) -> Path | None:
     if text == file.text:
         return None
     path = target(file.path)
+    if path == Path(file.path):
+        return None  # the draft is a corrected copy itself: never write over it
     path.write_text(text, encoding="utf-8")
     return path

@@ -20,9 +20,9 @@ def records(files: Iterable[FileResult]) -> list[dict]:
     for file in files:
         for finding in file.findings:
             judgement = finding.judgement
-            if judgement.verdict.value != "unverified" or judgement.claim.kind == "ordinal":
-                continue
             claim = judgement.claim
+            if judgement.verdict.value != "unverified" or not _recordable(claim):
+                continue
             subject, predicate, value = judgement.subject, judgement.predicate, claim.value
             if claim.kind == "role":
                 subject, predicate, value = claim.value, ROLE_PREDICATE, claim.unit
@@ -35,6 +35,16 @@ def records(files: Iterable[FileResult]) -> list[dict]:
                 row["value"] = int(row["value"])
             rows.append({k: v for k, v in row.items() if v is not None})
     return rows
+
+
+def _recordable(claim) -> bool:
+    """Claims whose value can stand as a fact's value: not ordinals or durations (they measure
+    from a date), and of dates only full ones ("last year" or "on Tuesday" are not a fact's date)."""
+    if claim.kind in ("ordinal", "duration"):
+        return False
+    if claim.kind == "date":
+        return claim.precision == "day" and bool(claim.detail("year_given"))
+    return True
 
 
 def write(path: str, files: Iterable[FileResult]) -> int:
