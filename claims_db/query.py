@@ -112,8 +112,10 @@ def _fact(row: Sequence) -> FactRow:
 class Reader:
     """A read-only view of a store; it can never write."""
 
-    def __init__(self, location: str | None = None):
+    def __init__(self, location: str | None = None, shown: str | None = None):
+        """Open a store; `shown` is how reports name it (the path as the user wrote it), if not `location`."""
         self.location = location or default_store()
+        location = shown or location
         # Reports name the store as the user gave it, so they do not depend on a cache path.
         shown = re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", location) if location else "bundled:" + Path(self.location).name
         self._conn = self._engine = None

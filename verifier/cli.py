@@ -96,7 +96,7 @@ def cmd_check(args) -> int:
 
     config = _configuration(args)
     baseline = _read_baseline(args.baseline) if args.baseline else None
-    reader = Reader(config.db)
+    reader = Reader(config.db, shown=config.db_as_written)
     today = dt.datetime.now(dt.timezone.utc).date()
     interactive = sys.stderr.isatty() and config.format == "text" and args.output is None
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),

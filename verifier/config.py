@@ -35,6 +35,7 @@ class Override:
 @dataclass(frozen=True)
 class Config:
     db: str | None = None
+    db_as_written: str | None = None  # what reports show: a path relative to the config file stays so
     fail_on: str = "conflicting"
     format: str = "text"
     ignore: tuple[str, ...] = ()
@@ -116,7 +117,7 @@ def load(path: Path | None) -> Config:
         values[key] = _KEYS[key](f"{where}: key '{key}'", value)
     config = Config(root=path.parent, file=path, **values)
     if config.db and "://" not in config.db and not Path(config.db).is_absolute():
-        config = replace(config, db=str(path.parent / config.db))
+        config = replace(config, db=str(path.parent / config.db), db_as_written=config.db)
     sources = {key: (f"{path}" if key in values else "default") for key in _KEYS}
     return replace(config, sources=sources)
 
@@ -128,6 +129,8 @@ def with_flags(config: Config, **flags) -> Config:
         given["as_of"] = given["as_of"].isoformat()
     sources = dict(config.sources)
     sources.update({key: "command line" for key in given})
+    if "db" in given:
+        given["db_as_written"] = None
     return replace(config, sources=sources, **given)
 
 
