@@ -28,7 +28,7 @@ YEAR = re.compile(
     r"""(?:\b(?P<lead>in|since|by|until|till|from|during|of|for|before|after|between|and|to|early|late|mid|
         year|the|end\s+of|start\s+of)[\s-]+|(?<=[\s(]))(?P<year>(?:19|20)\d{2})(?![\w-]|[.,]\d)""",
     re.VERBOSE | re.IGNORECASE)
-WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<weekday>{alternation(WEEKDAYS)})\b", re.IGNORECASE)
+WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<some>an?\s+)?(?P<weekday>{alternation(WEEKDAYS)})\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b|\b(?P<day>yesterday|today)\b",
                       re.IGNORECASE)
 
@@ -81,7 +81,9 @@ def find(document: Document):
         if not match.group("weekday")[0].isupper():
             continue
         back = (as_of.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
-        yield _claim(text, match.start(), match.end(), (as_of - dt.timedelta(days=back)).isoformat(), "weekday")
+        # "on Thursday" is the last Thursday; "on a Thursday" says only which day of the week.
+        yield _claim(text, match.start(), match.end(), (as_of - dt.timedelta(days=back)).isoformat(), "weekday",
+                     any_week=bool(match.group("some")))
     for match in RELATIVE.finditer(text):
         if match.group("day"):
             shift = 1 if match.group("day").lower() == "yesterday" else 0

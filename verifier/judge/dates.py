@@ -51,6 +51,24 @@ def _period_years(fact: FactRow, as_of: dt.date) -> tuple[int, int] | None:
     return (fact.valid_from.year if fact.valid_from else 1, (fact.valid_to or as_of).year)
 
 
+def _weekday(claim: Claim, dated: list[FactRow], text: str) -> Judgement:
+    """ "took place on a Thursday": the weekday of the event's date, whatever the week."""
+    if not dated:
+        return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts")
+    claimed = dt.date.fromisoformat(claim.value).weekday()
+    for fact in dated:
+        if fact.value.weekday() == claimed:
+            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}, a "
+                                                      f"{calendar.day_name[claimed]}", fact)
+    fact = dated[0]
+    day = calendar.day_name[fact.value.weekday()]
+    article = "an" if day[0] in "AEIOU" else "a"
+    written = claim.text.split()
+    suggestion = " ".join([*(w for w in written[:-2]), article, day]) if len(written) >= 2 else day
+    return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} {fact.value} was a {day}, not "
+                                               f"{claim.text.strip()}", fact, suggestion)
+
+
 def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
     """ "joined in 2015": the date must be when one of the periods began."""
     for fact in periods:
@@ -72,6 +90,8 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}")
     dated = [f for f in facts if f.value_type == "date"]
     periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
+    if claim.precision == "weekday" and claim.detail("any_week"):
+        return _weekday(claim, dated, document.text)
     if claim.precision == "weekday":
         dated = [f for f in dated if within_week(f.value, as_of)]
         if not dated:
