@@ -46,6 +46,8 @@ CASES = [
     ("weekday", "Ministers met at the Harbour Summit on Thursday.", "2025-06-26", "on Thursday", "consistent", None),
     ("weekday-multi-day", "Ministers met at the Harbour Summit on Wednesday.", "2025-06-26", "on Wednesday", "consistent", None),
     ("weekday-wrong", "Ministers met at the Harbour Summit on Monday.", "2025-06-26", "on Monday", "conflicting", None),
+    ("weekday-any-week", "The Aldmere ferry disaster happened on a Friday.", "2025-06-26", "on a Friday", "consistent", None),
+    ("weekday-any-week-wrong", "The Aldmere ferry disaster happened on a Monday.", "2025-06-26", "on a Monday", "conflicting", "a Friday"),
     ("duration", "Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "2025-06-26", "31-year", "consistent", None),
     ("duration-wrong", "Over the 35-year history of relations between Valdoria and Kestria, trade grew.", "2025-06-26", "35-year", "conflicting", "31-year"),
     ("duration-off-by-one", "Over the 32-year history of relations between Valdoria and Kestria, trade grew.", "2025-06-26", "32-year", "unverified", None),
