@@ -1,0 +1,206 @@
+"""The peers' English test cases (Microsoft Recognizers-Text specs), read and scored.
+
+Each suite is a list of Case(input, gold); gold items are Item(start, end, value) with
+`end` exclusive and `value` normalised (a float, or an interval tuple for ranges). A
+predictor turns a sentence into Items of the same shape; `score` matches them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PEER_SUITES = Path(__file__).resolve().parents[3] / "shared" / "peer-suites"
+RECOGNIZERS = PEER_SUITES / "recognizers-text"
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int  # exclusive
+    value: object  # float, interval tuple (lo_bracket, lo, hi, hi_bracket), or None (span only)
+    unit: str | None = None
+
+
+@dataclass
+class Case:
+    text: str
+    gold: list[Item]
+
+
+@dataclass
+class Suite:
+    name: str
+    path: str  # relative to RECOGNIZERS
+    cases: list[Case] = field(default_factory=list)
+    excluded_cases: int = 0  # whole cases left out (every expected result out of scope)
+    excluded_results: Counter = field(default_factory=Counter)  # reason -> expected results left out
+
+
+# --- normalising expected values -------------------------------------------------------
+
+def number(text) -> float | None:
+    if text is None:
+        return None
+    text = str(text).strip().rstrip("%")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+INTERVAL = re.compile(r"^\s*([\[(])\s*([^,]*?)\s*,\s*([^,]*?)\s*([\])])\s*$")
+
+
+def interval(text) -> tuple | None:
+    """"(20,35]" -> ("(", 20.0, 35.0, "]"); a missing bound is None and its bracket is open."""
+    match = INTERVAL.match(str(text or ""))
+    if not match:
+        return None
+    lo_b, lo, hi, hi_b = match.groups()
+    lo_v, hi_v = (number(lo) if lo else None), (number(hi) if hi else None)
+    if (lo and lo_v is None) or (hi and hi_v is None) or (lo_v is None and hi_v is None):
+        return None
+    return ("(" if lo_v is None else lo_b, lo_v, hi_v, ")" if hi_v is None else hi_b)
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def equal(a, b) -> bool:
+    if a is None or b is None:  # span-only suites
+        return a is None and b is None
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        if not (isinstance(a, tuple) and isinstance(b, tuple)):
+            return False
+        return (a[0] == b[0] and a[3] == b[3]
+                and all((x is None and y is None) or (x is not None and y is not None and close(x, y))
+                        for x, y in ((a[1], b[1]), (a[2], b[2]))))
+    return close(float(a), float(b))
+
+
+# Currency names of the peer's resolution -> ISO code, for the separate unit check.
+CURRENCY_NAMES = {
+    "dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound": "GBP", "british pound": "GBP",
+    "japanese yen": "JPY", "chinese yuan": "CNY", "rupee": "INR", "indian rupee": "INR",
+    "russian ruble": "RUB", "pakistani rupee": "PKR",
+}
+
+
+def currency_code(resolution: dict) -> str | None:
+    return resolution.get("isoCurrency") or CURRENCY_NAMES.get(str(resolution.get("unit", "")).lower())
+
+
+# --- reading the suites -----------------------------------------------------------------
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig") as handle:
+        return json.load(handle)
+
+
+def load_suite(name: str, relative: str) -> Suite | None:
+    """The suite's cases with expected results normalised; None when the file is absent."""
+    path = RECOGNIZERS / relative
+    if not path.is_file():
+        return None
+    suite = Suite(name, relative)
+    for raw in _read(path):
+        text, gold, dropped = raw["Input"], [], 0
+        for result in raw.get("Results", []):
+            if "Length" in result:  # *Extractor.json: spans only
+                gold.append(Item(result["Start"], result["Start"] + result["Length"], None))
+                continue
+            start, end = result["Start"], result["End"] + 1
+            resolution = result.get("Resolution") or {}
+            reason, value, unit = None, None, None
+            if name == "Ordinal":
+                if result.get("TypeName") == "ordinal.relative":
+                    reason = "relative ordinal (last, next, previous): no figure to check"
+                else:
+                    value = number(resolution.get("value"))
+            elif name == "NumberRange":
+                value = interval(resolution.get("value"))
+            else:
+                value = number(resolution.get("value"))
+                if name == "Currency":
+                    unit = currency_code(resolution)
+            if reason is None and value is None:
+                reason = "no numeric value expected (a bare unit word such as \"dollar\", or \"%\" alone)"
+            if reason:
+                suite.excluded_results[reason] += 1
+                dropped += 1
+                continue
+            gold.append(Item(start, end, value, unit))
+        if dropped and not gold:
+            suite.excluded_cases += 1  # nothing left to find; a prediction there would be judged on nothing
+            continue
+        suite.cases.append(Case(text, gold))
+    return suite
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact: int = 0  # true positives whose span is exactly the expected one
+    unit_ok: int = 0  # true positives whose unit also agrees (currency)
+    misses: list = field(default_factory=list)  # (category, case text, detail)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _show(text: str, item: Item) -> str:
+    value = item.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{text[item.start:item.end]!r}={value}" + (f" {item.unit}" if item.unit else "")
+
+
+def score_case(score: Score, case: Case, predicted: list[Item]) -> None:
+    """Greedy one-to-one matching: a true positive overlaps an expected span and has its value."""
+    used: set[int] = set()
+    for gold in case.gold:
+        found = None
+        for i, pred in enumerate(predicted):
+            if i not in used and pred.start < gold.end and gold.start < pred.end and equal(pred.value, gold.value):
+                found = i
+                break
+        if found is None:
+            score.fn += 1
+            near = [p for p in predicted if p.start < gold.end and gold.start < p.end]
+            if near:
+                score.misses.append(("wrong value", case.text,
+                                     f"expected {_show(case.text, gold)}, got {_show(case.text, near[0])}"))
+            else:
+                score.misses.append(("not found", case.text, f"expected {_show(case.text, gold)}"))
+            continue
+        used.add(found)
+        pred = predicted[found]
+        score.tp += 1
+        score.exact += (pred.start, pred.end) == (gold.start, gold.end)
+        score.unit_ok += gold.unit is not None and pred.unit == gold.unit
+    for i, pred in enumerate(predicted):
+        if i not in used:
+            score.fp += 1
+            if not any(pred.start < g.end and g.start < pred.end for g in case.gold):
+                score.misses.append(("spurious", case.text, f"found {_show(case.text, pred)}"))
