@@ -50,6 +50,7 @@ VALUES = [
     ("some 30 villages", "some 30 villages", 30, "approx"),
     ("a budget of Rs 500 crore", "Rs 500 crore", 5e9, None),
     ("a plan worth ₹1.2 lakh crore", "₹1.2 lakh crore", 1.2e12, None),
+    ("three lakh crore rupees", "three lakh crore rupees", 3e12, None),
     ("a fee of €3m", "€3m", 3e6, None),
     ("profits of $4.2 billion", "$4.2 billion", 4.2e9, None),
     ("inflation of 4.2%", "4.2%", 4.2, None),

@@ -77,6 +77,8 @@ def _words_value(text: str) -> float:
             current += TENS[word]
         elif word == "hundred":
             current = (current or 1) * 100
+        elif current == 0 and total:
+            total *= SCALES[word]  # "three lakh crore": a scale of a scale
         else:
             total += (current or 1) * SCALES[word]
             current = 0
