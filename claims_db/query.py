@@ -23,7 +23,7 @@ from .errors import StoreError
 from .locate import default_store, sqlite_path, to_url
 from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, tokens
 
-__all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "open_reader"]
+__all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise"]
 
 CHUNK = 500
 
@@ -247,7 +247,3 @@ def _json_list(value) -> list[str]:
     if isinstance(value, list):
         return value
     return json.loads(value) if value else []
-
-
-def open_reader(location: str | None = None) -> Reader:
-    return Reader(location)

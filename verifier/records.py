@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -71,20 +72,10 @@ class FileReport:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        from bisect import bisect_right
-
         line = bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding `offset` (the whole text when unknown)."""
-        from bisect import bisect_right
-
         index = bisect_right(self.sentences, (offset, float("inf"))) - 1
         return self.sentences[max(index, 0)] if self.sentences else (0, 0)
-
-    def summary(self) -> dict[str, int]:
-        counts = {v.value: 0 for v in Verdict}
-        for j in self.judgements:
-            counts[j.verdict.value] += 1
-        return counts

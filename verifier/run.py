@@ -69,10 +69,15 @@ class RunResult:
         return [f for file in self.files for f in file.findings]
 
     def summary(self) -> dict[str, int]:
-        counts = {v.value: 0 for v in Verdict}
-        for finding in self.findings():
-            counts[finding.verdict.value] += 1
-        return counts
+        return count_verdicts(self.findings())
+
+
+def count_verdicts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings have each verdict, every verdict present."""
+    counts = {v.value: 0 for v in Verdict}
+    for finding in findings:
+        counts[finding.verdict.value] += 1
+    return counts
 
 
 def _squash(text: str) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from claims_db.query import FactRow
 
 from ..records import Verdict
-from ..run import FileResult, Finding, RunResult
+from ..run import FileResult, Finding, RunResult, count_verdicts
 
 ORDER = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)  # what an editor must act on first
 SYMBOLS = {Verdict.CONFLICTING: "✗", Verdict.CONSISTENT: "✓", Verdict.UNVERIFIED: "?"}
@@ -220,7 +220,7 @@ def _badges(counts: dict[str, int]) -> str:
 
 def _file_section(index: int, file: FileResult, numbered: list[tuple[int, Finding]]) -> str:
     as_of = file.report.as_of
-    counts = {v.value: sum(1 for _, f in numbered if f.verdict is v) for v in Verdict}
+    counts = count_verdicts(f for _, f in numbered)
     notices = ""
     if file.notices:
         notices = ('<ul class="notices">' + "".join(f"<li>line {n.line}: {_e(n.message)}</li>" for n in file.notices)

@@ -7,7 +7,7 @@ import json
 
 from claims_db.query import FactRow
 
-from ..run import Finding, RunResult
+from ..run import Finding, RunResult, count_verdicts
 
 VERSION = 1
 
@@ -48,20 +48,13 @@ def claim_dict(finding: Finding) -> dict:
             "fingerprint": finding.fingerprint}
 
 
-def _summary(findings) -> dict[str, int]:
-    counts = {"consistent": 0, "conflicting": 0, "unverified": 0}
-    for finding in findings:
-        counts[finding.verdict.value] += 1
-    return counts
-
-
 def render(result: RunResult, colour: bool = False) -> str:
     document = {
         "version": VERSION,
         "store": {"location": result.store.location, "schema_version": result.store.schema_version,
                   "facts": result.store.facts, "digest": result.store.digest},
         "files": [{"file": f.path, "as_of": f.report.as_of.date.isoformat(), "as_of_source": f.report.as_of.source,
-                   "claims": [claim_dict(x) for x in f.findings], "summary": _summary(f.findings),
+                   "claims": [claim_dict(x) for x in f.findings], "summary": count_verdicts(f.findings),
                    "notices": [{"line": n.line, "message": n.message} for n in f.notices]}
                   for f in result.files],
         "summary": result.summary(),
