@@ -58,6 +58,45 @@ VALUES = [
     ("a 33-year history", "33-year", 33, None),
     ("for 10 years", "10 years", 10, None),
     ("just over a month after the vote", "just over a month", 1, "just_over"),
+    # spelled fractions, mixed numbers and scales of them
+    ("nearly three quarters of the budget", "nearly three quarters", 0.75, "near"),
+    ("two and a half hectares", "two and a half hectares", 2.5, None),
+    ("half a million pilgrims", "half a million pilgrims", 500_000, None),
+    ("four and a half million voters", "four and a half million voters", 4_500_000, None),
+    ("a quarter million tonnes", "a quarter million tonnes", 250_000, None),
+    ("the pass is 7 million and a half", "7 million and a half", 7_500_000, None),
+    ("the ratio was ¾", "¾", 0.75, None),
+    # signs, suffixes, digit groups and compounds written in pieces
+    ("temperatures of -8 degrees", "-8 degrees", -8, None),
+    ("a reading of minus four", "minus four", -4, None),
+    ("some 40k marchers", "some 40k marchers", 40_000, "approx"),
+    ("a pool of 12 bln roubles", "12 bln roubles", 12e9, None),
+    ("a crowd of 2 345 678 fans", "2 345 678 fans", 2_345_678, None),
+    ("6 hundred and 45 seats", "6 hundred and 45 seats", 645, None),
+    ("seven point two five metres", "seven point two five metres", 7.25, None),
+    ("four dozen eggs", "four dozen eggs", 48, None),
+    # bounds after the figure, two-sided bounds and symbols
+    ("40 villages or more", "40 villages or more", 40, "ge"),
+    ("500 or fewer seats", "500 or fewer seats", 500, "le"),
+    ("above 10 and below 40 metres", "above 10 and below 40 metres", 10, "range"),
+    ("rated >= 7 points", ">= 7 points", 7, "ge"),
+    ("exceeded 3,000 cases", "exceeded 3,000 cases", 3000, "gt"),
+    ("less than or equal to 90 days", "less than or equal to 90 days", 90, "le"),
+    # percent and money forms
+    ("a share of twelve percentage", "twelve percentage", 12, None),
+    ("a fall of minus three percent", "minus three percent", -3, None),
+    ("a bill of 640 USD", "640 USD", 640, None),
+    ("USD250 in fees", "USD250", 250, None),
+    ("nine million yen in gifts", "nine million yen", 9e6, None),
+    ("stock closed at 312 pence", "312 pence", 3.12, None),
+    ("a fee of 40 swiss francs", "40 swiss francs", 40, None),
+    ("fines of 45 MEUR", "45 MEUR", 45e6, None),
+    ("it cost 8 dollars 25 cents", "8 dollars 25 cents", 8.25, None),
+    # ordinals alone and spelled in compounds
+    ("she placed fourth", "fourth", 4, None),
+    ("the 17th", "17th", 17, None),
+    ("the one hundred and third", "one hundred and third", 103, None),
+    ("its two hundredth", "two hundredth", 200, None),
 ]
 
 
@@ -79,7 +118,28 @@ TRAPS = [
     "The session begins at 10:30 am and ends at 4 pm.",
     "For details call +91 11 2301 2345 or write to desk@example.org.",
     "The report is at https://example.org/2025/06/26/report-123 online.",
+    "The server at 192.168.10.20 runs iOS 17.4.1 and a 4K panel.",
+    "The 5G rollout and the 3M plant opened in Room 3b.",
 ]
+
+# Wordings that look like one number but are two, or none; (sentence, claim texts expected).
+SPLITS = [
+    ("Two three-judge benches sat.", ["Two three-judge benches"]),
+    ("In 4000 3 hundred people came.", ["4000", "3 hundred people"]),
+    ("On June 5 100 people marched.", ["100 people"]),
+    ("Dozens of people were hurt.", []),
+    ("At one point five soldiers were missing.", ["five soldiers"]),
+    ("> 26 people were killed, the post said.", ["26 people"]),
+    ("More than 40 and less than 10 are not a range.", ["More than 40", "less than 10"]),
+    ("He came first. She won a third term.", ["first", "third term"]),
+    ("He was the first to arrive.", []),
+    ("Two thirds of members voted.", ["Two thirds"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPLITS, ids=[t[:30] for t, _ in SPLITS])
+def test_numbers_are_read_whole_and_never_joined_across_words(text, expected):
+    assert [c.text for c in claims(text) if c.kind != "date"] == expected
 
 
 @pytest.mark.parametrize("text", TRAPS, ids=[t[:30] for t in TRAPS])

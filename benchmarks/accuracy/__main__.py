@@ -18,7 +18,7 @@ from collections import Counter
 from verifier.document import load
 from verifier.extract.registry import extract
 
-from .peers import PEER_SUITES, RECOGNIZERS, Item, Score, Suite, load_suite, score_case
+from .peers import PEER_SUITES, RECOGNIZERS, SUBUNITS, Item, Score, Suite, load_suite, score_case
 
 AS_OF = dt.date(2024, 12, 5)  # the date of the copied specs; no suite here depends on it
 
@@ -35,6 +35,23 @@ SUITES = (
 RANGE = {"gt": lambda v, h: ("(", v, None, ")"), "ge": lambda v, h: ("[", v, None, ")"),
          "lt": lambda v, h: ("(", None, v, ")"), "le": lambda v, h: ("(", None, v, "]"),
          "range": lambda v, h: ("[", v, h, "]")}
+# The peer writes every "between a and b", "a-b", "a to b" as half-open [a,b); ours is the same
+# phrase, so a range whose text did not fix its brackets is scored in the peer's notation.
+PEER_RANGE = ("[", ")")
+
+
+def interval(claim) -> tuple | None:
+    """Our quantity claim as the peer's interval, or None when it states no bound."""
+    value, high = float(claim.value), None if claim.value_high is None else float(claim.value_high)
+    bounds = claim.detail("bounds")
+    if claim.hedge is None:
+        return ("[", value, value, "]") if bounds == "[]" else None  # "equal to 20"
+    if claim.hedge not in RANGE:
+        return None
+    if claim.hedge == "range":
+        low, up = bounds or "".join(PEER_RANGE)
+        return (low, value, high, up)
+    return RANGE[claim.hedge](value, high)
 
 
 # --- our extractor ----------------------------------------------------------------------
@@ -58,9 +75,8 @@ def ours_items(suite: str, claims) -> list[Item]:
             items.append(Item(start, end, float(c.value)))
         elif suite == "Currency" and c.kind == "money":
             items.append(Item(c.start, c.end, float(c.value), c.unit))
-        elif suite == "NumberRange" and c.kind == "quantity" and c.hedge in RANGE:
-            items.append(Item(c.start, c.end, RANGE[c.hedge](float(c.value),
-                                                             None if c.value_high is None else float(c.value_high))))
+        elif suite == "NumberRange" and c.kind == "quantity" and interval(c) is not None:
+            items.append(Item(c.start, c.end, interval(c)))
         elif suite == "Duration" and c.kind == "duration":
             items.append(Item(c.start, c.end, None))
     return items
@@ -93,7 +109,8 @@ def quantulum_items(suite: str, quantities) -> list[Item]:
         elif suite == "Percent" and q.unit.name == "percentage":
             items.append(Item(start, end, value))
         elif suite == "Currency" and q.unit.entity.name == "currency":
-            items.append(Item(start, end, value, getattr(q.unit, "currency_code", None)))
+            code, parts = SUBUNITS.get(q.unit.name.lower(), (getattr(q.unit, "currency_code", None), 1))
+            items.append(Item(start, end, value / parts, code))  # like the expected values: "34 cents" is 0.34
     return items
 
 

@@ -93,6 +93,11 @@ CURRENCY_NAMES = {
 }
 
 
+# Hundredth parts the peer resolves in their own unit ("470 pence" is 470 Pence); ours are written in
+# the main unit (4.70 GBP), so the expected value is converted before comparing.
+SUBUNITS = {"cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100), "satoshi": ("BTC", 1e8)}
+
+
 def currency_code(resolution: dict) -> str | None:
     return resolution.get("isoCurrency") or CURRENCY_NAMES.get(str(resolution.get("unit", "")).lower())
 
@@ -130,6 +135,9 @@ def load_suite(name: str, relative: str) -> Suite | None:
                 value = number(resolution.get("value"))
                 if name == "Currency":
                     unit = currency_code(resolution)
+                    sub = SUBUNITS.get(str(resolution.get("unit", "")).lower())
+                    if sub and value is not None:
+                        unit, value = sub[0], value / sub[1]
             if reason is None and value is None:
                 reason = "no numeric value expected (a bare unit word such as \"dollar\", or \"%\" alone)"
             if reason:

@@ -13,7 +13,7 @@ from ..document import Document
 from ..records import Claim
 from .base import Kind
 from .lexicon import DURATION_UNITS, alternation
-from .numbers import NUMBER, figures, hedge_before, noun_after, parse_number
+from .numbers import figures, hedge_before, noun_after
 
 _UNIT = alternation(DURATION_UNITS)
 AFTER_FIGURE = re.compile(rf"(?:-|\s+)(?P<unit>{_UNIT})\b(?!-old)(?!\s+old\b)", re.IGNORECASE)
@@ -39,8 +39,6 @@ def find(document: Document):
     for match in ARTICLE_UNIT.finditer(text):
         hedge, start = hedge_before(text, match.start())
         if hedge is None and not MEASURED.match(text, match.end()):
-            continue
-        if NUMBER.match(match.group("article")) and parse_number(NUMBER.match(match.group("article"))) > 1:
             continue
         value = 0.5 if match.group("article").lower().startswith("half") else 1.0
         yield _claim(text, start, match.end(), value, match.group("unit"), hedge, None, match.start(), match.end("article"))

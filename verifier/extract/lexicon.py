@@ -14,23 +14,51 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
-# Multipliers after a number ("1.5 million", "Rs 500 crore", "$3bn").
+# Words for nought that the judge never writes back ("nought point five").
+ZEROS = {"nought": 0, "naught": 0}
+# Multipliers after a number ("1.5 million", "Rs 500 crore", "$3bn", "10 bln").
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "millions": 1e6,
     "crore": 1e7, "crores": 1e7, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
     "mn": 1e6, "bn": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "b": 1e9,
+    "mln": 1e6, "bln": 1e9, "tln": 1e12, "mil": 1e6, "mm": 1e6,
 }
 # Scale words that only count after a digit written with the currency ("€3m", "$2bn").
 SHORT_SCALES = {"k", "m", "b", "mn", "bn", "tn"}
-DOZENS = {"dozen": 12, "dozens": 12, "score": 20}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-             "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+# Abbreviations a figure in digits may carry on its own ("10k", "3bn", "10 bln", "1MM"); "m" (metres)
+# and "b" stay money-only, and "K", "M", "G" (4K, 3M, 5G) are designations, not scales.
+DIGIT_SUFFIXES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9, "tln": 1e12, "mil": 1e6,
+                  "MM": 1e6}
+# Words that scale the whole number before them ("two thousand", "six crore"); "hundred" scales a group.
+BIG_SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7, "crores": 1e7,
+              "billion": 1e9, "trillion": 1e12}
+DOZENS = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
+# Denominators of spelled fractions: singular after "a"/"one" ("a third"), plural after a count
+# ("two thirds"); "second" and "first" only inside a compound ("three twenty-firsts").
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "eleventh": 11, "elevenths": 11, "twelfth": 12,
+    "twelfths": 12, "thirteenth": 13, "thirteenths": 13, "fourteenth": 14, "fourteenths": 14, "fifteenth": 15,
+    "fifteenths": 15, "sixteenth": 16, "sixteenths": 16, "seventeenth": 17, "seventeenths": 17,
+    "eighteenth": 18, "eighteenths": 18, "nineteenth": 19, "nineteenths": 19, "twentieth": 20,
+    "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "fortieth": 40, "fortieths": 40, "fiftieth": 50,
+    "fiftieths": 50, "sixtieth": 60, "sixtieths": 60, "seventieth": 70, "seventieths": 70, "eightieth": 80,
+    "eightieths": 80, "ninetieth": 90, "ninetieths": 90, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1e3, "thousandths": 1e3, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9,
+    "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
+}
+VULGAR_FRACTIONS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+                    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+                    "⅑": 1 / 9, "⅒": 1 / 10}
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+    "trillionth": 1e12,
 }
 
 # Hedge phrase -> meaning; the judge gives each meaning its interval (verifier/judge/numeric.py).
@@ -47,17 +75,68 @@ HEDGES = {
     "nearly about": "approx", "over about": "approx",
     "just over": "just_over", "just above": "just_over", "slightly more than": "just_over",
     "a little over": "just_over", "a little more than": "just_over", "just more than": "just_over",
+    "larger than": "gt", "bigger than": "gt", "exceed": "gt", "exceeds": "gt", "exceeded": "gt",
+    "surpass": "gt", "surpasses": "gt", "surpassed": "gt", "smaller than": "lt", "no greater than": "le",
+    "greater than or equal to": "ge", "more than or equal to": "ge", "higher than or equal to": "ge",
+    "larger than or equal to": "ge", "greater or equal to": "ge", "greater or equal than": "ge",
+    "higher or equal than": "ge", "bigger or equal than": "ge", "larger or equal than": "ge",
+    "more or equal than": "ge", "equal to or more than": "ge", "equal to or greater than": "ge",
+    "equal to or higher than": "ge", "at least or equal to": "ge", "no smaller than": "ge",
+    "less than or equal to": "le", "fewer than or equal to": "le", "lower than or equal to": "le",
+    "smaller than or equal to": "le", "less or equal to": "le", "less or equal than": "le",
+    "smaller or equal than": "le", "lower or equal than": "le", "equal to or less than": "le",
+    "equal to or fewer than": "le", "equal to or lower than": "le", "at most or equal to": "le",
+    # "equal to 20" states the figure itself: no hedge, but the phrase belongs to the claim.
+    "equal to": "eq", "equals": "eq", "equals to": "eq", "equaling": "eq", "equaling to": "eq",
+    "equalling": "eq", "is equal to": "eq",
+}
+# Symbols before a figure (">30", "<= 100"); never a Markdown quote marker at the start of a line.
+HEDGE_SYMBOLS = {">": "gt", "<": "lt", ">=": "ge", "<=": "le", "≥": "ge", "≤": "le", "=>": "ge", "=<": "le"}
+# Phrases after a figure that bound it ("20 or more", "500 or less"); "or equal" turns gt/lt into ge/le.
+HEDGES_AFTER = {
+    "or more": "ge", "or greater": "ge", "or higher": "ge", "or above": "ge", "or over": "ge", "and more": "ge",
+    "and above": "ge", "and over": "ge", "or larger": "ge", "or bigger": "ge", "or more than": "ge",
+    "or greater than": "ge", "or less": "le", "or fewer": "le", "or lower": "le", "or below": "le",
+    "or under": "le", "and less": "le", "and below": "le", "and under": "le", "or smaller": "le",
+    "or less than": "le", "or fewer than": "le", "or equal": "eq", "or equal to": "eq",
 }
 
-# Currency symbol or word -> ISO code.
+# Currency symbol or word -> ISO code (matched without case; ISO codes below are matched in capitals).
 CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "us dollars": "USD",
+    "us dollar": "USD", "usd$": "USD", "united states dollars": "USD", "american dollars": "USD",
     "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
-    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound sterling": "GBP",
-    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR",
-    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY",
-    "roubles": "RUB", "rubles": "RUB", "rub": "RUB", "pkr": "PKR", "pakistani rupees": "PKR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR", "indian rupees": "INR",
+    "¥": "JPY", "yen": "JPY", "japanese yen": "JPY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY",
+    "chinese yuan": "CNY", "renminbi": "CNY",
+    "roubles": "RUB", "rubles": "RUB", "rub": "RUB", "russian roubles": "RUB", "russian rubles": "RUB", "₽": "RUB",
+    "pkr": "PKR", "pakistani rupees": "PKR", "pakistani rupee": "PKR",
+    "australian dollars": "AUD", "australian dollar": "AUD", "a$": "AUD", "aud$": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "c$": "CAD", "cad$": "CAD",
+    "new zealand dollars": "NZD", "nz$": "NZD", "nzd$": "NZD", "hong kong dollars": "HKD", "hk$": "HKD",
+    "singapore dollars": "SGD", "s$": "SGD", "mexican pesos": "MXN", "mex$": "MXN", "mxn$": "MXN",
+    "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF", "franc": "CHF",
+    "french francs": "FRF", "belgian francs": "BEF", "turkish lira": "TRY", "lira": "TRY", "₺": "TRY",
+    "italian lire": "ITL", "lire": "ITL", "dutch guilders": "NLG", "guilders": "NLG", "finnish markka": "FIM",
+    "markka": "FIM", "deutsche marks": "DEM", "german marks": "DEM", "pesetas": "ESP", "spanish pesetas": "ESP",
+    "south african rand": "ZAR", "rand": "ZAR", "brazilian reais": "BRL", "reais": "BRL", "r$": "BRL",
+    "saudi riyals": "SAR", "riyals": "SAR", "dirhams": "AED", "uae dirhams": "AED", "taka": "BDT",
+    "nepalese rupees": "NPR", "sri lankan rupees": "LKR", "ரூ": "LKR", "naira": "NGN", "₦": "NGN",
+    "₩": "KRW", "korean won": "KRW", "₱": "PHP", "philippine pesos": "PHP", "₫": "VND", "₴": "UAH",
+    "hryvnias": "UAH", "₡": "CRC", "₾": "GEL", "₭": "LAK", "฿": "THB", "baht": "THB",
+    "bitcoins": "BTC", "bitcoin": "BTC", "₿": "BTC",
 }
+# ISO 4217 codes written in capitals before or after the amount ("USD 25", "500 USD"); "M" before one
+# is millions in trade-finance style ("30 MUSD", "MAUD 60").
+ISO_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "PKR", "AUD", "CAD", "CHF", "NZD", "HKD", "SGD", "MXN",
+             "BRL", "ZAR", "SAR", "AED", "TRY", "KRW", "SEK", "NOK", "DKK", "PLN", "THB", "IDR", "MYR", "PHP", "VND",
+             "BDT", "NPR", "LKR", "NGN", "EGP", "ILS", "UAH", "CZK", "HUF", "KZT", "QAR", "KWD", "BTC"]
+# Hundredth parts, written after the amount: "50 cents" is 0.50 USD, "470 pence" 4.70 GBP.
+SUBUNITS = {"cents": ("USD", 100), "cent": ("USD", 100), "¢": ("USD", 100), "pence": ("GBP", 100),
+            "penny": ("GBP", 100), "pennies": ("GBP", 100), "euro cents": ("EUR", 100), "paise": ("INR", 100),
+            "satoshis": ("BTC", 1e8), "satoshi": ("BTC", 1e8)}
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

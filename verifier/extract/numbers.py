@@ -1,7 +1,10 @@
 """Numbers in digits and words, their hedges and counted nouns: the grammar the numeric kinds share.
 
-One compiled pattern finds every number; `parse_number` turns its text into a
-value. Guards tell a figure from a name ("S-400", "G20", "Article 370").
+One compiled pattern finds where a number may start and one reads its tokens
+("three", "hundred", "and", "21", "thirds"); `_Reader` puts the tokens together
+the way English writes numbers and stops at the first one that does not fit, so
+"two three-judge benches" is 2, not 5, and "4000 3 hundred" is two numbers.
+Guards tell a figure from a name ("S-400", "G20", "Article 370", "192.168.1.2").
 """
 
 from __future__ import annotations
@@ -9,28 +12,48 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon import DOZENS, FRACTIONS, HEDGES, SCALES, TENS, UNITS, alternation
+from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
+                      TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation)
 
-_WORD = alternation([*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"])
-_SCALE = alternation([s for s in SCALES if len(s) > 2 or s in ("mn", "bn", "tn")])
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-NUMBER = re.compile(
-    rf"""(?<![\w.,])(?:
-        (?P<digits>{DIGITS})(?:\s*(?P<scale>{_SCALE})\b)?
-      | (?P<words>(?:a\s+|one\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b
-        (?:\s+(?P<wscale>million|billion|trillion|lakh|crore)\b)?
-      | (?P<dozen>(?:a|one|two|three|four|half\s+a)\s+dozen|dozens)\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-FRACTION = re.compile(
-    rf"\b(?P<num>a|one|two|three|four|five|six|seven|nine)[\s-](?P<den>{alternation(FRACTIONS)})\b|\bhalf\b",
-    re.IGNORECASE)
+_SPACE = "[ \u00a0\u202f\u2009]"  # a thousands separator in "1 234 567" and "40\u202f000"
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+          rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,]|\.\d{{3}})(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_VULGAR = "".join(VULGAR_FRACTIONS)
+_SMALL_WORDS = {**UNITS, **ZEROS, **TENS}
+_WORDS = alternation([*_SMALL_WORDS, "hundred", "hundreds", *BIG_SCALES, *DENOMINATORS, *DOZENS,
+                      "point"])
+# One token of a number: digits (with a fraction, exponent or scale suffix), a vulgar or slashed
+# fraction, or a number word.
+TOKEN = re.compile(
+    rf"""(?P<slash>\d/\d)(?![\d/])
+      | (?P<digits>{DIGITS})(?P<vulgar_after>[{_VULGAR}])?
+          (?:(?P<exp>[eE][+-]?\d+)(?!\w)|\s?[x×]\s?10\^(?P<exp10>[+-]?\d+)|\^(?P<power>[+-]?\d+))?
+          (?:\s?(?P<suffix>(?-i:k|MM)|bn|mn|tn|mln|bln|tln|mil)(?![\w]|-[^\W\d])|(?P<b>(?<=\.\d)(?-i:b)|(?<=\.\d\d)(?-i:b))\b)?
+      | (?P<vulgar>[{_VULGAR}])
+      | (?P<word>{_WORDS})\b""",
+    re.IGNORECASE | re.VERBOSE)
+# What may join two tokens: "and", "of", "a", a hyphen, or a space (never a line break).
+JOIN = re.compile(r"(?P<and>[ \t]+and\b)?(?P<of>[ \t]+of\b)?(?P<article>[ \t]+an?\b)?(?P<hyphen>[ \t]*-[ \t]*)?[ \t]*",
+                  re.IGNORECASE)
+_STARTERS = alternation([*_SMALL_WORDS, "half", "quarter"])
+_AFTER_ARTICLE = alternation([*BIG_SCALES, "hundred", "dozen", *DENOMINATORS])
+START = re.compile(
+    rf"""(?<![\w.,])(?P<sign>(?:minus|negative)\s+|[-−](?=\.?\d)|-\s(?=\d+\s+\d/\d))?
+        (?:[\d{_VULGAR}]|\.\d|an?\s+(?=(?:{_AFTER_ARTICLE})\b)|(?:{_STARTERS})\b)""",
+    re.IGNORECASE | re.VERBOSE)
+
 HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{alternation(HEDGES)})\s+$", re.IGNORECASE)
-RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|to)\s*(?P<high>{DIGITS})(?![\w])", re.IGNORECASE)
+SYMBOL_BEFORE = re.compile(rf"(?<![<>=])(?P<hedge>{alternation(HEDGE_SYMBOLS).replace('=', r'[ ]?=')})\s*$")
+HEDGE_AFTER = re.compile(rf"\s*,?\s+(?P<hedge>{alternation(HEDGES_AFTER)})\b", re.IGNORECASE)
+RANGE_AFTER = re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-AND_AFTER = re.compile(rf"\s+and\s+(?P<high>{DIGITS}|{_WORD}(?:-{_WORD})?)\b", re.IGNORECASE)
+AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
+# A second bound joined to a first: "more than 10 and less than 40", "at most 100, at least 20".
+SECOND_BOUND = re.compile(rf"\s*(?:,\s*|\s+(?:and|but)\s+|,\s*(?:and|but)\s+)(?P<hedge>{alternation(HEDGES)})\s+",
+                          re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.IGNORECASE)
 
 # Words that, right before a number, make it part of a name or a reference.
 NAME_WORDS = {
@@ -46,7 +69,8 @@ STOP_WORDS = {
     "have", "has", "had", "who", "which", "that", "the", "a", "an", "said", "after", "before", "during",
     "including", "since", "as", "than", "per", "their", "his", "her", "its", "this", "these", "those",
     "be", "been", "being", "will", "would", "could", "across", "into", "over", "under", "while", "when",
-    "where", "also", "more", "less", "ago", "earlier", "later", "each", "out", "up", "so", "not",
+    "where", "also", "more", "less", "ago", "earlier", "later", "each", "out", "up", "so", "not", "equals",
+    "equal", "plus", "minus", "times",
 }
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "crew", "cattle",
                      "feet", "teeth", "mice", "geese", "livestock", "youth", "faithful"}
@@ -58,51 +82,375 @@ MAX_FIGURE = 1e16  # beyond any count or sum a news story states
 
 @dataclass(frozen=True)
 class Number:
-    start: int
+    """A number as written: where it is, its value, and how it was written."""
+
+    start: int  # the sign's start, if any
     end: int
     value: float
-    rounded: bool  # written with a scale word or as words: "1.5 million", "three dozen"
+    rounded: bool  # written with a scale word, in words from a hundred up, or as a fraction
+    digits: bool   # begins with digits (names and references are written in digits)
+    fraction: bool = False  # a fraction alone ("two thirds", "¾"), not a count
 
 
-def _words_value(text: str) -> float:
-    total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", text.lower()):
-        if word in ("and", ""):
-            continue
-        if word in ("a", "one") and current == 0:
-            current = 1
-        elif word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif current == 0 and total:
-            total *= SCALES[word]  # "three lakh crore": a scale of a scale
-        else:
-            total += (current or 1) * SCALES[word]
-            current = 0
-    return total + current
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # article, digits, slash, vulgar, unit, teen, ten, hundred, big, denominator, dozen, point
+    value: float
+    start: int
+    end: int
+    join: str  # how it joins the token before: start, space, and, and_article, article, hyphen, spaced_hyphen
+    word: str = ""
+    integer: bool = True
 
 
-def parse_number(match: re.Match) -> float:
+def _classify(match: re.Match, join: str) -> _Token | None:
+    start, end = match.span()
     if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
-        scale = match.group("scale")
-        return value * SCALES[scale.lower()] if scale else value
-    if match.group("dozen"):
-        text = match.group("dozen").lower()
-        head = text.split()[0]
-        count = 0.5 if head == "half" else 1 if head in ("a", "one", "dozens") else UNITS[head]
-        return count * DOZENS[text.split()[-1]]
-    value = _words_value(match.group("words"))
-    if match.group("wscale"):
-        value *= SCALES[match.group("wscale").lower()]
-    return value
+        raw = match.group("digits")
+        value = float(re.sub(r"[,\s]", "", raw))
+        integer = "." not in raw
+        if match.group("vulgar_after"):
+            value, integer = value + VULGAR_FRACTIONS[match.group("vulgar_after")], False
+        exponent = match.group("exp") or match.group("exp10")
+        try:
+            if exponent:
+                value, integer = value * 10.0 ** int(exponent.lstrip("eE")), False
+            elif match.group("power"):
+                value, integer = value ** int(match.group("power")), False
+        except (OverflowError, ZeroDivisionError):
+            return None
+        suffix = match.group("suffix") or match.group("b")
+        if suffix == "b":
+            value *= 1e9  # "1.2b": only after a decimal, so "Room 3b" stays a name
+        elif suffix:
+            value *= DIGIT_SUFFIXES.get(suffix, DIGIT_SUFFIXES.get(suffix.lower(), 1))
+        return _Token("digits", value, start, end, join, "suffix" if suffix else "", integer and not suffix)
+    if match.group("slash"):
+        top, bottom = (int(d) for d in match.group("slash").split("/"))
+        return _Token("slash", top / bottom, start, end, join) if 0 < top < bottom else None
+    if match.group("vulgar"):
+        return _Token("vulgar", VULGAR_FRACTIONS[match.group("vulgar")], start, end, join)
+    word = match.group("word").lower()
+    if word == "point":
+        return _Token("point", 0, start, end, join, word)
+    if word in UNITS or word in ZEROS:
+        value = UNITS.get(word, 0)
+        return _Token("unit" if value < 10 else "teen", value, start, end, join, word)
+    if word in TENS:
+        return _Token("ten", TENS[word], start, end, join, word)
+    if word in ("hundred", "hundreds"):
+        return _Token("hundred", 100, start, end, join, word)
+    if word in BIG_SCALES:
+        return _Token("big", BIG_SCALES[word], start, end, join, word)
+    if word in DOZENS:
+        return _Token("dozen", 12, start, end, join, word)
+    return _Token("denominator", DENOMINATORS[word], start, end, join, word)
+
+
+def _join(glue: re.Match, pos: int) -> str | None:
+    if glue.group("of") and not glue.group("article"):
+        return None
+    if glue.group("and"):
+        return None if glue.group("of") or glue.group("hyphen") else "and_article" if glue.group("article") else "and"
+    if glue.group("article"):
+        return None if glue.group("hyphen") else "article"
+    if glue.group("hyphen"):
+        return "hyphen" if glue.group("hyphen") == "-" else "spaced_hyphen"
+    return "space" if glue.end() > pos else None
+
+
+def _tokens(text: str, pos: int, limit: int = 24) -> list[_Token]:
+    """The run of number tokens from `pos`, each with how it joins the one before."""
+    tokens: list[_Token] = []
+    article = re.match(r"an?\s+", text[pos:pos + 4], re.IGNORECASE)
+    if article:
+        tokens.append(_Token("article", 1, pos, pos + len(article.group().rstrip()), "start", "a"))
+        pos += article.end()
+    join = "space" if tokens else "start"
+    while len(tokens) < limit:
+        match = TOKEN.match(text, pos)
+        token = _classify(match, join) if match else None
+        if token is None:
+            break
+        tokens.append(token)
+        pos = match.end()
+        glue = JOIN.match(text, pos)
+        join = _join(glue, pos)
+        if join is None:
+            break
+        pos = glue.end()
+    return tokens
+
+
+class _Reader:
+    """Reads number tokens left to right; `best` is the longest prefix that is a whole number.
+
+    "one and a half" (a mixed number), "3 million and a half" (a fraction of the last scale),
+    "five and a half million" (a scale of the whole), "twenty-three fifths" (a count over a
+    denominator), "two hundred point zero three", "4 thousand 3 hundred and 21".
+    """
+
+    def __init__(self, tokens: list[_Token], allow_point: bool = True):
+        self.tokens, self.allow_point = tokens, allow_point
+        self.total, self.group, self.big = 0.0, None, math.inf
+        self.last: str | None = None
+        self.mixed: float | None = None  # the whole number before "and" in "one and a half"
+        self.of_scale = False  # "3 million and a half": the fraction is of the last scale
+        self.fraction_only = False
+        self.rounded = False
+        self.places = ""
+        self.best: tuple[int, float, bool, bool] | None = None  # (last token, value, rounded, fraction alone)
+
+    def value(self) -> float:
+        if self.of_scale:
+            return self.total + (self.group or 0.0) * self.big
+        return (self.mixed or 0.0) + self.total + (self.group or 0.0)
+
+    def read(self) -> tuple[int, float, bool, bool] | None:
+        for index, token in enumerate(self.tokens):
+            if not self._step(index, token):
+                break
+            if self.last not in ("point", "article", "pending"):
+                self.best = (index, self.value(), self.rounded, self.fraction_only)
+        return self.best
+
+    def _ends_in_denominator(self, index: int) -> bool:
+        """Whether the count from `index` on ends in a denominator ("and three fifths")."""
+        for offset, token in enumerate(self.tokens[index:index + 4]):
+            if token.kind == "denominator":
+                return True
+            if token.kind not in ("unit", "teen", "ten") or (offset and token.join not in ("space", "hyphen")):
+                return False
+        return False
+
+    def _step(self, index: int, token: _Token) -> bool:  # noqa: C901 - one state machine, kept in one place
+        kind, join, last = token.kind, token.join, self.last
+        if join in ("and", "and_article"):
+            if join == "and_article" and kind != "denominator":
+                return False
+            following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+            if join == "and" and following is not None and following.join == "space" and following.kind in (
+                    "hundred", "big") and following.value >= (100 if last == "hundred" else self.big):
+                return False  # "3 hundred and 2 hundred": two numbers
+            if join == "and" and last in ("hundred", "big") and not self._ends_in_denominator(index):
+                pass  # "three hundred and two", "6 crore and two hundred"
+            elif join == "and_article" or self._ends_in_denominator(index):
+                if self.mixed is not None or self.fraction_only or last in ("fraction", "point", "decimal", "dozen"):
+                    return False
+                if last == "big" and self.big >= 1e6:
+                    self.of_scale = True  # "3 million and a half", "one billion and a quarter million"
+                else:
+                    self.mixed, self.total = self.value(), 0.0
+                self.group, last = (1.0 if join == "and_article" else None), ("pending" if join == "and_article" else None)
+            else:
+                return False
+        if join == "spaced_hyphen" and not ((last == "ten" and kind == "unit") or kind == "denominator"):
+            return False
+        if join == "article" and not (last == "fraction" and kind in ("big", "dozen")):
+            return False
+        if join == "hyphen" and kind in ("digits", "slash", "vulgar", "hundred", "big", "point"):
+            return False
+        handler = getattr(self, "_" + kind)
+        return handler(index, token, last)
+
+    def _article(self, index, token, last) -> bool:
+        self.group, self.last = 1.0, "article"
+        return last is None
+
+    def _digits(self, index, token, last) -> bool:
+        if last is None:
+            self.group = token.value
+            self.last = "digits" if token.integer else "decimal"
+            self.rounded = self.rounded or token.word == "suffix"
+            return True
+        if last in ("big", "hundred") and token.integer and 0 < token.value < (100 if last == "hundred" else self.big):
+            self.group = (self.group or 0.0) + token.value if last == "hundred" else token.value
+            self.last = "tail" if last == "hundred" else "digits"
+            return True
+        return False
+
+    def _slash(self, index, token, last) -> bool:
+        if last is None:
+            self.group, self.fraction_only = token.value, True
+        elif last == "digits" and token.join == "space":
+            self.group += token.value
+        else:
+            return False
+        self.rounded, self.last = True, "fraction"
+        return True
+
+    _vulgar = _slash
+
+    def _unit(self, index, token, last) -> bool:
+        if last in ("point", "decimal_words", "decimal_ten"):
+            return self._decimal(token)
+        if token.value == 0 and last is not None:
+            return False
+        if last is None:
+            self.group = token.value
+        elif last == "ten" and token.kind == "unit" and token.value and token.join in ("hyphen", "space", "spaced_hyphen"):
+            self.group += token.value
+            self.last = "tenunit"
+            return True
+        elif last == "hundred" and token.join in ("space", "and"):
+            self.group += token.value
+            self.last = "tail"
+            return True
+        elif last == "big" and token.join in ("space", "and"):
+            self.group = token.value
+        else:
+            return False
+        self.last = token.kind
+        return True
+
+    _teen = _unit
+
+    def _ten(self, index, token, last) -> bool:
+        if last == "point":
+            return self._decimal(token)
+        if last is None:
+            self.group = token.value
+        elif last in ("hundred", "big") and token.join in ("space", "and"):
+            self.group = (self.group or 0.0) + token.value if last == "hundred" else token.value
+        else:
+            return False
+        self.last = "ten"
+        return True
+
+    def _point(self, index, token, last) -> bool:
+        if not self.allow_point or token.join != "space" or last not in ("unit", "teen", "ten", "tenunit", "hundred",
+                                                                        "tail"):
+            return False
+        self.whole, self.places, self.last = self.value(), "", "point"
+        return True
+
+    def _decimal(self, token: _Token) -> bool:
+        if self.last == "decimal_words" and token.kind != "unit":
+            return False
+        if self.last == "decimal_ten":
+            if token.kind != "unit" or token.join not in ("hyphen", "space"):
+                return False
+            self.places, self.last = self.places + str(int(token.value)), "decimal_done"
+        elif token.kind == "ten":
+            self.places, self.last = self.places + str(int(token.value) // 10), "decimal_ten"
+            self.mixed, self.total, self.group = None, 0.0, float(f"{int(self.whole)}.{self.places}")
+            return True
+        elif token.kind == "teen":
+            self.places, self.last = self.places + str(int(token.value)), "decimal_done"
+        else:
+            self.places, self.last = self.places + str(int(token.value)), "decimal_words"
+        self.mixed, self.total, self.group = None, 0.0, float(f"{int(self.whole)}.{self.places}")
+        return True
+
+    def _hundred(self, index, token, last) -> bool:
+        if token.join != "space" or self.group is None or not 0 < self.group < 100 or (
+                self.group != int(self.group) and last != "decimal"):
+            return False
+        if last not in ("unit", "teen", "ten", "tenunit", "digits", "decimal", "article") or (token.word == "hundreds" and
+                                                                                  last == "article"):
+            return False
+        self.group *= 100
+        self.rounded, self.last = True, "hundred"
+        return True
+
+    def _big(self, index, token, last) -> bool:
+        if last == "fraction" and self.mixed is not None and self.big == math.inf:
+            self.total, self.mixed = (self.mixed + self.group) * token.value, None  # "five and a half million"
+        elif last == "fraction" and self.of_scale and token.value < self.big:
+            self.total, self.of_scale = self.total + self.group * token.value, False  # "one billion and a half million"
+        elif self.group is not None and self.group > 0 and token.value < self.big and not self.of_scale \
+                and self.mixed is None and last not in ("point", "pending"):
+            self.total += self.group * token.value
+        elif self.group is None and last == "big" and self.total and token.join == "space":
+            self.total *= token.value  # "three lakh crore": a scale of a scale
+        else:
+            return False
+        self.group, self.big = None, token.value
+        self.fraction_only = False
+        self.rounded, self.last = True, "big"
+        return True
+
+    def _dozen(self, index, token, last) -> bool:
+        if self.group is None or last not in ("unit", "teen", "ten", "tenunit", "digits", "article", "fraction"):
+            return False
+        if token.word == "dozens" and last in ("article", "fraction"):
+            return False
+        self.group *= 12
+        self.fraction_only = False
+        self.rounded, self.last = True, "dozen"
+        return True
+
+    def _denominator(self, index, token, last) -> bool:
+        plural = token.word.endswith("s")
+        if last is None and token.word in ("half", "quarter") and token.join == "start":
+            numerator = 1.0  # "half million", "quarter million"
+        elif last in ("unit", "teen", "ten", "tenunit", "article", "pending", "hundred", "tail", "big"):
+            if token.join not in ("space", "hyphen", "spaced_hyphen", "and_article"):
+                return False
+            numerator = (self.group or 0.0) if (self.mixed is not None or self.of_scale or last == "pending") else \
+                self.value()
+        else:
+            return False
+        if numerator <= 0 or (not plural and numerator != 1) or numerator != int(numerator):
+            return False
+        fraction = numerator / token.value
+        if self.of_scale or self.mixed is not None:
+            self.group = fraction
+        else:
+            self.total, self.group, self.fraction_only = 0.0, fraction, True
+        self.rounded, self.last = True, "fraction"
+        return True
+
+
+def _read(text: str, start: int) -> Number | None:
+    """The number whose first token is at `start`, or None."""
+    tokens = _tokens(text, start)
+    if not tokens:
+        return None
+    found = _Reader(tokens, allow_point=not re.search(r"\bat\s+$", text[max(0, start - 4):start], re.I)).read()
+    if found is None:
+        return None
+    index, value, rounded, fraction = found
+    first, end = tokens[0], tokens[index].end
+    if first.kind == "digits" and re.search(r"\s", text[first.start:first.end]) \
+            and MONTH_BEFORE.search(text, max(0, start - 12), start):
+        # "June 5 100 people": a day of the month, then a count, not 5,100
+        match = re.match(r"\d+", text[start:])
+        return Number(start, start + match.end(), float(match.group()), False, True)
+    return Number(start, end, value, rounded, first.kind in ("digits", "slash"), fraction)
+
+
+START_HERE = re.compile(START.pattern.replace(r"(?<![\w.,])", "", 1), START.flags)
+
+
+def number_at(text: str, pos: int) -> Number | None:
+    """The number (with its sign) that starts exactly at `pos`, whatever stands before it ("USD115")."""
+    match = START_HERE.match(text, pos)
+    return _number(text, match) if match else None
+
+
+def _number(text: str, match: re.Match) -> Number | None:
+    body = match.end("sign") if match.group("sign") else match.start()
+    number = _read(text, body)
+    if number is None or not match.group("sign"):
+        return number
+    return Number(match.start(), number.end, -number.value, number.rounded, number.digits, number.fraction)
+
+
+def numbers(text: str):
+    """Every number of the text, left to right, never overlapping."""
+    position = 0
+    for match in START.finditer(text):
+        if match.start() < position:
+            continue
+        number = _number(text, match)
+        if number is not None:
+            position = number.end
+            yield number
 
 
 def is_name_part(text: str, start: int, end: int) -> bool:
-    """Whether the number at [start, end) belongs to a designation or reference."""
+    """Whether the number at [start, end) belongs to a designation, a reference or an address."""
     before, after = text[max(0, start - 2):start], text[end:end + 2]
     prev1, prev2, next1, next2 = before[-1:], before[-2:-1], after[:1], after[1:2]
     if prev1.isalpha() or prev1 in ("#", "/") and prev1:
@@ -111,6 +459,8 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         return True  # S-400, MiG-29, Covid-19
     if next1.isalpha() or next1 == "/":
         return True  # 130J, 4G
+    if next1 in ".:" and next2.isdigit():
+        return True  # 192.168.1.2, version 17.4.1
     if next1 == "-" and next2.isdigit():
         high = re.match(r"\d+", text[end + 1:])
         low = text[start:end].replace(",", "")
@@ -121,19 +471,46 @@ def is_name_part(text: str, start: int, end: int) -> bool:
 
 
 def hedge_before(text: str, start: int) -> tuple[str | None, int]:
-    """The hedge right before `start` ("more than 20"), and where the claim then begins."""
+    """The hedge right before `start` ("more than 20", "> 30"), and where the claim then begins.
+
+    "eq" is "equal to 20": no hedge, but the phrase belongs to the claim.
+    """
     match = HEDGE_BEFORE.search(text, max(0, start - 30), start)
-    if match is None:
+    if match is not None:
+        return HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())], match.start()
+    symbol = SYMBOL_BEFORE.search(text, max(0, start - 5), start)
+    if symbol is None:
         return None, start
-    return HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())], match.start()
+    line_start = text.rfind("\n", 0, symbol.start()) + 1
+    if not text[line_start:symbol.start()].strip():
+        return None, start  # "> 26 people": a Markdown quote, not a bound
+    return HEDGE_SYMBOLS[re.sub(r"\s+", "", symbol.group("hedge"))], symbol.start()
 
 
-def range_after(text: str, end: int) -> tuple[float | None, int]:
-    """A range's upper figure right after a number ("20-25", "20 to 25")."""
-    match = RANGE_AFTER.match(text, end)
+def hedge_after(text: str, end: int) -> tuple[str | None, int]:
+    """A bound written after the figure ("20 or more", "500 or less", "more than 5000 or equal")."""
+    match = HEDGE_AFTER.match(text, end)
     if match is None:
         return None, end
-    return float(match.group("high").replace(",", "")), match.end()
+    stop = match.end()
+    if re.match(r"\s+than\b", text[stop:], re.IGNORECASE):
+        return None, end  # "more than 40 and less than 10": a bound of the next figure
+    if re.match(r"\s+to\b", text[stop:], re.IGNORECASE) and match.group("hedge").lower().startswith("or equal"):
+        stop = re.match(r"\s+to\b", text[stop:], re.IGNORECASE).end() + stop
+    if number_at(text, len(text[:stop]) + len(text[stop:]) - len(text[stop:].lstrip())):
+        return None, end  # "equal to 5000 or more than 4500": the bound belongs to the next figure
+    return HEDGES_AFTER[re.sub(r"\s+", " ", match.group("hedge").lower())], stop
+
+
+def with_after(hedge: str | None, after: str | None) -> str | None:
+    """The hedge a figure has with a bound written after it as well."""
+    if after is None:
+        return hedge
+    if after == "eq":
+        return {"gt": "ge", "lt": "le"}.get(hedge, hedge)
+    if hedge in ("gt", "ge", "just_over") and after == "le" or hedge in ("lt", "le", "near") and after == "ge":
+        return hedge  # the two disagree: keep the bound written first
+    return after
 
 
 def _plural(word: str) -> bool:
@@ -171,28 +548,88 @@ class Figure:
     hedge: str | None
     rounded: bool
     anchor: int
+    tail: int = -1  # where a bound written after the figure ends ("20 or more"); `end` when none
+    bounds: str | None = None  # the interval's brackets when the text fixed them: "(]" for "above 30, up to 40"
+    fraction: bool = False  # a fraction alone ("two thirds")
+
+    @property
+    def stop(self) -> int:
+        return self.end if self.tail < 0 else self.tail
 
 
-def figures(text: str):
-    """Every figure in the text that is not part of a name, with its hedge or range."""
-    for match in NUMBER.finditer(text):
-        start, end = match.span()
-        if match.group("digits") and is_name_part(text, start, end):
+_BRACKETS = {"gt": "(", "ge": "[", "lt": ")", "le": "]"}
+
+
+def _second_bound(text: str, end: int, hedge: str, value: float):
+    """A bound of the other side after the first ("more than 10 and less than 40"): (low, high, brackets, end)."""
+    match = SECOND_BOUND.match(text, end)
+    if match is None:
+        return None
+    other = HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())]
+    if other not in _BRACKETS or (hedge in ("gt", "ge")) == (other in ("gt", "ge")):
+        return None
+    number = number_at(text, match.end())
+    if number is None:
+        return None
+    after, stop = hedge_after(text, number.end)
+    other = with_after(other, after if after == "eq" else None)
+    if after != "eq":
+        stop = number.end
+    low, high = (value, number.value) if hedge in ("gt", "ge") else (number.value, value)
+    if low >= high:
+        return None
+    lower, upper = (hedge, other) if hedge in ("gt", "ge") else (other, hedge)
+    return low, high, _BRACKETS[lower] + _BRACKETS[upper], stop
+
+
+def figures(text: str) -> tuple[Figure, ...]:
+    """Every figure in the text that is not part of a name, with its hedge, bound or range.
+
+    Every numeric kind reads the same figures, so the last few texts' figures are kept.
+    """
+    return _figures(text)
+
+
+@lru_cache(maxsize=4)
+def _figures(text: str) -> tuple[Figure, ...]:
+    return tuple(_find_figures(text))
+
+
+def _find_figures(text: str):
+    for number in numbers(text):
+        start, end, value = number.start, number.end, number.value
+        if number.digits and is_name_part(text, start, end):
             continue
-        value = parse_number(match)
-        if not math.isfinite(value) or value > MAX_FIGURE:
+        if not math.isfinite(value) or abs(value) > MAX_FIGURE:
             continue  # a run of digits no newsroom figure has: an identifier, not a quantity
-        rounded = bool(match.group("scale") or match.group("wscale") or match.group("dozen")
-                       or (match.group("words") and value >= 100))
-        high, stop = range_after(text, end)
-        if high is not None and high <= value:
-            high, stop = None, end
         hedge, begin = hedge_before(text, start)
+        if text[start:end].lower() in ("half", "quarter") and hedge is None:
+            continue  # "half" is a figure only when bounded: "more than half"
+        high, stop, bounds = None, end, None
+        joined = RANGE_AFTER.match(text, end)
+        upper = number_at(text, joined.end()) if joined else None
+        if upper is not None and upper.value > value and not text[upper.end:upper.end + 1].isalpha():
+            high, stop = upper.value, upper.end
         if high is None and BETWEEN_BEFORE.search(text, max(0, start - 10), start):
-            upper = AND_AFTER.match(text, end)
-            if upper:
-                inner = NUMBER.match(upper.group("high"))
-                if inner and inner.end() == len(upper.group("high")):
-                    high, stop = parse_number(inner), upper.end()
-                    begin = BETWEEN_BEFORE.search(text, max(0, start - 10), start).start()
-        yield Figure(begin, stop, value, high, "range" if high is not None else hedge, rounded, start)
+            joined = AND_AFTER.match(text, end)
+            upper = number_at(text, joined.end()) if joined else None
+            if upper is not None and upper.value > value:
+                high, stop = upper.value, upper.end
+                begin = BETWEEN_BEFORE.search(text, max(0, start - 10), start).start()
+        tail = -1
+        if high is None and hedge in _BRACKETS:
+            second = _second_bound(text, end, hedge, value)
+            if second:
+                low, high, bounds, tail = second
+                value, hedge = low, "range"
+        if high is not None:
+            yield Figure(begin, stop, value, high, "range", number.rounded, start, tail, bounds)
+            continue
+        after, tail_end = hedge_after(text, end)
+        if after is not None and after != "eq" and with_after(hedge, after) != after:
+            after = None  # "more than 40 and less": the words after belong elsewhere
+        hedge = with_after(hedge, after)
+        if hedge == "eq":
+            hedge, bounds = None, "[]"
+        yield Figure(begin, end, value, None, hedge, number.rounded, start, tail_end if after else -1, bounds,
+                     number.fraction)

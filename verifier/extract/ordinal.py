@@ -1,4 +1,9 @@
-"""Ordinals that qualify a noun: "first-ever presidency", "third term", "21st summit"."""
+"""Ordinals: "first-ever presidency", "third term", "21st summit", "one hundred twenty-fifth",
+and an ordinal that stands alone where no noun follows ("11th", "twenty-first", "finished second").
+
+A spelled ordinal may carry a cardinal before it ("one hundred twenty-fifth", "two hundredth");
+a unit word before a small ordinal makes a fraction instead ("one third", "two fifths").
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,62 @@ import re
 from ..document import Document
 from ..records import Claim
 from .base import Kind
-from .lexicon import ORDINALS, alternation
-from .numbers import noun_after
+from .lexicon import BIG_SCALES, ORDINALS, TENS, UNITS, alternation
+from .numbers import _read, noun_after
 
+_CARDINAL = alternation([*UNITS, *TENS, "hundred", *BIG_SCALES])
 PATTERN = re.compile(
-    rf"\b(?:(?P<word>{alternation(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))(?P<ever>-ever)?\b(?![\s-]+(?:of|time)\b)",
-    re.IGNORECASE)
+    rf"""(?<![\w-])(?P<prefix>(?:an?\s+)?(?:(?:{_CARDINAL})(?:\s+and\s+|\s*-\s*|\s+))*)
+        (?:(?P<word>{alternation(ORDINALS)})|(?<![\d.,])(?P<digits>\d+)(?:st|nd|rd|th))(?P<ever>-ever)?\b
+        (?![\s-]+(?:of|time)\b)""",
+    re.IGNORECASE | re.VERBOSE)
+# Verbs after which a small ordinal stands for a place: "She finished second", "came third".
+PLACED = re.compile(r"\b(?:finish(?:ed|es|ing)?|c[oa]me|coming|placed?|rank(?:ed|s|ing)?|end(?:ed|s)?\s+up)"
+                    r"(?:\s+in)?\s+$", re.IGNORECASE)
+_SMALL = {w for w, v in ORDINALS.items() if v < 11}
+
+
+def _value(prefix: str, word: str) -> float | None:
+    """The value of a spelled ordinal with its cardinal prefix, or None when the prefix makes a fraction."""
+    ordinal = ORDINALS[word.lower()]
+    prefix = re.sub(r"(?:\s+and)?[\s-]*$", "", prefix, flags=re.IGNORECASE)
+    words = prefix.strip(" -").lower().split()
+    if not words:
+        return ordinal
+    if words in (["a"], ["an"]):
+        return None if ordinal >= 100 else ordinal  # "a hundredth" is a fraction; "a third term" an ordinal
+    number = _read(prefix.strip(" -"), 0)
+    if number is None or number.end != len(prefix.strip(" -")) or number.value <= 0:
+        return None
+    if ordinal >= 100:
+        return number.value * ordinal  # "two hundredth", "three trillionth"
+    last = re.split(r"[\s-]+", prefix.strip(" -").lower())[-1]
+    if last not in TENS and last not in ("hundred", *BIG_SCALES):
+        return None  # "one third", "two fifths": fractions
+    if last in TENS and ordinal >= 10:
+        return None
+    return number.value + ordinal
 
 
 def find(document: Document):
     text = document.text
     for match in PATTERN.finditer(text):
+        if match.group("word"):
+            prefix = match.group("prefix") or ""
+            value = _value(prefix, match.group("word"))
+            if value is None:
+                continue
+            start = match.start() if prefix.strip() and prefix.strip().lower() not in ("a", "an") else match.start("word")
+        else:
+            value, start = int(match.group("digits")), match.start("digits")
+        value = int(value) if float(value).is_integer() else value
         noun, end = noun_after(text, match.end(), limit=1)
         if noun is None:
-            continue
-        value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
-        yield Claim("ordinal", match.start(), end, text[match.start():end], value, unit=noun, anchor=match.start(), figure_end=match.end(),
+            small = match.group("word") and match.group("word").lower() in _SMALL and start == match.start("word")
+            if small and not PLACED.search(text, max(0, start - 24), start):
+                continue  # "first" alone is an adverb ("He came first to the door" needs a verb of placing)
+            end = match.end()
+        yield Claim("ordinal", start, end, text[start:end], value, unit=noun, anchor=start, figure_end=match.end(),
                     precision="exact", noun=noun)
 
 
@@ -30,5 +75,8 @@ KIND = Kind("ordinal", find, rank=20, judged_as=("entity",), judge=None, example
     ("It was India's first-ever presidency of the bloc.", "first-ever presidency"),
     ("She won a third term in office.", "third term"),
     ("Delegates gathered for the 21st summit.", "21st summit"),
+    ("The city marks its one hundred twenty-fifth year.", "one hundred twenty-fifth year"),
+    ("The team finished second.", "second"),
     ("He was the first to arrive.", None),
+    ("Two thirds of the seats went to the coalition.", None),
 ))

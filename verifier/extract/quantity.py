@@ -10,15 +10,14 @@ from __future__ import annotations
 from ..document import Document
 from ..records import Claim
 from .base import Kind
-from .lexicon import FRACTIONS, UNITS
-from .numbers import FRACTION, figures, hedge_before, noun_after
+from .numbers import figures, hedge_after, noun_after, with_after
 
 YEAR_LIKE = range(1900, 2101)
 
 
 def _not_a_count(text: str, figure) -> bool:
     """ "one of the areas", "zero-tolerance", "two-day": words that count nothing here."""
-    if text[figure.anchor:figure.end].lower() in ("one", "zero"):
+    if text[figure.anchor:figure.end].lower() in ("one", "zero", "nought", "naught"):
         return True
     return text[figure.end:figure.end + 1] == "-" and text[figure.end + 1:figure.end + 2].isalpha()
 
@@ -27,23 +26,21 @@ def find(document: Document):
     text = document.text
     for figure in figures(text):
         digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
-        noun, stop = noun_after(text, figure.end)
+        noun, stop = noun_after(text, figure.stop)
         if figure.value in YEAR_LIKE and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
             continue  # a year, claimed by the date kind
         if _not_a_count(text, figure):
             continue
-        end = stop if noun else figure.end
-        yield Claim("quantity", figure.start, end, text[figure.start:end], figure.value, unit=noun,
-                    hedge=figure.hedge, value_high=figure.value_high, anchor=figure.anchor, figure_end=figure.end,
-                    precision="rounded" if figure.rounded else "exact", noun=noun)
-    for match in FRACTION.finditer(text):
-        if match.group("num") is None:
-            continue
-        count = 1 if match.group("num").lower() in ("a", "one") else UNITS[match.group("num").lower()]
-        value = round(count * FRACTIONS[match.group("den").lower()], 6)
-        hedge, start = hedge_before(text, match.start())
-        yield Claim("quantity", start, match.end(), text[start:match.end()], value, unit="fraction",
-                    hedge=hedge, anchor=match.start(), figure_end=match.end(), precision="rounded")
+        end, hedge = (stop if noun else figure.stop), figure.hedge
+        if noun and figure.tail < 0 and figure.hedge != "range":
+            after, tail = hedge_after(text, stop)  # "20 people or more"
+            if after:
+                end, hedge = tail, with_after(hedge, after) if after != "eq" else hedge
+        unit = noun or ("fraction" if figure.fraction else None)
+        details = (("bounds", figure.bounds),) if figure.bounds else ()
+        yield Claim("quantity", figure.start, end, text[figure.start:end], figure.value, unit=unit,
+                    hedge=hedge, value_high=figure.value_high, anchor=figure.anchor, figure_end=figure.end,
+                    precision="rounded" if figure.rounded else "exact", noun=noun, details=details)
 
 
 KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity", examples=(
@@ -60,4 +57,5 @@ KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity"
     ("Pilots flew MiG-29 jets.", None),
     ("Leaders met at the G20 summit.", None),
     ("Parliament revoked Article 370 in August.", None),
+    ("Dozens of people were hurt.", None),
 ))
