@@ -23,9 +23,10 @@ class InputError(Exception):
 _MONTH = alternation(MONTHS)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_DATE = re.compile(r"^date:\s*[\"']?(?P<date>\d{4}-\d{2}-\d{2})", re.MULTILINE)
-# "Minsk, June 26 (IANS)", "NEW DELHI, May 7, 2025 (Reuters) -", "London, 3 March 2024 (AP)"
+# "Minsk, June 26 (IANS)", "NEW DELHI, May 7, 2025 (Reuters) -", "London, 3 March 2024 (AP)",
+# "LUSAIL, Qatar, Dec 19 (Wire) —" (a place may name its country)
 DATELINE = re.compile(
-    rf"""\s*(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}),\s+
+    rf"""\s*(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}(?:,\s+[A-Z][A-Za-z.'\- ]{{1,30}})?),\s+
     (?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)
     (?:,?\s+(?P<year>\d{{4}}))?
     \s*(?:\((?P<agency>[A-Za-z][\w .&-]{{0,30}})\)|[-–—:])""",

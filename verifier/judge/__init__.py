@@ -41,6 +41,13 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         if best.weak:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but no cue phrase ties the claim to "
                                                       f"{best.predicate}, so it may be about something else", result.fact)
+        if best.inferred:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {best.subject} is only named in an "
+                                                      "earlier sentence and this one names others", result.fact)
+        if link.unmatched_cue:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but a nearer cue speaks of "
+                                                      f"{link.unmatched_cue}, which the store has no fact for here",
+                           result.fact)
         if context.attributed():
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but the sentence reports a claim, an early "
                                                       "figure or a forecast", result.fact)
