@@ -71,7 +71,7 @@ def find(document: Document):
                     precision="exact", noun=noun)
 
 
-KIND = Kind("ordinal", find, rank=20, judged_as=("entity",), judge=None, examples=(
+KIND = Kind("ordinal", find, rank=20, judged_as=("quantity",), judge="quantity", examples=(
     ("It was India's first-ever presidency of the bloc.", "first-ever presidency"),
     ("She won a third term in office.", "third term"),
     ("Delegates gathered for the 21st summit.", "21st summit"),
