@@ -27,9 +27,12 @@ JUDGED = {kind.name for kind in KINDS if kind.judge}
 # Date predicates a date claim falls back on when no cue names one (a weak link).
 EVENT_DATES = ("occurred_on", "launched_on", "established")
 # A duration names its start: "a month after X", "since X", "three decades of X" (X's start).
-MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?:the\s+)?", re.IGNORECASE)
+MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?P<the>the\s+)?", re.IGNORECASE)
 # Durations judged through a cue measure from a start date to the as-of date ("33-year history").
 DURATION_PREDICATES = ("established",)
+# ... unless the duration says it is time elapsed ("14 years after construction began", "40 days after
+# lift-off"): then any date a cue names. A length ("a two-day visit") is never measured to the as-of date.
+ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
 NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
 NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
 FALLBACK = 600   # a date with no cue at all
@@ -38,7 +41,9 @@ TOPIC = 10_000   # an entity named only in an earlier sentence is farther than a
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?P<head>attack|attacks|operation|meeting|summit|strikes?|blast|"
                       r"explosion|bombing|visit|relations|ties|agreement|treaty|incident|crash|earthquake|war|"
-                      r"disaster|accident|sinking|collision|stampede|flood|floods|fire|storm|cyclone|election|conflict)\b",
+                      r"disaster|accident|sinking|collision|stampede|flood|floods|fire|storm|cyclone|election|conflict|"
+                      r"quake|tsunami|hurricane|typhoon|shooting|bombings?|tournament|mission|launch|landing|"
+                      r"final|referendum|invasion|coup)\b",
                       re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\s+")
@@ -187,9 +192,9 @@ class Linker:
             self._cache[key] = owners
         return self._cache[key]
 
-    def _predicates(self, claim: Claim) -> set[str]:
+    def _predicates(self, claim: Claim, text: str) -> set[str]:
         names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
-        if claim.kind == "duration":
+        if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
             names &= set(DURATION_PREDICATES)
         if claim.noun:
             names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self.predicates[p].nouns)}
@@ -241,7 +246,7 @@ class Linker:
     def link(self, claim: Claim, context: Context) -> Link:
         if context.part_of_total(claim):
             return Link((), "a part of a total ('including ...'): not checked against the total")
-        predicates = self._predicates(claim)
+        predicates = self._predicates(claim, context.document.text)
         cue_distance = self._cue_distances(claim, context, predicates)
         entities = self._entities(claim, context)
         measured = self._measured_from(claim, context)
@@ -339,6 +344,9 @@ class Linker:
             return None
         mention = next((m for m in unambiguous(context.sentence.mentions) if m.start == match.end()), None)
         if mention is None:
+            definite = match.group("the") and DEFINITE.match(context.document.text, match.start("the"))
+            mention = self._antecedent(definite, context) if definite else None  # "after the quake"
+        if mention is None:
             return None
         return mention, EVENT_DATES if match.group("after") else ("established",)
 
@@ -347,17 +355,21 @@ class Linker:
         """In "Sindoor came 15 days after the attack" the duration ends at another event, not the as-of date."""
         return next((m for m in context.sentence.mentions if m.kind == "event" and m.entity_id != start.entity_id), None)
 
+    @staticmethod
+    def _antecedent(definite: re.Match, context: Context) -> Mention | None:
+        """The nearest earlier mention whose name has the definite's head: "the quake" for "the Marrakesh–Safi earthquake"."""
+        head, text = definite.group("head").lower().rstrip("s"), context.document.text
+        mentions = context.mentions[:bisect_right(context.ends, definite.start())]
+        return next((m for m in reversed(mentions) if head in text[m.start:m.end].lower()), None)
+
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> None:
         """ "the attack" stands for the nearest earlier mention whose name says attack."""
-        text = context.document.text
         for match in self._definites(context):
-            head = match.group("head").lower().rstrip("s")
             head_at = match.start("head")
             following = context.mentions[bisect_right(context.ends, head_at):][:4]
             if any(m.start <= head_at < m.end for m in following):
                 continue  # part of a name already found
-            mentions = context.mentions[:bisect_right(context.ends, match.start())]
-            mention = next((m for m in reversed(mentions) if head in text[m.start:m.end].lower()), None)
+            mention = self._antecedent(match, context)
             if mention is not None:
                 distance = _distance(match.span(), (claim.start, claim.end))
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
