@@ -77,8 +77,8 @@ class Link:
 
     candidates: tuple[Candidate, ...]
     reason: str = ""
-    unmatched_cue: str | None = None  # a predicate whose cue is nearer the claim than any candidate's, with no fact
     guess: tuple[str | None, str | None] = (None, None)  # the likeliest subject and predicate, for a to-do list
+    unmatched_cue: str | None = None  # a predicate whose cue is nearer the claim than any candidate's, with no fact
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -259,8 +259,8 @@ class Linker:
             cue_distance = {name: 1 for name in names}
         else:
             self._add_antecedents(claim, context, entities)
-        if not cue_distance and claim.kind == "date":
-            cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates}
+        if claim.kind == "date":  # a date may always be an event's, weakly
+            cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates} | cue_distance
         groups = self._groups(entities, cue_distance)
         inferred = False
         if not groups and cue_distance and measured is None:

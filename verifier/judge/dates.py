@@ -93,14 +93,16 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     if claim.precision == "weekday" and claim.detail("any_week"):
         return _weekday(claim, dated, document.text)
     if claim.precision == "weekday":
+        # "became a member on Thursday": a dated fact, or a period that began or ended, in the week before.
         dated = [f for f in dated if within_week(f.value, as_of)]
-        if not dated:
+        periods = [f for f in periods if any(d and within_week(d, as_of) for d in (f.valid_from, f.valid_to))]
+        if not dated and not periods:
             return verdict(claim, Verdict.UNVERIFIED, "the store's date for this is not in the week before the as-of date",
                            facts[0] if facts else None)
     for fact in dated:
         if _matches(claim, fact.value):
             return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact)
-    if periods and not dated and claim.precision != "weekday" and context.starts_period(claim):
+    if periods and not dated and context.starts_period(claim):
         return _start(claim, periods, document.text)
     if claim.precision == "year":
         year = int(claim.value)
