@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from claims_db.query import Mention
 
 from .document import Document
-from .extract.lexicon import ATTRIBUTED, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, START_CUES, alternation
+from .extract.lexicon import FORECAST, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, REPORTED, START_CUES, alternation
 from .records import Claim
 
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
-_ATTRIBUTED = re.compile(rf"\b(?:{alternation(ATTRIBUTED)})\b")
+_REPORTED = re.compile(rf"\b(?:{alternation(REPORTED)})\b")
+_FORECAST = re.compile(rf"\b(?:{alternation(FORECAST)})\b")
+_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–]\s")  # not the comma or point inside "1,175" or "3.5"
 _PART = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.]")
 _PRESENT = re.compile(rf"\b(?:{alternation(PRESENT_MARKERS)})\b", re.IGNORECASE)
@@ -79,9 +81,15 @@ class Context:
         """Whether the sentence speaks of an earlier time ("had", "up from", "until")."""
         return bool(self.sentence.positions(_PAST))
 
-    def attributed(self) -> bool:
-        """Whether the sentence reports someone's claim, an early figure or a forecast."""
-        return bool(self.sentence.positions(_ATTRIBUTED))
+    def attributed(self, claim: Claim) -> bool:
+        """Whether the sentence reports someone's claim or an early figure, or the claim's clause a forecast."""
+        if self.sentence.positions(_REPORTED):
+            return True
+        breaks = self.sentence.positions(_CLAUSE)
+        before, after = bisect_left(breaks, claim.start), bisect_left(breaks, claim.end)
+        start = breaks[before - 1] if before else self.sentence.span[0]
+        end = breaks[after] if after < len(breaks) else self.sentence.span[1]
+        return self.sentence.between(_FORECAST, start, end)
 
     def present(self, claim: Claim) -> bool:
         """Whether the figure's clause puts it in the present ("..., now counts 10 member states")."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from .context import Context
-from .extract.lexicon import alternation
+from .extract.lexicon import CURRENCIES, alternation
 from .extract.registry import KINDS
 from .records import Claim
 
@@ -32,6 +32,8 @@ MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?P<the>the
 DURATION_PREDICATES = ("established",)
 # ... unless the duration says it is time elapsed ("14 years after construction began", "40 days after
 # lift-off"): then any date a cue names. A length ("a two-day visit") is never measured to the as-of date.
+MEASURED_IN_UNITS = ("money", "percent")
+UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
 ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
 NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
 NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
@@ -198,6 +200,10 @@ class Linker:
             names &= set(DURATION_PREDICATES)
         if claim.noun:
             names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self.predicates[p].nouns)}
+        elif claim.kind in MEASURED_IN_UNITS:
+            # "$3.5 trillion", "95%": not a predicate that counts things ("satellites"), whatever its cues say.
+            names = {p for p in names if not self.predicates[p].nouns
+                     or any(n.lower() in UNIT_WORDS for n in self.predicates[p].nouns)}
         return names
 
     def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, int]:

@@ -143,6 +143,15 @@ MONTHS = {m: i for i, m in enumerate(
      "november", "december"], 1)}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12})
+# Words before a weekday that make it a name, not a date ("Easter Sunday", "Black Friday").
+WEEKDAY_NAMES = ["easter", "good", "black", "cyber", "super", "ash", "palm", "holy", "maundy", "bloody", "shrove",
+                 "whit", "giving"]
+# Verbs of speech: a date right after them ("officials said on Sunday") is when it was said, not a claim.
+SPEECH_VERBS = ["said", "says", "told", "added", "stated", "reported"]
+# Words before a date in its sentence that put it in the future ("is due to take office on October 1").
+FUTURE_MARKERS = ["will", "shall", "is due to", "are due to", "is set to", "are set to", "is scheduled to",
+                  "are scheduled to", "scheduled for", "is expected to", "are expected to", "is to", "are to",
+                  "plans to", "upcoming"]
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
@@ -165,7 +174,11 @@ TITLES = [
     "national security adviser", "national security advisor", "governor", "lieutenant governor", "mayor",
     "speaker", "king", "queen", "emperor", "crown prince", "emir", "premier", "commerce minister",
     "trade minister", "health minister", "education minister", "railway minister", "railways minister",
+    "chief justice", "first minister",
 ]
+# Titles that name an office only with the portfolio or body written before them: "Transport Minister",
+# "Police Commissioner", "INEC chairman", "AU Chairperson"; alone ("the minister, X") they name no office.
+QUALIFIED_TITLES = ["minister", "commissioner", "chairman", "chairwoman", "chairperson", "chair"]
 # A title borrowed from the nearest role before it ("his Russian counterpart X").
 COUNTERPART = "counterpart"
 # Ranks and honorifics between a title and the name; skipped, not part of the name.
@@ -185,11 +198,14 @@ def alternation(words) -> str:
 PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the time", "then", "used to",
                 "originally", "initially", "back then"]
 # Words that make a figure someone else's claim or a forecast, not the draft's own statement.
-ATTRIBUTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initial", "initially",
-              "early reports", "first reports", "preliminary", "revised", "expected to", "is expected", "are expected",
-              "could", "might", "may", "would", "aims", "aim", "aiming", "target of", "set a target", "plans to",
-              "planned", "plan to", "forecast", "projected", "projection", "hopes", "hope to", "seeks", "proposed",
-              "rather than", "instead of"]
+# Words that make a sentence report someone's claim or an early figure, wherever they stand in it.
+REPORTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initial", "initially",
+            "early reports", "first reports", "preliminary", "revised", "rather than", "instead of"]
+# Words that make a figure a forecast or an aim, in the figure's own clause ("is expected to reach 500";
+# not "killed 137 people, warning that the toll could rise").
+FORECAST = ["expected to", "is expected", "are expected", "could", "might", "may", "would", "aims", "aim", "aiming",
+            "target of", "set a target", "plans to", "planned", "plan to", "forecast", "projected", "projection",
+            "hopes", "hope to", "seeks", "proposed"]
 # Words that make a figure a part of a total ("including four in Pakistan").
 PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "of which", "among which", "out of"]
 # Words that make a date the start of a period ("joined in 2017", "took office in May 2024").

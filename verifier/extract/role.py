@@ -13,16 +13,20 @@ import re
 from ..document import Document
 from ..records import Claim
 from .base import Kind
-from .lexicon import COUNTERPART, FORMER, RANKS, TITLES, alternation
+from .lexicon import COUNTERPART, FORMER, QUALIFIED_TITLES, RANKS, TITLES, alternation
 
 _CAP = r"[A-Z][\w'’-]*"
-_PRE = rf"(?P<pre>{_CAP}(?:\s+{_CAP})?(?:'s|’s|'|’)?\s+)?"
-_TITLE = rf"(?P<title>(?i:{alternation(TITLES)}))"
+# Lazy, so the longest title wins: "Deputy Prime Minister", not "Deputy Prime" + "Minister".
+_PRE = rf"(?P<pre>{_CAP}(?:\s+{_CAP}){{0,2}}?(?:'s|’s|'|’)?\s+)??"
+_TITLE = rf"(?P<title>(?i:{alternation(TITLES + QUALIFIED_TITLES)}))"
 _OF = rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP}){{0,2}}?))?"
 _RANKS = rf"(?:(?i:{alternation(RANKS)})\s+)*"
-_NAME = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
+# A word of a name stops before a possessive: "Prime Minister Theresa May's government" names Theresa May.
+_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 TITLE_FIRST = re.compile(rf"\b{_PRE}{_TITLE}{_OF}\b,?\s+{_RANKS}{_NAME}")
-NAME_FIRST = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}}),\s+(?:the\s+)?{_PRE}{_TITLE}{_OF}\b")
+NAME_FIRST = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?:the\s+)?{_PRE}{_TITLE}{_OF}\b")
+NAME_AFTER = re.compile(rf"\s+{_RANKS}{_NAME_WORD}")
 COUNTERPART_ROLE = re.compile(rf"\b{_PRE}(?i:{COUNTERPART}),?\s+{_RANKS}{_NAME}")
 FORMER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(FORMER)}))[\s-]*$")
 # Words that start a sentence or a clause, not a qualifier of the office.
@@ -49,8 +53,12 @@ def find(document: Document):
     for pattern in (TITLE_FIRST, NAME_FIRST):
         for match in pattern.finditer(text):
             name = match.group("name")
-            if name.split()[0].lower() in NOT_QUALIFIERS or "'" in name.split()[-1][-2:] or "’" in name[-2:]:
+            if name.split()[0].lower() in NOT_QUALIFIERS:
                 continue
+            if pattern is NAME_FIRST and NAME_AFTER.match(text, match.end()):
+                continue  # "leader Julius Malema, Chief Justice Raymond Zondo announced": the title is Zondo's
+            if match.group("title").lower() in QUALIFIED_TITLES and _qualifier(match) is None:
+                continue  # "the minister, X": no portfolio, no office
             office_start = _office_start(match)
             office_end = match.end("of") if match.group("of") else match.end("title")
             title = match.group("title")

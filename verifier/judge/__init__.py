@@ -48,7 +48,7 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but a nearer cue speaks of "
                                                       f"{link.unmatched_cue}, which the store has no fact for here",
                            result.fact)
-        if context.attributed():
+        if context.attributed(claim):
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but the sentence reports a claim, an early "
                                                       "figure or a forecast", result.fact)
         rivals = [r for c, r in results[1:] if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance)]
