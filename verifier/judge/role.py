@@ -38,16 +38,22 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
             if (term.valid_from is None or term.valid_from <= last) and (term.valid_to is None or first <= term.valid_to):
                 when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
                 return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term)
-    if link.person_terms and all(t.valid_from and t.valid_from > as_of for t in link.person_terms):
-        return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}",
-                       link.person_terms[0])
     named = [(first, last) for first, last in periods[1:] if last < as_of]
-    if named:
-        return _then(claim, link, named[0], context)
     current = {}
     for term in link.holders:
         if term.in_force(as_of):
             current.setdefault(term.value, []).append(term)
+    if link.person_terms and all(t.valid_from and t.valid_from > as_of for t in link.person_terms):
+        # Not yet in office: wrong when the store knows who held the office on the day, else unknown.
+        term = min(link.person_terms, key=lambda f: f.valid_from)
+        holders = current.get(term.value, [])
+        if named or len(holders) != 1:
+            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}", term)
+        return verdict(claim, Verdict.CONFLICTING, f"{link.person} took {term.value} only on {term.valid_from}; "
+                                                   f"{holders[0].subject} holds it {show_period(holders[0])}",
+                       holders[0], replace_figure(claim, document.text, holders[0].subject, keep_prefix=True))
+    if named:
+        return _then(claim, link, named[0], context)
     if link.person_terms:
         term = max(link.person_terms, key=lambda f: f.valid_from or as_of)
         successor = current.get(term.value, [])
