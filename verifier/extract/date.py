@@ -1,9 +1,16 @@
-"""Dates and years: "April 22", "June 26, 2025", "22 April 2025", "in May 2025", "in 2023",
-"on Thursday", "last year", "yesterday".
+"""Dates and years: "April 22", "June 26, 2025", "22 April 2025", "in May 2025", "in February",
+"in 2023", "on Thursday", "last year", "yesterday".
 
 A date without a year takes the as-of year (the year before, when that would put it
-more than a week after the as-of date); a weekday is the last such day on or before
-the as-of date. `precision` says what the text fixed: day, month, year or weekday.
+more than a week after the as-of date); in a sentence about the future ("will", "is due
+to") it takes the as-of year, or the next year when that date has passed. A month alone
+("in February") is the latest such month not after the as-of date, or in the future the
+first not before it. A weekday is the last such day on or before the as-of date.
+`precision` says what the text fixed: day, month, year or weekday.
+
+Not claims: a date right after a verb of speech ("officials said on Sunday": when it was
+said), a weekday in a name ("Easter Sunday"), a year or a month in a name or designation
+("Resolution 1999", "Vision 2030", "Long March 5").
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ import re
 from ..document import Document
 from ..records import Claim
 from .base import Kind
-from .lexicon import MONTHS, WEEKDAYS, alternation
+from .lexicon import FUTURE_MARKERS, MONTHS, SPEECH_VERBS, WEEKDAY_NAMES, WEEKDAYS, alternation
+from .numbers import NAME_WORDS
 
 _MONTH = alternation(MONTHS)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -29,6 +37,14 @@ YEAR = re.compile(
         year|the|end\s+of|start\s+of)[\s-]+|(?<=[\s(]))(?P<year>(?:19|20)\d{2})(?![\w-]|[.,]\d)""",
     re.VERBOSE | re.IGNORECASE)
 WEEKDAY = re.compile(rf"\b(?P<some>an?\s+)?(?P<weekday>{alternation(WEEKDAYS)})\b", re.IGNORECASE)
+_FULL_MONTH = alternation(m for m, i in MONTHS.items() if len(m) > 3 or m == "may")
+MONTH_ONLY = re.compile(
+    rf"""\b(?P<lead>in|since|by|until|till|from|during|early|late|mid|end\s+of|start\s+of)[\s-]+
+        (?P<month>{_FULL_MONTH})\b(?!\.?,?\s*\d|['’])""", re.VERBOSE | re.IGNORECASE)
+SPOKEN = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})(?:\s+[a-z]+){{0,2}}?(?:\s+in\s+a\s+statement)?\s+on\s+$")
+FUTURE = re.compile(rf"\b(?:{alternation(FUTURE_MARKERS)})\b", re.IGNORECASE)
+NAMED_DAY = re.compile(rf"\b(?:{alternation(WEEKDAY_NAMES)})\s+$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b|\b(?P<day>yesterday|today)\b",
                       re.IGNORECASE)
 
@@ -37,12 +53,32 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _with_year(month: int, day: int, as_of: dt.date) -> dt.date | None:
+def _with_year(month: int, day: int, as_of: dt.date, future: bool) -> dt.date | None:
     try:
         date = dt.date(as_of.year, month, day)
+        if future:
+            return date.replace(year=as_of.year + 1) if date < as_of else date
         return date.replace(year=as_of.year - 1) if (date - as_of).days > 7 else date
     except ValueError:
         return None
+
+
+def _future(document: Document, start: int) -> bool:
+    """Whether the sentence speaks of the future before `start` ("will begin a third term on January 1")."""
+    return bool(FUTURE.search(document.text, document.sentence_of(start)[0], start))
+
+
+def _spoken(text: str, start: int) -> bool:
+    """Whether a date only says when something was said ("the ministry said on Friday")."""
+    return bool(SPOKEN.search(text, max(0, start - 40), start))
+
+
+def _in_name(document: Document, start: int) -> bool:
+    """Whether a capitalised word mid-sentence runs into the month ("a Long March 5 rocket")."""
+    word = NAME_BEFORE.search(document.text, max(0, start - 20), start)
+    if word is None or not word.group(1)[0].isupper() or word.group(1).lower() in WEEKDAYS:
+        return False
+    return document.text[document.sentence_of(start)[0]:word.start(1)].strip() != ""
 
 
 def _claim(text: str, start: int, end: int, value: str, precision: str, **details) -> Claim:
@@ -57,10 +93,13 @@ def find(document: Document):
         if month_name[0].islower() or (month_name.lower() == "may" and match.group("month") and not match.group("year")
                                        and not re.match(r"\s+\d{1,2}\b(?!:)", text[match.end("month"):])):
             continue
+        if _spoken(text, match.start()) or (match.group("month") and _in_name(document, match.start())):
+            continue
         day = int(re.match(r"\d+", match.group("day") or match.group("day2")).group())
         year = match.group("year") or match.group("year2")
         try:
-            date = dt.date(int(year), _month(month_name), day) if year else _with_year(_month(month_name), day, as_of)
+            date = dt.date(int(year), _month(month_name), day) if year else _with_year(
+                _month(month_name), day, as_of, _future(document, match.start()))
         except ValueError:
             date = None
         if date:
@@ -74,11 +113,25 @@ def find(document: Document):
     for match in MONTH_YEAR.finditer(text):
         if match.group("month")[0].isupper():
             yield _claim(text, match.start(), match.end(), f"{match['year']}-{_month(match['month']):02d}", "month")
+    for match in MONTH_ONLY.finditer(text):
+        if not match.group("month")[0].isupper() or (match.group("month").lower() == "may"
+                                                     and match.group("lead").lower() in ("by", "from")):
+            continue  # "a speech by May": a person
+        month = _month(match.group("month"))
+        if _future(document, match.start()):
+            year = as_of.year + 1 if month < as_of.month else as_of.year
+        else:
+            year = as_of.year - 1 if month > as_of.month else as_of.year
+        yield _claim(text, match.start(), match.end(), f"{year}-{month:02d}", "month")
     for match in YEAR.finditer(text):
+        before = NAME_BEFORE.search(text, max(0, match.start("year") - 20), match.start("year"))
+        if not match.group("lead") and before and before.group(1).lower() in NAME_WORDS:
+            continue  # "Resolution 1999", "Vision 2030"
         start = match.start("year") if (match.group("lead") or "").lower() in ("the", "and", "to") else match.start()
         yield _claim(text, start, match.end(), match.group("year"), "year")
     for match in WEEKDAY.finditer(text):
-        if not match.group("weekday")[0].isupper():
+        if not match.group("weekday")[0].isupper() or _spoken(text, match.start()) \
+                or NAMED_DAY.search(text, max(0, match.start() - 12), match.start()):
             continue
         back = (as_of.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         # "on Thursday" is the last Thursday; "on a Thursday" says only which day of the week.
@@ -102,4 +155,10 @@ KIND = Kind("date", find, rank=30, judged_as=("date", "entity"), judge="dates", 
     ("Exports fell last year.", "last year"),
     ("The plan was unveiled in May 2025.", "May 2025"),
     ("Prices may rise 10 per cent.", None),
+    ("The referendum was held in January.", "in January"),
+    ("He will begin a third term on January 1.", "January 1"),
+    ("The death toll rose to 50, police said on Sunday.", None),
+    ("Crowds gathered for Easter Sunday.", None),
+    ("The council adopted Resolution 1999 unanimously.", None),
+    ("The probe flew on a Long March 5 rocket.", None),
 ))

@@ -1,35 +1,61 @@
 """Counts and quantities with the noun they count.
 
 "killed 26 civilians", "nine high-value terrorist infrastructures", "twenty-six people",
-"1.5 million", "3,000 troops", "a dozen", "two-thirds", "more than 20", "20-25 people".
-Numbers inside names ("S-400", "MiG-29", "G20", "Article 370") are never quantities.
+"1.5 million", "3,000 troops", "a dozen", "two-thirds", "more than 20", "20-25 people",
+and adjectival measures, whose noun is the word after the hyphen: "a 57-km tunnel" (57 km),
+"the 55-member bloc" (55 member).
+Numbers inside names ("S-400", "MiG-29", "G20", "Article 370", "Game 7") are never quantities.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..records import Claim
 from .base import Kind
+from .lexicon import CURRENCIES, ISO_CODES
 from .numbers import figures, hedge_after, noun_after, with_after
 
 YEAR_LIKE = range(1900, 2101)
+# A capitalised word or an acronym right before digits: "Game 7", "Terminal 1", "Falcon 9", "JAS 39".
+DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
+# "57-km", "55-member": a figure joined by a hyphen to the (lower-case) word it measures.
+ADJECTIVAL = re.compile(r"-(?P<noun>[a-z]{2,})\b(?!-)")
 
 
 def _not_a_count(text: str, figure) -> bool:
-    """ "one of the areas", "zero-tolerance", "two-day": words that count nothing here."""
+    """ "one of the areas", "zero-tolerance", "two-day", "three-judge-bench": words that count nothing here."""
     if text[figure.anchor:figure.end].lower() in ("one", "zero", "nought", "naught"):
         return True
-    return text[figure.end:figure.end + 1] == "-" and text[figure.end + 1:figure.end + 2].isalpha()
+    hyphened = text[figure.end:figure.end + 1] == "-" and text[figure.end + 1:figure.end + 2].isalpha()
+    return hyphened and not ADJECTIVAL.match(text, figure.end)
+
+
+def _designation(document: Document, figure) -> bool:
+    """Whether digits follow a capitalised word mid-sentence, so they name something ("Game 7", "Line 14").
+
+    A capitalised first word of a sentence is no designation ("Some 300 delegates"), and a month
+    before a number makes a date, left to the date kind.
+    """
+    text = document.text
+    if figure.start != figure.anchor or not text[figure.anchor:figure.anchor + 1].isdigit():
+        return False
+    word = DESIGNATION_BEFORE.search(text, max(0, figure.anchor - 30), figure.anchor)
+    if word is None or word.group("word").upper() in ISO_CODES or word.group("word").lower() in CURRENCIES:
+        return False
+    return text[document.sentence_of(figure.anchor)[0]:word.start()].strip() != ""
 
 
 def find(document: Document):
     text = document.text
     for figure in figures(text):
         digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
-        noun, stop = noun_after(text, figure.stop)
+        adjectival = ADJECTIVAL.match(text, figure.end) if figure.tail < 0 else None
+        noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
         if figure.value in YEAR_LIKE and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
             continue  # a year, claimed by the date kind
-        if _not_a_count(text, figure):
+        if _not_a_count(text, figure) or _designation(document, figure):
             continue
         end, hedge = (stop if noun else figure.stop), figure.hedge
         if noun and figure.tail < 0 and figure.hedge != "range":
@@ -57,5 +83,8 @@ KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity"
     ("Pilots flew MiG-29 jets.", None),
     ("Leaders met at the G20 summit.", None),
     ("Parliament revoked Article 370 in August.", None),
+    ("The 57-km tunnel runs under the Alps.", "57-km"),
+    ("The 55-member bloc joined the group.", "55-member"),
+    ("The series went to Game 7 in Cleveland.", None),
     ("Dozens of people were hurt.", None),
 ))

@@ -59,11 +59,16 @@ def _slack(claim: Claim, figure_text: str) -> tuple[float, float]:
         return 0.0, 0.0
     if claim.precision == "rounded":
         return abs(claim.value) * 0.05, abs(claim.value) * 0.05
-    digits = re.sub(r"[^\d.]", "", figure_text)
-    if "." in digits or not digits:
+    digits = re.sub(r"[^\d.]", "", figure_text).strip(".")
+    if not digits or digits.count(".") > 1 or not float(digits):
         return 0.0, 0.0
+    # Half the last written place, in the claim's scale: "57 km" for 57.09, "4.9%" for 4.93, "1.5 million".
+    places = len(digits.partition(".")[2])
+    half = 0.5 * 10 ** -places * abs(claim.value) / float(digits)
+    if places:
+        return half, half
     zeros = min(len(digits) - len(digits.rstrip("0")), 15)
-    return 0.0, (10 ** zeros / 2 if zeros >= 2 else 0.0)
+    return half, max(half, 10 ** zeros / 2 if zeros >= 2 else 0.0)
 
 
 def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.0, fuzz: float = 0.0) -> Verdict:
