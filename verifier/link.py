@@ -81,6 +81,7 @@ class Link:
     reason: str = ""
     guess: tuple[str | None, str | None] = (None, None)  # the likeliest subject and predicate, for a to-do list
     unmatched_cue: str | None = None  # a predicate whose cue is nearer the claim than any candidate's, with no fact
+    unmatched_subject: str | None = None  # an entity like the best one's, named nearer, with no fact
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -302,7 +303,11 @@ class Linker:
         nearest = min(cue_distance, key=lambda p: (cue_distance[p], p))
         found = {c.predicate for c in candidates}
         unmatched = nearest if cue_distance[nearest] < candidates[0].cue_distance and nearest not in found else None
-        return Link(tuple(candidates), unmatched_cue=unmatched)
+        kinds = {m.name: m.kind for m, _ in entities.values()}
+        rival, distance = min(entities.values(), key=lambda md: (md[1], md[0].name))
+        nearer = (rival.name if distance < candidates[0].entity_distance and rival.kind == kinds[candidates[0].subject]
+                  and rival.name not in {c.subject for c in candidates} else None)
+        return Link(tuple(candidates), unmatched_cue=unmatched, unmatched_subject=nearer)
 
     def _groups(self, entities: dict, cue_distance: dict[str, int]) -> dict[tuple[int, str], list[FactRow]]:
         """The facts of these entities under these predicates, grouped by (subject, predicate)."""

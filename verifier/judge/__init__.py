@@ -16,6 +16,9 @@ from ..extract.registry import KINDS
 from ..link import Link
 from ..records import Claim, Judgement, Verdict
 from .common import verdict
+from .numeric import applicable, test
+
+NUMERIC = ("quantity", "money", "percent", "ordinal")
 
 JUDGES = {kind.name: importlib.import_module(f"{__name__}.{kind.judge}").judge for kind in KINDS
           if kind.judge and kind.judge != "role"}
@@ -44,9 +47,17 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         if best.inferred:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {best.subject} is only named in an "
                                                       "earlier sentence and this one names others", result.fact)
+        if link.unmatched_subject:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {link.unmatched_subject}, named nearer, "
+                                                      f"has no such fact in the store", result.fact)
         if link.unmatched_cue:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but a nearer cue speaks of "
                                                       f"{link.unmatched_cue}, which the store has no fact for here",
+                           result.fact)
+        taken = _matched_elsewhere(claim, result, context)
+        if taken is not None:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but that figure is what '{taken.text}' in "
+                                                      "this sentence states, so this one is about something else",
                            result.fact)
         if context.attributed(claim):
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but the sentence reports a claim, an early "
@@ -56,6 +67,20 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
             return verdict(claim, Verdict.UNVERIFIED, f"ambiguous: the text points equally at {best.subject} and "
                                                       f"{rivals[0].subject}", result.fact)
     return _explained(result, best, results)
+
+
+def _matched_elsewhere(claim: Claim, result: Judgement, context: Context) -> Claim | None:
+    """Another figure of the sentence that the conflicting fact agrees with ("grew 5.4% in Q4 from 4.6% in Q3"
+    against the Q3 fact): the fact is that figure's, and this claim is about something the store lacks."""
+    fact = result.fact
+    if fact is None or fact.value_type != "quantity" or claim.kind not in NUMERIC:
+        return None
+    for other in context.sentence.claims:
+        if other is not claim and other.kind == claim.kind and applicable(other, fact) and test(
+                other, context.text(other.anchor, other.figure_end), fact.value, fact.tolerance or 0.0
+        ) is Verdict.CONSISTENT:
+            return other
+    return None
 
 
 def _explained(result: Judgement, best, results) -> Judgement:

@@ -30,6 +30,9 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         if agree is not None:
             return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} {show_value(agree)}"
                                                       f" as of {agree.date} (the time the sentence names)", agree)
+        if claim.kind == "ordinal":  # "their third title, the first since 1986": the event's own time may be meant
+            earlier_times = []
+    if earlier_times:
         if not then:
             return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time the store has no figure for")
         if any(test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.UNVERIFIED for f in then):
