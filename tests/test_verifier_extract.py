@@ -166,3 +166,122 @@ def test_spans_point_into_the_text():
     text = "Officials said 26 people died.\nA second line with 4.2% growth."
     for claim in claims(text):
         assert text[claim.start:claim.end] == claim.text
+
+
+ROLES = [
+    ("Transport Minister Elsa Varga opened the line.", "Transport Minister Elsa Varga", "Elsa Varga"),
+    ("Civil Aviation Minister Tomas Reyes Ortega flew in.", "Civil Aviation Minister Tomas Reyes Ortega",
+     "Tomas Reyes Ortega"),
+    ("First Minister Alba Moray switched on the lights.", "First Minister Alba Moray", "Alba Moray"),
+    ("Police Commissioner Ian Hale said the toll rose.", "Police Commissioner Ian Hale", "Ian Hale"),
+    ("Chief Justice Ruth Okafor swore him in.", "Chief Justice Ruth Okafor", "Ruth Okafor"),
+    ("The poll body's head, NEC chairman Musa Adamu, spoke.", "NEC chairman Musa Adamu", "Musa Adamu"),
+    ("Leaders welcomed AU Chairperson Ali Sow.", "AU Chairperson Ali Sow", "Ali Sow"),
+    ("Prime Minister Anna May's cabinet resigned.", "Prime Minister Anna May", "Anna May"),
+    ("Deputy Prime Minister Ivo Rank met them.", "Deputy Prime Minister Ivo Rank", "Ivo Rank"),
+    ("It beat rival Jon Barr, Chief Justice Ada Lind announced.", "Chief Justice Ada Lind", "Ada Lind"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, name", ROLES, ids=[r[1] for r in ROLES])
+def test_titles_of_any_portfolio_before_a_name(text, claim_text, name):
+    found = {c.text: c for c in claims(text, ("role",))}
+    assert list(found) == [claim_text]
+    assert found[claim_text].value == name
+
+
+def test_a_bare_minister_or_chairman_names_no_office():
+    assert claims("The minister, Ivo Rank, and the chairman Musa Adamu spoke.", ("role",)) == []
+
+
+# (sentence, claim text, value) with the as-of date 2025-06-26
+DATES = [
+    ("The referendum was held in January.", "in January", "2025-01"),
+    ("Prices fell in September.", "in September", "2024-09"),
+    ("The vote will be held in March.", "in March", "2026-03"),
+    ("Exports fell in July.", "in July", "2024-07"),
+    ("He will begin a second term on January 1.", "January 1", "2026-01-01"),
+    ("She is due to take office on October 1.", "October 1", "2025-10-01"),
+    ("The strike began on October 1.", "October 1", "2024-10-01"),
+    ("The bridge opened on May 29.", "May 29", "2025-05-29"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, value", DATES, ids=[d[0][:40] for d in DATES])
+def test_months_alone_and_days_without_a_year_resolve_by_tense(text, claim_text, value):
+    found = {c.text: c.value for c in claims(text, ("date",))}
+    assert found[claim_text] == value
+
+
+NOT_DATES = [
+    "The toll rose to 40, police said on Sunday.",
+    "The ministry said on Friday that exports grew.",
+    "The minister told reporters on Monday that talks went well.",
+    "The agency said in a statement on Tuesday that it would appeal.",
+    "Crowds gathered for Easter Sunday prayers.",
+    "The council passed Resolution 1999 and the Vision 2030 plan.",
+    "The probe rode a Long March 5 rocket.",
+    "The report was backed by May in cabinet.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES, ids=[t[:40] for t in NOT_DATES])
+def test_times_of_saying_and_dates_in_names_are_not_claims(text):
+    assert claims(text, ("date",)) == []
+
+
+def test_a_weekday_that_is_not_a_time_of_saying_stays():
+    assert [c.text for c in claims("Officials said the strike began on Monday.", ("date",))] == ["Monday"]
+
+
+MEASURES = [
+    ("a 57-km rail tunnel", "57-km", 57, "km"),
+    ("the 53.9-km undersea tunnel", "53.9-km", 53.9, "km"),
+    ("the 15-member council", "15-member", 15, "member"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, value, noun", MEASURES, ids=[m[1] for m in MEASURES])
+def test_adjectival_measures_count_the_word_after_the_hyphen(text, claim_text, value, noun):
+    found = {c.text: c for c in claims(text, ("quantity",))}
+    assert (found[claim_text].value, found[claim_text].noun) == (value, noun)
+
+
+def test_an_age_is_a_duration():
+    (claim,) = claims("The 21-year-old union met in Accra.", ("duration",))
+    assert (claim.text, claim.value, claim.unit) == ("21-year-old", 21, "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The final went to Game 7 in Boston.", "Trains on Line 14 were halted.", "Flights left from Terminal 1 today.",
+    "The team topped Group 3 unbeaten.", "Its Falcon 9 rocket flew again.",
+])
+def test_a_number_after_a_capitalised_designation_is_a_name(text):
+    assert claims(text, ("quantity",)) == []
+
+
+def test_a_capitalised_first_word_is_no_designation():
+    assert [c.text for c in claims("Some 300 delegates came.", ("quantity",))] == ["Some 300 delegates"]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the first full budget of the new government.", "She will be the first woman to lead.",
+    "He was sent off in the first half.", "First Minister Alba Moray spoke.", "The first stage landed.",
+])
+def test_a_bare_first_is_descriptive(text):
+    assert claims(text, ("ordinal",)) == []
+
+
+ORDINAL_NOUNS = [
+    ("They won their third World Cup title.", "third World Cup title", "World Cup title"),
+    ("It was his 26th World Cup appearance.", "26th World Cup appearance", "World Cup appearance"),
+    ("She won a third term.", "third term", "term"),
+    ("It was India's first-ever presidency.", "first-ever presidency", "presidency"),
+    ("The side won the second Test by ten runs.", "second Test", "Test"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, noun", ORDINAL_NOUNS, ids=[o[1] for o in ORDINAL_NOUNS])
+def test_an_ordinal_counts_the_noun_phrase_to_its_head(text, claim_text, noun):
+    found = {c.text: c for c in claims(text, ("ordinal",))}
+    assert found[claim_text].noun == noun

@@ -21,6 +21,7 @@ from .records import Claim
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
 _REPORTED = re.compile(rf"\b(?:{alternation(REPORTED)})\b")
 _FORECAST = re.compile(rf"\b(?:{alternation(FORECAST)})\b")
+OPENING = 12  # a date this close to the sentence's start ("In 2019, ...") sets the time of the whole sentence
 _CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–]\s")  # not the comma or point inside "1,175" or "3.5"
 _PART = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.]")
@@ -77,6 +78,20 @@ class Context:
         """The days each other date claim of the sentence covers ("in 2017": the whole year)."""
         return [date_range(c) for c in self.sentence.claims if c.kind == "date" and c is not claim]
 
+    def times(self, claim: Claim) -> list[tuple[dt.date, dt.date]]:
+        """The periods of the dates that set a figure's time: in its clause, or opening the sentence; not a
+        date in another clause ("won 159 seats, losing the majority it had held since 1994")."""
+        start, end = self.clause(claim)
+        return [date_range(c) for c in self.sentence.claims if c.kind == "date" and c is not claim
+                and (start <= c.start < end or c.start - self.sentence.span[0] <= OPENING)]
+
+    def clause(self, claim: Claim) -> tuple[int, int]:
+        """The [start, end) of the claim's clause: between the punctuation breaks around it."""
+        breaks = self.sentence.positions(_CLAUSE)
+        before, after = bisect_left(breaks, claim.start), bisect_left(breaks, claim.end)
+        return (breaks[before - 1] if before else self.sentence.span[0],
+                breaks[after] if after < len(breaks) else self.sentence.span[1])
+
     def past(self) -> bool:
         """Whether the sentence speaks of an earlier time ("had", "up from", "until")."""
         return bool(self.sentence.positions(_PAST))
@@ -85,11 +100,7 @@ class Context:
         """Whether the sentence reports someone's claim or an early figure, or the claim's clause a forecast."""
         if self.sentence.positions(_REPORTED):
             return True
-        breaks = self.sentence.positions(_CLAUSE)
-        before, after = bisect_left(breaks, claim.start), bisect_left(breaks, claim.end)
-        start = breaks[before - 1] if before else self.sentence.span[0]
-        end = breaks[after] if after < len(breaks) else self.sentence.span[1]
-        return self.sentence.between(_FORECAST, start, end)
+        return self.sentence.between(_FORECAST, *self.clause(claim))
 
     def present(self, claim: Claim) -> bool:
         """Whether the figure's clause puts it in the present ("..., now counts 10 member states")."""

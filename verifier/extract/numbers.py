@@ -540,24 +540,21 @@ def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
 def noun_phrase_after(text: str, end: int, names: int = 3) -> tuple[str | None, int]:
     """The noun an ordinal counts: capitalised modifiers up to a head noun ("World Cup title", "term").
 
-    "their third World Series title" counts titles; the linker matches the phrase's last word.
-    A run of capitalised words with no lower-case head is the noun itself ("the third Test").
+    "their third World Series title" counts titles: the linker matches the phrase's last word.
+    Capitalised words with no head after them are the noun themselves ("the third Test").
     """
     words, position = [], end
-    while True:
+    for _ in range(names + 1):
         match = _NOUN_TOKEN.match(text, position)
         if match is None or match.group(0)[:1] != " " or match.group(1).lower() in STOP_WORDS:
             break
         words.append(match.group(1))
         position = match.end()
-        if not match.group(1)[0].isupper() or len(words) > names:
-            break
-    if not words or (len(words) > names and words[-1][0].isupper()):
-        return None, end
-    if words[-1][0].isupper() and _NOUN_TOKEN.match(text, position) and \
-            _NOUN_TOKEN.match(text, position).group(1).lower() not in STOP_WORDS and text[position:position + 1] == " ":
-        return None, end  # more capitalised words than a modifier has: a name, not a counted noun
-    return " ".join(words), position
+        if not match.group(1)[0].isupper():
+            return " ".join(words), position
+    if words and len(words) <= names:
+        return " ".join(words), position
+    return None, end
 
 
 @dataclass(frozen=True)

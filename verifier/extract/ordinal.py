@@ -1,6 +1,9 @@
 """Ordinals: "first-ever presidency", "third term", "21st summit", "one hundred twenty-fifth",
 and an ordinal that stands alone where no noun follows ("11th", "twenty-first", "finished second").
 
+The counted noun is the noun phrase up to its head ("third World Series title"), and a bare
+"first" is no claim ("the first woman", "the first half"): only "first-ever X" or a place.
+
 A spelled ordinal may carry a cardinal before it ("one hundred twenty-fifth", "two hundredth");
 a unit word before a small ordinal makes a fraction instead ("one third", "two fifths").
 """
@@ -13,7 +16,7 @@ from ..document import Document
 from ..records import Claim
 from .base import Kind
 from .lexicon import BIG_SCALES, ORDINALS, TENS, UNITS, alternation
-from .numbers import _read, noun_after
+from .numbers import _read, noun_phrase_after
 
 _CARDINAL = alternation([*UNITS, *TENS, "hundred", *BIG_SCALES])
 PATTERN = re.compile(
@@ -25,6 +28,9 @@ PATTERN = re.compile(
 PLACED = re.compile(r"\b(?:finish(?:ed|es|ing)?|c[oa]me|coming|placed?|rank(?:ed|s|ing)?|end(?:ed|s)?\s+up)"
                     r"(?:\s+in)?\s+$", re.IGNORECASE)
 _SMALL = {w for w, v in ORDINALS.items() if v < 11}
+# Ordinals that describe rather than count ("first woman", "first half", "First Minister"): a claim
+# only as "first-ever X" or a place ("finished first").
+DESCRIPTIVE = {"first"}
 
 
 def _value(prefix: str, word: str) -> float | None:
@@ -61,10 +67,14 @@ def find(document: Document):
         else:
             value, start = int(match.group("digits")), match.start("digits")
         value = int(value) if float(value).is_integer() else value
-        noun, end = noun_after(text, match.end(), limit=1)
+        word = (match.group("word") or "").lower()
+        placed = PLACED.search(text, max(0, start - 24), start)
+        if word in DESCRIPTIVE and start == match.start("word") and not match.group("ever") and not placed:
+            continue
+        noun, end = noun_phrase_after(text, match.end())
         if noun is None:
             small = match.group("word") and match.group("word").lower() in _SMALL and start == match.start("word")
-            if small and not PLACED.search(text, max(0, start - 24), start):
+            if small and not placed:
                 continue  # "first" alone is an adverb ("He came first to the door" needs a verb of placing)
             end = match.end()
         yield Claim("ordinal", start, end, text[start:end], value, unit=noun, anchor=start, figure_end=match.end(),
@@ -78,5 +88,7 @@ KIND = Kind("ordinal", find, rank=20, judged_as=("quantity",), judge="quantity",
     ("The city marks its one hundred twenty-fifth year.", "one hundred twenty-fifth year"),
     ("The team finished second.", "second"),
     ("He was the first to arrive.", None),
+    ("It was the new government's first full budget.", None),
+    ("They won their third World Series title.", "third World Series title"),
     ("Two thirds of the seats went to the coalition.", None),
 ))

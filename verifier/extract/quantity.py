@@ -14,10 +14,11 @@ import re
 from ..document import Document
 from ..records import Claim
 from .base import Kind
-from .lexicon import CURRENCIES, ISO_CODES
+from .lexicon import CURRENCIES, DENOMINATORS, ISO_CODES, ORDINALS, TENS, UNITS
 from .numbers import figures, hedge_after, noun_after, with_after
 
 YEAR_LIKE = range(1900, 2101)
+NUMBER_WORDS = {*UNITS, *TENS, *ORDINALS, *DENOMINATORS, "hundred", "thousand", "firsts", "seconds"}
 # A capitalised word or an acronym right before digits: "Game 7", "Terminal 1", "Falcon 9", "JAS 39".
 DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
 # "57-km", "55-member": a figure joined by a hyphen to the (lower-case) word it measures.
@@ -29,7 +30,13 @@ def _not_a_count(text: str, figure) -> bool:
     if text[figure.anchor:figure.end].lower() in ("one", "zero", "nought", "naught"):
         return True
     hyphened = text[figure.end:figure.end + 1] == "-" and text[figure.end + 1:figure.end + 2].isalpha()
-    return hyphened and not ADJECTIVAL.match(text, figure.end)
+    return hyphened and not _adjectival(text, figure.end)
+
+
+def _adjectival(text: str, end: int) -> re.Match | None:
+    """The measure word after "57-" in "57-km", never a number word ("twenty-first" is one ordinal)."""
+    match = ADJECTIVAL.match(text, end)
+    return match if match and match.group("noun") not in NUMBER_WORDS else None
 
 
 def _designation(document: Document, figure) -> bool:
@@ -51,7 +58,7 @@ def find(document: Document):
     text = document.text
     for figure in figures(text):
         digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
-        adjectival = ADJECTIVAL.match(text, figure.end) if figure.tail < 0 else None
+        adjectival = _adjectival(text, figure.end) if figure.tail < 0 else None
         noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
         if figure.value in YEAR_LIKE and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
             continue  # a year, claimed by the date kind

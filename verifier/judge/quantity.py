@@ -22,7 +22,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)")
     figure = context.text(claim.anchor, claim.figure_end)
     earlier_times = [] if context.present(claim) else [
-        (first, last) for first, last in context.periods(claim)
+        (first, last) for first, last in context.times(claim)
         if first <= as_of and not first <= as_of <= last and first.year != as_of.year]
     if earlier_times:
         then = [f for first, last in earlier_times for f in during(facts, first, last)]

@@ -7,12 +7,11 @@ someone else held on that day is a conflict, with that holder as the correction.
 
 from __future__ import annotations
 
-from ..context import Context, date_range
+from ..context import OPENING, Context, date_range
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_period, verdict
 
-OPENING = 12  # a date this close to the sentence's start ("In 2019, ...") sets the time of the whole sentence
 
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
