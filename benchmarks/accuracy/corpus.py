@@ -27,6 +27,7 @@ from claims_db.query import Reader
 from claims_db.store import Store
 from claims_db.text import normalise
 from verifier.check import Checker, Options
+from verifier.extract.lexicon import UNIT_DAYS
 from verifier.extract.registry import KINDS
 from verifier.records import Judgement
 
@@ -185,8 +186,11 @@ def same_value(marked: Marked, judgement: Judgement) -> bool:
     if marked.value_high is not None:
         equal = equal and claim.value_high is not None and math.isclose(claim.value_high, marked.value_high,
                                                                         rel_tol=1e-6)
-    if marked.kind in ("money", "duration") and marked.unit:
-        equal = equal and (claim.unit or "").rstrip("s") == marked.unit.rstrip("s")
+    if marked.kind == "duration" and marked.unit:  # "three decades" is 30 years
+        days = UNIT_DAYS.get((claim.unit or "").rstrip("s"), 0) * float(claim.value)
+        return math.isclose(days, UNIT_DAYS.get(marked.unit.rstrip("s"), 0) * float(marked.value), rel_tol=1e-6)
+    if marked.kind == "money" and marked.unit:
+        equal = equal and claim.unit == marked.unit
     return equal
 
 

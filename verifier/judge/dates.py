@@ -86,9 +86,16 @@ def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
     as_of, document = context.as_of, context.document
-    if date_range(claim)[0] > as_of:
-        return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}")
     dated = [f for f in facts if f.value_type == "date"]
+    if date_range(claim)[0] > as_of:
+        # A scheduled day ("will take office on October 1") agrees with the store's, or stays open.
+        for fact in facts:
+            for day in (fact.value if fact.value_type == "date" else None, fact.valid_from, fact.valid_to):
+                if isinstance(day, dt.date) and _matches(claim, day):
+                    period = "" if fact.value_type == "date" else " " + show_period(fact)
+                    return verdict(claim, Verdict.CONSISTENT,
+                                   f"{fact.subject}: {fact.predicate} {fact.value}{period} (after the as-of date)", fact)
+        return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}")
     periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
     if claim.precision == "weekday" and claim.detail("any_week"):
         return _weekday(claim, dated, document.text)
