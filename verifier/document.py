@@ -37,7 +37,7 @@ MASKS = re.compile(
     r"""https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+
     |\b\d{1,2}:[0-5]\d\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|GMT|IST|UTC|[AP]M)?(?!\d)
     |\b\d{1,2}\.[0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT|IST|UTC|AM\b|PM\b)
-    |\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b
+    |\b\d{1,2}\s*(?:a\.m\.|p\.m\.|(?:am|pm|AM|PM)\b)
     |\b\d{4}\s*(?:hrs|hours\s+(?:GMT|IST|UTC)|GMT|IST|UTC)\b
     |\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b
     |\b\d{3,5}[\s-]\d{3,4}[\s-]\d{3,4}\b""",

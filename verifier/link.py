@@ -47,7 +47,7 @@ DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?P<head>attack|attacks|operatio
                       r"quake|tsunami|hurricane|typhoon|shooting|bombings?|tournament|mission|launch|landing|"
                       r"final|referendum|invasion|coup)\b",
                       re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\s+")
 # Entities do not reach across these: "..., while X killed 40", "59.8% against 27.5% for X", "lower than X's 5.1%".
 CONTRAST = re.compile(r";|\b(?:while|whereas|but|against|versus|vs\.?|compared (?:with|to)|"
@@ -229,8 +229,10 @@ class Linker:
             for name in predicates:
                 matched = _noun_matched(claim.noun, self.predicates[name].nouns)
                 if matched:
-                    # "12 member states" names its predicate; "2,000 tourists" alone does not.
-                    distances.setdefault(name, NOUN_PHRASE if " " in matched else NOUN_ONLY)
+                    # "12 member states" names its predicate; "2,000 tourists" alone does not; an ordinal
+                    # numbers its noun ("NATO's 32nd member" is the count of members).
+                    strong = " " in matched or claim.kind == "ordinal"
+                    distances.setdefault(name, NOUN_PHRASE if strong else NOUN_ONLY)
         return distances
 
     def _entities(self, claim: Claim, context: Context) -> dict[int, tuple[Mention, int]]:

@@ -76,7 +76,7 @@ def _matched_elsewhere(claim: Claim, result: Judgement, context: Context) -> Cla
     if fact is None or fact.value_type != "quantity" or claim.kind not in NUMERIC:
         return None
     for other in context.sentence.claims:
-        if other is not claim and other.kind == claim.kind and applicable(other, fact) and test(
+        if other is not claim and other.kind == claim.kind and other.hedge is None and applicable(other, fact) and test(
                 other, context.text(other.anchor, other.figure_end), fact.value, fact.tolerance or 0.0
         ) is Verdict.CONSISTENT:
             return other
