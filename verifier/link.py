@@ -41,12 +41,13 @@ FALLBACK = 600   # a date with no cue at all
 ATTACHED = 100   # a date with no cue, written onto an event's name: as good as a cue
 TOPIC = 10_000   # an entity named only in an earlier sentence is farther than any named in the claim's own
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
-DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?P<head>attack|attacks|operation|meeting|summit|strikes?|blast|"
-                      r"explosion|bombing|visit|relations|ties|agreement|treaty|incident|crash|earthquake|war|"
-                      r"disaster|accident|sinking|collision|stampede|flood|floods|fire|storm|cyclone|election|conflict|"
-                      r"quake|tsunami|hurricane|typhoon|shooting|bombings?|tournament|mission|launch|landing|"
-                      r"final|referendum|invasion|coup)\b",
-                      re.IGNORECASE)
+EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bombings?|visit|relations|ties|agreement|"
+               r"treaty|incident|crash|earthquake|war|disaster|accident|sinking|collision|stampede|floods?|fire|storm|"
+               r"cyclone|election|conflict|quake|tsunami|hurricane|typhoon|shooting|tournament|mission|launch|landing|"
+               r"final|referendum|invasion|coup")
+DEFINITE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+# "the May 29 election": a date written onto an event that may have no name in the store.
+DATED_EVENT = re.compile(rf"\s+(?:\w+\s+)?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\s+")
 # Entities do not reach across these: "..., while X killed 40", "59.8% against 27.5% for X", "lower than X's 5.1%".
@@ -268,6 +269,10 @@ class Linker:
             cue_distance = {name: 1 for name in names}
         else:
             self._add_antecedents(claim, context, entities)
+        if claim.kind == "date" and measured is None:
+            dated = self._dated_event(claim, context)
+            if dated is not None:
+                return dated
         if claim.kind == "date":  # a date may always be an event's, weakly
             cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates} | cue_distance
         groups = self._groups(entities, cue_distance)
@@ -367,6 +372,30 @@ class Linker:
     def _other_event(claim: Claim, start: Mention, context: Context) -> Mention | None:
         """In "Sindoor came 15 days after the attack" the duration ends at another event, not the as-of date."""
         return next((m for m in context.sentence.mentions if m.kind == "event" and m.entity_id != start.entity_id), None)
+
+    def _dated_event(self, claim: Claim, context: Context) -> Link | None:
+        """For "the May 29 election": the event the date is written onto, and only it. A named one
+        ("the 2019 Pulwama attack") is linked as usual; an earlier one with that head ("the attack") is
+        the antecedent; else the event is one the store does not name, and no other fact applies."""
+        text = context.document.text
+        event = DATED_EVENT.match(text, claim.end)
+        the = re.search(r"\bthe\s+$", text[max(0, claim.start - 6):claim.start], re.IGNORECASE)
+        if event is None or the is None:
+            return None
+        if any(m.start < event.end() and claim.end <= m.end for m in context.sentence.mentions):
+            return None  # the words after the date are (part of) a name the store knows
+        start = max(0, claim.start - 6) + the.start()
+        definite = DEFINITE.match(text, start)
+        mention = self._antecedent(definite, context) if definite else None
+        if mention is None:
+            return Link((), f"the date is that of '{text[start:event.end()]}', which the store does not name")
+        # Weak: a date may be what tells this event from the earlier one ("as many as the 2019 attack").
+        groups = self._groups({mention.entity_id: (mention, 0)}, {name: FALLBACK for name in EVENT_DATES})
+        if not groups:
+            return Link((), f"no date fact for {mention.name}")
+        return Link(tuple(Candidate(mention.name, predicate, tuple(facts), FALLBACK, 0,
+                                    context.text(mention.start, mention.end))
+                          for (_, predicate), facts in sorted(groups.items())))
 
     @staticmethod
     def _antecedent(definite: re.Match, context: Context) -> Mention | None:
