@@ -307,9 +307,12 @@ class Linker:
             return Link((), "the facts found concern entities this sentence does not name",
                         _guess(entities, cue_distance))
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
-        nearest = min(cue_distance, key=lambda p: (cue_distance[p], p))
+        # A nearer cue with no fact here; when the claim counts something, only a predicate that counts it.
+        fitting = [p for p in cue_distance if not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns)]
+        nearest = min(fitting, key=lambda p: (cue_distance[p], p), default=None)
         found = {c.predicate for c in candidates}
-        unmatched = nearest if cue_distance[nearest] < candidates[0].cue_distance and nearest not in found else None
+        unmatched = (nearest if nearest is not None and cue_distance[nearest] < candidates[0].cue_distance
+                     and nearest not in found else None)
         kinds = {m.name: m.kind for m, _ in entities.values()}
         rival, distance = min(entities.values(), key=lambda md: (md[1], md[0].name))
         nearer = (rival.name if distance < candidates[0].entity_distance and rival.kind == kinds[candidates[0].subject]

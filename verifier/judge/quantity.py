@@ -55,7 +55,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     conflicting = [f for r, f in results if r is Verdict.CONFLICTING]
     if len(conflicting) == len(results):
         fact = conflicting[0]
-        if claim.kind == "ordinal" and fact.value < claim.value and (fact.date is None or fact.date < as_of):
+        if claim.kind == "ordinal" and claim.value == fact.value + 1 and (fact.date is None or fact.date < as_of):
             # A count grows: "their third title" after a store figure of 2 may be the title that made it 3.
             return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)}"
                                                       f"{f' as of {fact.date}' if fact.date else ''}; the count may "
