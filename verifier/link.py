@@ -273,6 +273,9 @@ class Linker:
             dated = self._dated_event(claim, context)
             if dated is not None:
                 return dated
+        if not cue_distance and claim.kind in MEASURED_IN_UNITS:
+            # "50.9% of the valid total": with no cue, any figure of the entity in that unit, weakly.
+            cue_distance = {name: FALLBACK for name in predicates}
         if claim.kind == "date":  # a date may always be an event's, weakly
             cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates} | cue_distance
         groups = self._groups(entities, cue_distance)

@@ -33,6 +33,12 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     best, result = results[0]
     if result.verdict is Verdict.CONSISTENT:
         return _explained(result, best, results)
+    if best.weak:
+        # Linked with no cue, no reading is preferred over another that ties with it: one that agrees is likeliest.
+        tied = next((r for c, r in results[1:] if c.cue_distance == best.cue_distance and r.verdict is Verdict.CONSISTENT),
+                    None)
+        if tied is not None:
+            return tied
     # Another fact the same cue points at ("established" for the SCO and the Shanghai Five) that agrees.
     agreeing = next((r for c, r in results if r.verdict is Verdict.CONSISTENT and c.cue_distance <= best.cue_distance),
                     None)
