@@ -39,6 +39,7 @@ NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its
 NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
 FALLBACK = 600   # a date with no cue at all
 ATTACHED = 100   # a date with no cue, written onto an event's name: as good as a cue
+BYSTANDERS = ("person", "office", "place")
 TOPIC = 10_000   # an entity named only in an earlier sentence is farther than any named in the claim's own
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bombings?|visit|relations|ties|agreement|"
@@ -283,7 +284,9 @@ class Linker:
         if not groups and cue_distance and measured is None:
             topic = self._topic(context, cue_distance)
             if topic is not None:
-                inferred = bool(entities)
+                # People, offices and places named here are speakers and settings ("..., police said in
+                # Christchurch"); another event or body named here may be what the figure is about.
+                inferred = any(m.kind not in BYSTANDERS for m, _ in entities.values())
                 entities, groups = topic
         if not entities:
             return Link((), "no entity of the store is named in this sentence", _guess(entities, cue_distance))
