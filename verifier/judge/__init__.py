@@ -31,6 +31,11 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         return replace(verdict(claim, Verdict.UNVERIFIED, link.reason), subject=link.guess[0], predicate=link.guess[1])
     results = [(c, JUDGES[claim.kind](claim, c.facts, context)) for c in link.candidates]
     best, result = results[0]
+    if link.unmatched_cue and result.fact is not None and (claim.kind in NUMERIC or result.verdict is not Verdict.CONSISTENT):
+        # "killed at least 137 people" is not borne out by 5,000 injured: the nearer cue says what it counts.
+        # (A date that matches a fact to the day is evidence enough, whichever date word is nearer.)
+        return verdict(claim, Verdict.UNVERIFIED, f"a nearer cue speaks of {link.unmatched_cue}, which the store has "
+                                                  f"no fact for here ({result.reason})", result.fact)
     if result.verdict is Verdict.CONSISTENT:
         return _explained(result, best, results)
     if best.weak:
@@ -56,10 +61,6 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         if link.unmatched_subject:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {link.unmatched_subject}, named nearer, "
                                                       f"has no such fact in the store", result.fact)
-        if link.unmatched_cue:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but a nearer cue speaks of "
-                                                      f"{link.unmatched_cue}, which the store has no fact for here",
-                           result.fact)
         taken = _matched_elsewhere(claim, result, context)
         if taken is not None:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but that figure is what '{taken.text}' in "
