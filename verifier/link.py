@@ -32,9 +32,10 @@ MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?P<the>the
 DURATION_PREDICATES = ("established",)
 # ... unless the duration says it is time elapsed ("14 years after construction began", "40 days after
 # lift-off"): then any date a cue names. A length ("a two-day visit") is never measured to the as-of date.
+ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
+# Kinds whose figure carries its unit: they link only to predicates that count no things, or count that unit.
 MEASURED_IN_UNITS = ("money", "percent")
 UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
-ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
 NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
 NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
 FALLBACK = 600   # a date with no cue at all
@@ -112,6 +113,17 @@ def subjects(mentions: Sequence[Mention]) -> list[Mention]:
     by many offices ("Defence Minister") does not."""
     shared = set(unambiguous(mentions))
     return [m for m in mentions if m in shared or m.kind != "office"]
+
+
+def _nearer_subject(entities: dict, candidates: list[Candidate]) -> str | None:
+    """An entity of the best candidate's kind, named nearer the claim, with no fact here ("South Africa won
+    their fourth title, edging New Zealand": no title count for South Africa is no reason to use New Zealand's)."""
+    kinds = {m.name: m.kind for m, _ in entities.values()}
+    rival, distance = min(entities.values(), key=lambda md: (md[1], md[0].name))
+    best = candidates[0]
+    if distance < best.entity_distance and rival.kind == kinds[best.subject] and rival.name not in {c.subject for c in candidates}:
+        return rival.name
+    return None
 
 
 def _names(entities: dict) -> str:
@@ -313,17 +325,17 @@ class Linker:
             return Link((), "the facts found concern entities this sentence does not name",
                         _guess(entities, cue_distance))
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
-        # A nearer cue with no fact here; when the claim counts something, only a predicate that counts it.
+        return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, candidates),
+                    unmatched_subject=_nearer_subject(entities, candidates))
+
+    def _nearer_cue(self, claim: Claim, cue_distance: dict[str, int], candidates: list[Candidate]) -> str | None:
+        """A predicate whose cue is nearer the claim than the best candidate's and which has no fact here
+        (when the claim counts something, only a predicate that counts it): what the claim is likely about."""
         fitting = [p for p in cue_distance if not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns)]
         nearest = min(fitting, key=lambda p: (cue_distance[p], p), default=None)
-        found = {c.predicate for c in candidates}
-        unmatched = (nearest if nearest is not None and cue_distance[nearest] < candidates[0].cue_distance
-                     and nearest not in found else None)
-        kinds = {m.name: m.kind for m, _ in entities.values()}
-        rival, distance = min(entities.values(), key=lambda md: (md[1], md[0].name))
-        nearer = (rival.name if distance < candidates[0].entity_distance and rival.kind == kinds[candidates[0].subject]
-                  and rival.name not in {c.subject for c in candidates} else None)
-        return Link(tuple(candidates), unmatched_cue=unmatched, unmatched_subject=nearer)
+        if nearest is None or cue_distance[nearest] >= candidates[0].cue_distance:
+            return None
+        return None if nearest in {c.predicate for c in candidates} else nearest
 
     def _groups(self, entities: dict, cue_distance: dict[str, int]) -> dict[tuple[int, str], list[FactRow]]:
         """The facts of these entities under these predicates, grouped by (subject, predicate)."""
