@@ -66,6 +66,7 @@ VALUES = [
     ("a quarter million tonnes", "a quarter million tonnes", 250_000, None),
     ("the pass is 7 million and a half", "7 million and a half", 7_500_000, None),
     ("the ratio was ¾", "¾", 0.75, None),
+    ("about 1/25 of the budget", "about 1/25", 0.04, "approx"),
     # signs, suffixes, digit groups and compounds written in pieces
     ("temperatures of -8 degrees", "-8 degrees", -8, None),
     ("a reading of minus four", "minus four", -4, None),
@@ -92,6 +93,8 @@ VALUES = [
     ("a fee of 40 swiss francs", "40 swiss francs", 40, None),
     ("fines of 45 MEUR", "45 MEUR", 45e6, None),
     ("it cost 8 dollars 25 cents", "8 dollars 25 cents", 8.25, None),
+    ("a public debt of $1.5T", "$1.5T", 1.5e12, None),
+    ("a fare of 7 dimes", "7 dimes", 0.7, None),
     # ordinals alone and spelled in compounds
     ("she placed fourth", "fourth", 4, None),
     ("the 17th", "17th", 17, None),
@@ -120,6 +123,7 @@ TRAPS = [
     "The report is at https://example.org/2025/06/26/report-123 online.",
     "The server at 192.168.10.20 runs iOS 17.4.1 and a 4K panel.",
     "The 5G rollout and the 3M plant opened in Room 3b.",
+    "The desk is staffed 24/7 and closes on 12/25 and 1/15.",
 ]
 
 # Wordings that look like one number but are two, or none; (sentence, claim texts expected).

@@ -1,8 +1,9 @@
-"""The peers' English test cases (Microsoft Recognizers-Text specs), read and scored.
+"""The peers' English test cases (Microsoft Recognizers-Text specs, quantulum3's own tests),
+read and scored.
 
 Each suite is a list of Case(input, gold); gold items are Item(start, end, value) with
 `end` exclusive and `value` normalised (a float, or an interval tuple for ranges). A
-predictor turns a sentence into Items of the same shape; `score` matches them.
+predictor turns a sentence into Items of the same shape; `score_case` matches them.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ class Item:
     end: int  # exclusive
     value: object  # float, interval tuple (lo_bracket, lo, hi, hi_bracket), or None (span only)
     unit: str | None = None
+    kind: str | None = None  # quantulum3's suites: Number, Percent, Currency or Duration
 
 
 @dataclass
 class Case:
     text: str
     gold: list[Item]
+    ignored: tuple[tuple[int, int], ...] = ()  # spans of excluded expected results: finds there are not scored
 
 
 @dataclass
@@ -152,6 +155,92 @@ def load_suite(name: str, relative: str) -> Suite | None:
     return suite
 
 
+# --- quantulum3's own English tests --------------------------------------------------------
+
+QUANTULUM_TESTS = "_lang/en_US/tests"  # inside the installed quantulum3 package
+KINDS = ("Number", "Percent", "Currency", "Duration")
+# The units of the kinds a news claim verifier checks, as quantulum3 names them, with the factor to
+# our notation. Counts: "a dozen" is 1 dozen there and 12 here.
+COUNT_UNITS = {"dimensionless": 1, "dozen": 12, "baker's dozen": 13, "gross": 144}
+PERCENT_UNITS = {"percentage": 1}
+# Currency: (ISO code, parts per main unit); "3 dimes" is 0.30 USD here, like "34 cents" is 0.34.
+CURRENCY_UNITS = {"dollar": ("USD", 1), "euro": ("EUR", 1), "pound sterling": ("GBP", 1),
+                  "cent": ("USD", 100), "dime": ("USD", 10), "penny": ("GBP", 100)}
+# Durations are compared in days, both tools' units through this one table (ours: day .. century).
+DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14,
+                 "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525}
+
+
+def quantulum_item(start: int, end: int, value: float, unit: str, entity: str | None = None,
+                   code: str | None = None) -> Item | None:
+    """A quantity in quantulum3's terms (value in `unit`) as a scored Item, or None when out of scope."""
+    if unit in COUNT_UNITS:
+        return Item(start, end, value * COUNT_UNITS[unit], kind="Number")
+    if unit in PERCENT_UNITS:
+        return Item(start, end, value, kind="Percent")
+    if unit in CURRENCY_UNITS or (entity == "currency" and code):
+        code, parts = CURRENCY_UNITS.get(unit, (code, 1))
+        return Item(start, end, value / parts, code, kind="Currency")
+    if unit in DURATION_DAYS:
+        return Item(start, end, value * DURATION_DAYS[unit], kind="Duration")
+    return None
+
+
+def _entities() -> dict[str, str]:
+    """quantulum3's unit name (lower case) -> its entity ("length", "mass"), to name exclusions."""
+    try:
+        from quantulum3 import load
+        return {name.lower(): unit.entity.name for name, unit in load.units("en_US").names.items()}
+    except Exception:  # only labels the exclusions; any failure leaves them "other unit"
+        return {}
+
+
+def quantulum_tests_dir() -> Path | None:
+    """The folder of quantulum3's English tests in the installed package, or None."""
+    try:
+        from importlib import resources
+        folder = resources.files("quantulum3").joinpath(QUANTULUM_TESTS)
+    except (ImportError, ModuleNotFoundError, TypeError):
+        return None
+    return Path(str(folder)) if folder.is_dir() else None
+
+
+def load_quantulum_suite(name: str, filename: str) -> Suite | None:
+    """quantulum3's test file as a Suite whose gold items carry their kind; None when absent.
+
+    A quantity's span is the first occurrence of its `surface` in the sentence. Quantities of
+    other kinds (lengths, weights, temperatures, rates) are left out, counted by entity, and their
+    spans are kept so that a find there is not scored.
+    """
+    folder = quantulum_tests_dir()
+    if folder is None or not (folder / filename).is_file():
+        return None
+    suite, entities = Suite(name, f"quantulum3/{QUANTULUM_TESTS}/{filename}"), _entities()
+    for raw in _read(folder / filename):
+        text, gold, ignored = raw["req"], [], []
+        for result in raw["res"]:
+            start = text.find(result["surface"])
+            if start < 0:
+                raise ValueError(f"{suite.path}: surface {result['surface']!r} not in {text!r}")
+            end, unit = start + len(result["surface"]), result["unit"]
+            item = quantulum_item(start, end, float(result["value"]), unit)
+            if item is not None:
+                gold.append(item)
+                continue
+            entity = entities.get(unit.lower())
+            if entity == "time":
+                entity = "time beyond years (Ma, Ga)"
+            elif entity is None:
+                entity = "compound unit (rate or product: $/hour, W/min, MWh)"
+            suite.excluded_results[entity] += 1
+            ignored.append((start, end))
+        if ignored and not gold:
+            suite.excluded_cases += 1
+            continue
+        suite.cases.append(Case(text, gold, tuple(ignored)))
+    return suite
+
+
 # --- scoring ----------------------------------------------------------------------------
 
 @dataclass
@@ -161,7 +250,13 @@ class Score:
     fn: int = 0
     exact: int = 0  # true positives whose span is exactly the expected one
     unit_ok: int = 0  # true positives whose unit also agrees (currency)
+    ignored: int = 0  # predictions on an excluded expected result only (a length read as a count)
     misses: list = field(default_factory=list)  # (category, case text, detail)
+
+    def add(self, other: "Score") -> None:
+        for name in ("tp", "fp", "fn", "exact", "unit_ok", "ignored"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
 
     @property
     def precision(self) -> float:
@@ -186,6 +281,11 @@ def _show(text: str, item: Item) -> str:
 
 def score_case(score: Score, case: Case, predicted: list[Item]) -> None:
     """Greedy one-to-one matching: a true positive overlaps an expected span and has its value."""
+    kept = [p for p in predicted
+            if not any(p.start < end and start < p.end for start, end in case.ignored)
+            or any(p.start < g.end and g.start < p.end for g in case.gold)]
+    score.ignored += len(predicted) - len(kept)
+    predicted = kept
     used: set[int] = set()
     for gold in case.gold:
         found = None

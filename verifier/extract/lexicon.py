@@ -20,11 +20,11 @@ ZEROS = {"nought": 0, "naught": 0}
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "millions": 1e6,
     "crore": 1e7, "crores": 1e7, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-    "mn": 1e6, "bn": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "b": 1e9,
+    "mn": 1e6, "bn": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
     "mln": 1e6, "bln": 1e9, "tln": 1e12, "mil": 1e6, "mm": 1e6,
 }
-# Scale words that only count after a digit written with the currency ("€3m", "$2bn").
-SHORT_SCALES = {"k", "m", "b", "mn", "bn", "tn"}
+# Scale words that only count after a digit written with the currency ("€3m", "$2bn", "$2.1T").
+SHORT_SCALES = {"k", "m", "b", "t", "mn", "bn", "tn"}
 # Abbreviations a figure in digits may carry on its own ("10k", "3bn", "10 bln", "1MM"); "m" (metres)
 # and "b" stay money-only, and "K", "M", "G" (4K, 3M, 5G) are designations, not scales.
 DIGIT_SUFFIXES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9, "tln": 1e12, "mil": 1e6,
@@ -136,7 +136,7 @@ ISO_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "PKR", "AUD", "CAD
 # Hundredth parts, written after the amount: "50 cents" is 0.50 USD, "470 pence" 4.70 GBP.
 SUBUNITS = {"cents": ("USD", 100), "cent": ("USD", 100), "¢": ("USD", 100), "pence": ("GBP", 100),
             "penny": ("GBP", 100), "pennies": ("GBP", 100), "euro cents": ("EUR", 100), "paise": ("INR", 100),
-            "satoshis": ("BTC", 1e8), "satoshi": ("BTC", 1e8)}
+            "dime": ("USD", 10), "dimes": ("USD", 10), "satoshis": ("BTC", 1e8), "satoshi": ("BTC", 1e8)}
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -25,9 +25,10 @@ _SMALL_WORDS = {**UNITS, **ZEROS, **TENS}
 _WORDS = alternation([*_SMALL_WORDS, "hundred", "hundreds", *BIG_SCALES, *DENOMINATORS, *DOZENS,
                       "point"])
 # One token of a number: digits (with a fraction, exponent or scale suffix), a vulgar or slashed
-# fraction, or a number word.
+# fraction, or a number word. A slashed fraction with a longer denominator needs "of" after it
+# ("1/40 of the budget"), so that dates and scores ("5/17", "24/7") stay out.
 TOKEN = re.compile(
-    rf"""(?P<slash>\d/\d)(?![\d/])
+    rf"""(?P<slash>\d/\d(?![\d/])|\d{{1,2}}/\d{{2,3}}(?=\s+of\b))
       | (?P<digits>{DIGITS})(?P<vulgar_after>[{_VULGAR}])?
           (?:(?P<exp>[eE][+-]?\d+)(?!\w)|\s?[x×]\s?10\^(?P<exp10>[+-]?\d+)|\^(?P<power>[+-]?\d+))?
           (?:\s?(?P<suffix>(?-i:k|MM)|bn|mn|tn|mln|bln|tln|mil)(?![\w]|-[^\W\d])|(?P<b>(?<=\.\d)(?-i:b)|(?<=\.\d\d)(?-i:b))\b)?
