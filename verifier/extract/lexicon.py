@@ -199,7 +199,8 @@ PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the ti
                 "originally", "initially", "back then"]
 # Words that make a figure someone else's claim or a forecast, not the draft's own statement.
 # Words that make a sentence report someone's claim or an early figure, wherever they stand in it.
-REPORTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initial", "initially",
+REPORTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initially", "initial toll",
+            "initial estimate", "initial estimates", "initial figure", "initial figures", "initial count", "initial reports",
             "early reports", "first reports", "preliminary", "revised", "rather than", "instead of"]
 # Words that make a figure a forecast or an aim, in the figure's own clause ("is expected to reach 500";
 # not "killed 137 people, warning that the toll could rise").
