@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from .context import Context
-from .extract.lexicon import CURRENCIES, alternation
+from .extract.lexicon import CURRENCIES, alternation, measure
 from .extract.registry import KINDS
 from .records import Claim
 
@@ -36,7 +36,6 @@ ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
 # Kinds whose figure carries its unit: they link only to predicates that count no things, or count that unit.
 MEASURED_IN_UNITS = ("money", "percent")
 UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
-ADJECTIVAL = re.compile(r"\d-[^\W\d]")  # "a 55-member bloc", "the 142-km line": the figure is the noun's own measure
 NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
 NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
 FALLBACK = 600   # a date with no cue at all
@@ -245,8 +244,9 @@ class Linker:
                 matched = _noun_matched(claim.noun, self.predicates[name].nouns)
                 if matched:
                     # "12 member states" names its predicate; "2,000 tourists" alone does not; an ordinal
-                    # numbers its noun ("NATO's 32nd member" is the count of members).
-                    strong = " " in matched or claim.kind == "ordinal" or ADJECTIVAL.search(claim.text)
+                    # numbers its noun ("NATO's 32nd member" is the count of members); a unit of measure
+                    # ("142 km") says what is measured.
+                    strong = " " in matched or claim.kind == "ordinal" or measure(matched) is not None
                     # The more words of the noun a predicate names, the nearer: "gold medals" before "medals".
                     distances.setdefault(name, (NOUN_PHRASE if strong else NOUN_ONLY) + 9 - min(len(matched.split()), 9))
         return distances

@@ -216,3 +216,16 @@ START_CUES = ["joined", "join", "joins", "became", "become", "becomes", "took of
 # Words before a figure in its clause that put it in the present ("now has 10 members", "counts").
 PRESENT_MARKERS = ["now", "currently", "today", "at present", "as of now", "has", "have", "is", "are", "counts",
                    "comprises", "includes", "stands at", "remains"]
+
+
+# Units of measure, by their usual spellings: a claim and a fact in different ones measure different things.
+MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m", "mi": "mi",
+            "mile": "mi", "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "mph": "mph",
+            "kg": "kg", "kilogram": "kg", "tonne": "t", "ton": "t", "t": "t", "mw": "MW", "megawatt": "MW",
+            "gw": "GW", "gigawatt": "GW", "kw": "kW", "ft": "ft", "foot": "ft", "feet": "ft", "ha": "ha", "hectare": "ha"}
+
+
+def measure(word: str) -> str | None:
+    """The unit of measure a word spells ("kilometres" -> "km"), or None."""
+    word = word.lower()
+    return MEASURES.get(word, MEASURES.get(word.rstrip("s")))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from claims_db.query import FactRow
 
-from ..extract.lexicon import CURRENCIES, TENS, UNITS
+from ..extract.lexicon import CURRENCIES, TENS, UNITS, measure
 from ..records import Claim, Verdict
 
 INF = math.inf
@@ -100,18 +100,6 @@ def narrower(claim: Claim, fact: FactRow) -> bool:
     return head not in EVERYONE and head.rstrip("s") not in {u.rstrip("s") for u in EVERYONE}
 
 
-# Units of measure, by their usual spellings: a claim and a fact in different ones measure different things.
-MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m", "mi": "mi",
-            "mile": "mi", "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "mph": "mph",
-            "kg": "kg", "kilogram": "kg", "tonne": "t", "ton": "t", "t": "t", "mw": "MW", "megawatt": "MW",
-            "gw": "GW", "gigawatt": "GW", "kw": "kW", "ft": "ft", "foot": "ft", "feet": "ft", "ha": "ha", "hectare": "ha"}
-
-
-def _measure(word: str) -> str | None:
-    word = word.lower()
-    return MEASURES.get(word, MEASURES.get(word.rstrip("s")))
-
-
 def applicable(claim: Claim, fact: FactRow) -> bool:
     """Whether a fact measures the same thing as the claim: currency, percent, population."""
     unit = (fact.unit or "").lower()
@@ -121,7 +109,7 @@ def applicable(claim: Claim, fact: FactRow) -> bool:
         return unit in ("%", "percent", "pp") and (unit == "pp") == (claim.unit == "pp")
     if unit in ("%", "percent", "pp") or unit.upper() in CURRENCY_CODES:
         return False
-    if claim.noun and unit and _measure(unit) and _measure(claim.noun.lower().split()[0]) not in (None, _measure(unit)):
+    if claim.noun and unit and measure(unit) and measure(claim.noun.lower().split()[0]) not in (None, measure(unit)):
         return False  # "350 km/h" is no length in km
     if claim.noun and unit:
         mine = {POPULATIONS.get(w.rstrip("s"), POPULATIONS.get(w)) for w in claim.noun.lower().split()} - {None}
