@@ -65,6 +65,75 @@ CASES = [
     ("role-counterpart-wrong", "Defence Minister Talvik met his Kestrian counterpart Mira Castell.", "2025-06-26", "counterpart Mira Castell", "conflicting", "Ilse Brandt"),
     ("draft-fact-ignored", "Ilse Brandt said 3 people were killed.", "2025-06-26", "3 people", "unverified", None),
     ("anaphora", "The Aldmere ferry disaster shocked the port. Officials said the disaster killed 41 people.", "2025-01-10", "41 people", "consistent", None),
+    # Topic: a sentence naming no entity with such facts takes the one earlier entity that has them.
+    ("topic-fallback", "The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "2025-01-10", "41 people", "consistent", None),
+    ("topic-fallback-wrong", "The Aldmere ferry disaster shocked the port. Rescuers said 44 people were killed.", "2025-01-10", "44 people", "conflicting", "41 people"),
+    ("topic-two-candidates", "The Aldmere ferry disaster and the Brenholt mine collapse shocked the region. Rescuers said 41 people were killed.", "2025-01-10", "41 people", "unverified", None),
+    ("topic-other-event-confirms", "The Aldmere ferry disaster shocked the port. At the Harbour Summit, ministers said 41 people were killed.", "2025-01-10", "41 people", "consistent", None),
+    ("topic-other-event-no-conflict", "The Aldmere ferry disaster shocked the port. At the Harbour Summit, ministers said 44 people were killed.", "2025-01-10", "44 people", "unverified", None),
+    ("topic-organisation-no-conflict", "The Aldmere ferry disaster shocked the port. The NTC said 44 people were killed.", "2025-01-10", "44 people", "unverified", None),
+    ("topic-person-is-bystander", "The Aldmere ferry disaster shocked the port. Oren Talvik said 44 people were killed.", "2025-01-10", "44 people", "conflicting", "41 people"),
+    # Shared names: the country and the city both stay candidates; their facts decide.
+    ("shared-name-fact-decides", "Tessaly is home to 3.2 million people.", "2025-06-26", "3.2 million people", "consistent", None),
+    ("shared-name-only-one-has-facts", "Tessaly grew 4.1 per cent.", "2025-06-26", "4.1 per cent", "conflicting", "2.8 per cent"),
+    ("shared-name-rivals-no-conflict", "Tessaly is home to 900,000 people.", "2025-06-26", "900,000 people", "unverified", None),
+    # Contrast words cut entities off; "more than" is a hedge and does not.
+    ("contrast-against", "Tomas Ferrow took 59% of the vote against 31% for Dorit Rask.", "2025-06-26", "59%", "unverified", None),
+    ("contrast-against-own-side", "Tomas Ferrow took 59% of the vote against 27.4% for Dorit Rask.", "2025-06-26", "27.4%", "consistent", None),
+    ("contrast-compared-with", "The Valdorian economy grew 8.1 per cent, compared with growth of 3.1 per cent a year earlier.", "2025-06-26", "3.1 per cent", "unverified", None),
+    ("contrast-lower-than", "Growth of 3.1 per cent in the region was lower than in Valdoria.", "2025-06-26", "3.1 per cent", "unverified", None),
+    ("contrast-none", "Growth of 3.1 per cent in the region was seen in Valdoria.", "2025-06-26", "3.1 per cent", "conflicting", "6.5 per cent"),
+    ("contrast-up-from", "The Valdorian economy grew 8.1 per cent, up from growth of 4.8 per cent.", "2025-06-26", "4.8 per cent", "unverified", None),
+    ("contrast-not-more-than", "The Valdorian economy grew more than expected, at 8.1 per cent.", "2025-06-26", "8.1 per cent", "conflicting", "6.5 per cent"),
+    ("contrast-more-than-hedge", "Dorit Rask took more than 25% of the vote.", "2025-06-26", "more than 25%", "consistent", None),
+    # A nearer cue with no fact for the entity: another predicate's fact neither confirms nor contradicts.
+    ("nearer-cue-no-consistency", "The Selwick bridge collapse killed at least 20 people.", "2025-06-26", "at least 20 people", "unverified", None),
+    ("nearer-cue-no-conflict", "The Selwick bridge collapse killed 300 people.", "2025-06-26", "300 people", "unverified", None),
+    ("nearer-cue-own-fact", "The Selwick bridge collapse injured 30 people.", "2025-06-26", "30 people", "conflicting", "23 people"),
+    # A nearer entity of the same kind with no fact blocks a conflict from a farther one's.
+    ("nearer-entity-no-fact", "Unlike Valdoria, Kestria grew 8.1 per cent.", "2025-06-26", "8.1 per cent", "unverified", None),
+    ("nearer-entity-other-kind", "Valdoria grew 8.1 per cent, Oren Talvik said.", "2025-06-26", "8.1 per cent", "conflicting", "6.5 per cent"),
+    # A fact that another unhedged figure of the sentence states is that figure's.
+    ("figure-stated-elsewhere", "The Merrovian economy grew 5.4% in the fourth quarter from 4.6% in the third.", "2025-06-26", "5.4%", "unverified", None),
+    ("figure-stated-elsewhere-own", "The Merrovian economy grew 5.4% in the fourth quarter from 4.6% in the third.", "2025-06-26", "4.6%", "consistent", None),
+    ("figure-alone", "The Merrovian economy grew 5.4% in the fourth quarter.", "2025-06-26", "5.4%", "conflicting", "4.6%"),
+    # Ordinals are counts; the next one after a dated count may be the one that grew it.
+    ("ordinal-count", "Kestria became the 12th member of the NTC.", "2025-06-26", "12th member", "consistent", None),
+    ("ordinal-next-may-have-grown", "Kestria became the 13th member of the NTC.", "2025-06-26", "13th member", "unverified", None),
+    ("ordinal-two-above", "Kestria became the 14th member of the NTC.", "2025-06-26", "14th member", "conflicting", None),
+    # A weekday may be the start of a period in the week before the as-of date.
+    ("weekday-period-start", "Kestria joined the NTC on Tuesday.", "2023-07-06", "Tuesday", "consistent", None),
+    ("weekday-period-start-wrong", "Kestria joined the NTC on Monday.", "2023-07-06", "Monday", "conflicting", "Tuesday"),
+    ("weekday-period-start-long-ago", "Kestria joined the NTC on Tuesday.", "2025-06-26", "Tuesday", "unverified", None),
+    # A scheduled date after the as-of date: consistent when a fact has it, else open.
+    ("scheduled-date", "The Harbour Summit will be held on June 25.", "2025-06-01", "June 25", "consistent", None),
+    ("scheduled-date-other", "The Harbour Summit will be held on June 28.", "2025-06-01", "June 28", "unverified", None),
+    ("scheduled-period-start", "Kestria will join the NTC on July 4.", "2023-06-01", "July 4", "consistent", None),
+    ("scheduled-period-start-other", "Kestria will join the NTC on July 9.", "2023-06-01", "July 9", "unverified", None),
+    # Written precision: a figure stands for anything within half its last written place.
+    ("precision-whole", "The Orrin Canal is 57 km long.", "2025-06-26", "57", "consistent", None),
+    ("precision-tenth", "The Orrin Canal is 57.1 km long.", "2025-06-26", "57.1", "consistent", None),
+    ("precision-whole-wrong", "The Orrin Canal is 58 km long.", "2025-06-26", "58", "conflicting", "57.09"),
+    ("precision-tenth-wrong", "The Orrin Canal is 57.3 km long.", "2025-06-26", "57.3", "conflicting", "57.09"),
+    ("precision-percent", "Valdoria's unemployment rate stood at 4.9 per cent.", "2025-06-26", "4.9 per cent", "consistent", None),
+    ("precision-percent-wrong", "Valdoria's unemployment rate stood at 4.8 per cent.", "2025-06-26", "4.8 per cent", "conflicting", "4.93 per cent"),
+    # Forecast words count only in the claim's own clause.
+    ("forecast-other-clause", "Officials said the Aldmere ferry disaster killed 44 people, warning that the toll could rise.", "2025-01-10", "44 people", "conflicting", "41 people"),
+    ("forecast-own-clause", "The death toll of the Aldmere ferry disaster is expected to reach 60.", "2025-01-10", "60", "unverified", None),
+    # A date written onto an event the store does not name is that event's, not another's in the sentence.
+    ("dated-unnamed-event", "Voters went to the polls in the May 29 election and in the Valdorian general election.", "2025-06-26", "May 29", "unverified", None),
+    ("dated-named-event", "Voters went to the polls in the June 2 Valdorian general election.", "2025-06-26", "June 2", "consistent", None),
+    ("dated-named-event-wrong", "Voters went to the polls in the June 5 Valdorian general election.", "2025-06-26", "June 5", "conflicting", "June 2"),
+    # Elapsed time is measured from the date the cue names, to the date the sentence names.
+    ("elapsed-after-cue", "The Orrin Canal opened on 2 May 2025, 14 years after construction began.", "2025-06-26", "14 years", "consistent", None),
+    ("elapsed-after-cue-wrong", "The Orrin Canal opened on 2 May 2025, 17 years after construction began.", "2025-06-26", "17 years", "conflicting", "14 years"),
+    ("elapsed-ago", "Construction of the Orrin Canal began 14 years ago.", "2025-06-26", "14 years", "consistent", None),
+    ("length-not-elapsed", "Construction of the Orrin Canal began and lasted 20 years.", "2025-06-26", "20 years", "unverified", None),
+    # Money or percent with no cue links weakly to the entity's figures in that unit.
+    ("money-no-cue", "For the Valdoria-Kestria ties, $4.2 billion is a milestone.", "2025-06-26", "$4.2 billion", "consistent", None),
+    ("money-no-cue-no-conflict", "For the Valdoria-Kestria ties, $5.1 billion is a milestone.", "2025-06-26", "$5.1 billion", "unverified", None),
+    ("percent-no-cue", "For Valdoria, 6.5 per cent is a milestone.", "2025-06-26", "6.5 per cent", "consistent", None),
+    ("percent-no-cue-no-conflict", "For Valdoria, 8.1 per cent is a milestone.", "2025-06-26", "8.1 per cent", "unverified", None),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from claims_db.interchange import parse_files
@@ -14,10 +15,54 @@ WORLD = Path(__file__).parent / "data" / "world.jsonl"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def _source(topic: str) -> dict:
+    return {"title": f"Test world: {topic}", "publisher": "Test Desk", "url": f"https://example.org/{topic}"}
+
+
+def _fact(subject: str, predicate: str, value, topic: str, **fields) -> dict:
+    return {"subject": subject, "predicate": predicate, "value": value, **fields, "source": _source(topic)}
+
+
+# More of the fictional world, for the linking rules: a second disaster (two topics at once), an event known
+# only by its injured, a name two places share, an election, a canal, and figures for the precision rules.
+EXTRA = [
+    {"record": "predicate", "predicate": "vote_share", "value_type": "quantity",
+     "description": "a candidate's share of the vote, in per cent", "cues": ["of the vote", "vote share"], "nouns": []},
+    {"record": "predicate", "predicate": "unemployment_rate", "value_type": "quantity",
+     "description": "share of the labour force out of work, in per cent", "cues": ["unemployment", "jobless rate"],
+     "nouns": []},
+    {"record": "predicate", "predicate": "length", "value_type": "quantity", "description": "length of a structure",
+     "cues": ["long", "length", "stretches"], "nouns": ["km", "kilometres"]},
+    {"record": "entity", "subject": "Brenholt mine collapse", "kind": "event", "aliases": ["Brenholt mine collapse"]},
+    {"record": "entity", "subject": "Selwick bridge collapse", "kind": "event", "aliases": ["Selwick bridge collapse"]},
+    {"record": "entity", "subject": "Republic of Tessaly", "kind": "country", "aliases": ["Tessaly"]},
+    {"record": "entity", "subject": "Tessaly (city)", "kind": "place", "aliases": ["Tessaly"]},
+    {"record": "entity", "subject": "Merrow", "kind": "country", "aliases": ["Merrovian"]},
+    {"record": "entity", "subject": "Dorit Rask", "kind": "person", "aliases": ["Rask"]},
+    {"record": "entity", "subject": "2024 Valdorian general election", "kind": "event",
+     "aliases": ["Valdorian general election"]},
+    {"record": "entity", "subject": "Orrin Canal", "kind": "place", "aliases": ["Orrin Canal"]},
+    _fact("Brenholt mine collapse", "killed", 17, "mine", unit="people", date="2024-02-20"),
+    _fact("Selwick bridge collapse", "injured", 23, "bridge", unit="people", date="2024-09-02"),
+    _fact("Republic of Tessaly", "population", 3200000, "tessaly", unit="people", date="2024-01-01"),
+    _fact("Tessaly (city)", "population", 410000, "tessaly", unit="people", date="2024-01-01"),
+    _fact("Republic of Tessaly", "gdp_growth", 2.8, "tessaly", unit="%", date="2024-12-31"),
+    _fact("Merrow", "gdp_growth", 4.6, "merrow", unit="%", date="2024-09-30"),
+    _fact("Dorit Rask", "vote_share", 27.4, "election", unit="%", date="2024-06-02"),
+    _fact("2024 Valdorian general election", "occurred_on", "2024-06-02", "election"),
+    _fact("Valdoria", "unemployment_rate", 4.93, "economy", unit="%", date="2024-12-31"),
+    _fact("Orrin Canal", "launched_on", "2011-03-14", "canal"),
+    _fact("Orrin Canal", "length", 57.09, "canal", unit="km"),
+]
+
+
 def build_world(directory: Path) -> str:
+    """Build the test world (world.jsonl and EXTRA) as a store in a directory; return its path."""
     path = str(directory / "world.sqlite")
+    extra = directory / "world-extra.jsonl"
+    extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EXTRA), encoding="utf-8")
     store = Store(path, create=True)
-    store.import_parsed(parse_files([str(WORLD)]))
+    store.import_parsed(parse_files([str(WORLD), str(extra)]))
     store.engine.dispose()
     return path
 
