@@ -76,6 +76,7 @@ CASES = [
     # Shared names: the country and the city both stay candidates; their facts decide.
     ("shared-name-fact-decides", "Tessaly is home to 3.2 million people.", "2025-06-26", "3.2 million people", "consistent", None),
     ("shared-name-only-one-has-facts", "Tessaly grew 4.1 per cent.", "2025-06-26", "4.1 per cent", "conflicting", "2.8 per cent"),
+    ("shared-name-either-reading", "Tessaly is home to 410,000 people.", "2025-06-26", "410,000 people", "consistent", None),
     ("shared-name-rivals-no-conflict", "Tessaly is home to 900,000 people.", "2025-06-26", "900,000 people", "unverified", None),
     # Contrast words cut entities off; "more than" is a hedge and does not.
     ("contrast-against", "Tomas Ferrow took 59% of the vote against 31% for Dorit Rask.", "2025-06-26", "59%", "unverified", None),
@@ -100,7 +101,8 @@ CASES = [
     # Ordinals are counts; the next one after a dated count may be the one that grew it.
     ("ordinal-count", "Kestria became the 12th member of the NTC.", "2025-06-26", "12th member", "consistent", None),
     ("ordinal-next-may-have-grown", "Kestria became the 13th member of the NTC.", "2025-06-26", "13th member", "unverified", None),
-    ("ordinal-two-above", "Kestria became the 14th member of the NTC.", "2025-06-26", "14th member", "conflicting", None),
+    ("ordinal-two-above", "Kestria became the 14th member of the NTC.", "2025-06-26", "14th member", "conflicting", "12th member"),
+    ("ordinal-below-count", "Kestria became the 11th member of the NTC.", "2025-06-26", "11th member", "unverified", None),
     # A weekday may be the start of a period in the week before the as-of date.
     ("weekday-period-start", "Kestria joined the NTC on Tuesday.", "2023-07-06", "Tuesday", "consistent", None),
     ("weekday-period-start-wrong", "Kestria joined the NTC on Monday.", "2023-07-06", "Monday", "conflicting", "Tuesday"),

@@ -38,12 +38,11 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
                                                   f"no fact for here ({result.reason})", result.fact)
     if result.verdict is Verdict.CONSISTENT:
         return _explained(result, best, results)
-    if best.weak:
-        # Linked with no cue, no reading is preferred over another that ties with it: one that agrees is likeliest.
-        tied = next((r for c, r in results[1:] if c.cue_distance == best.cue_distance and r.verdict is Verdict.CONSISTENT),
-                    None)
-        if tied is not None:
-            return tied
+    # The text prefers no reading over one that ties with it (a shared name, or no cue at all): one that agrees wins.
+    tied = next((r for c, r in results[1:] if r.verdict is Verdict.CONSISTENT and c.cue_distance == best.cue_distance
+                 and (best.weak or c.entity_distance == best.entity_distance)), None)
+    if tied is not None:
+        return tied
     # Another fact the same cue points at ("established" for the SCO and the Shanghai Five) that agrees.
     agreeing = next((r for c, r in results if r.verdict is Verdict.CONSISTENT and c.cue_distance <= best.cue_distance),
                     None)
@@ -83,7 +82,7 @@ def _matched_elsewhere(claim: Claim, result: Judgement, context: Context) -> Cla
     if fact is None or fact.value_type != "quantity" or claim.kind not in NUMERIC:
         return None
     for other in context.sentence.claims:
-        if other is not claim and other.kind == claim.kind and other.hedge is None and applicable(other, fact) and test(
+        if other is not claim and other.kind == claim.kind and other.hedge in (None, "approx") and applicable(other, fact) and test(
                 other, context.text(other.anchor, other.figure_end), fact.value, fact.tolerance or 0.0
         ) is Verdict.CONSISTENT:
             return other

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from claims_db.query import FactRow
 
-from ..extract.lexicon import CURRENCIES, TENS, UNITS, measure
+from ..extract.lexicon import CURRENCIES, ORDINALS, TENS, UNITS, measure
 from ..records import Claim, Verdict
 
 INF = math.inf
@@ -134,6 +134,17 @@ def current(facts: Sequence[FactRow], as_of: dt.date) -> tuple[list[FactRow], li
     latest = max((f.date for f in known if f.date), default=None)
     now = [f for f in known if f.date is None or f.date == latest]
     return now, [f for f in known if f not in now]
+
+
+def format_ordinal(value: float, like: str) -> str:
+    """Write a reference count as the draft wrote its ordinal ("12th", "twelfth")."""
+    n = int(value)
+    if not any(ch.isdigit() for ch in like):
+        names = {v: k for k, v in ORDINALS.items() if k != "nineth"}
+        if n in names:
+            return names[n].capitalize() if like.strip()[:1].isupper() else names[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def format_number(value: float, like: str) -> str:

@@ -12,11 +12,12 @@ from claims_db.query import FactRow
 from ..context import Context
 from ..records import Claim, Judgement, Verdict
 from .common import replace_figure, show_value, verdict
-from .numeric import applicable, current, during, format_number, narrower, test
+from .numeric import applicable, current, during, format_number, format_ordinal, narrower, test
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
     as_of = context.as_of
+    write = format_ordinal if claim.kind == "ordinal" else format_number
     facts = tuple(f for f in facts if applicable(claim, f))
     if not facts:
         return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)")
@@ -43,7 +44,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} was {values} in the time the "
                                                    f"sentence names, not {claim.text.strip()}", fact,
                        replace_figure(claim, context.document.text,
-                                      claim.detail("prefix", "") + format_number(fact.value, figure)))
+                                      claim.detail("prefix", "") + write(fact.value, figure)))
     now, earlier = current(facts, as_of)
     if not now:
         return verdict(claim, Verdict.UNVERIFIED, f"the store has no figure known by {as_of}", facts[0])
@@ -60,6 +61,10 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)}"
                                                       f"{f' as of {fact.date}' if fact.date else ''}; the count may "
                                                       "have grown since", fact)
+        if claim.kind == "ordinal" and claim.value < fact.value:
+            # "became the 11th member" when there are 12 now: it may have been the 11th then.
+            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} is {show_value(fact)} now; "
+                                                      f"the {figure} may have come earlier", fact)
         if narrower(claim, fact) and claim.value < fact.value:
             return verdict(claim, Verdict.UNVERIFIED, f"'{claim.noun}' may be a part of the {show_value(fact)} "
                                                       f"of {fact.subject} {fact.predicate}", fact)
@@ -68,7 +73,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
                                                       f"sentence speaks of the past; it is {show_value(fact)} now", old)
         suggestion = replace_figure(claim, context.document.text,
-                                    claim.detail("prefix", "") + format_number(fact.value, figure))
+                                    claim.detail("prefix", "") + write(fact.value, figure))
         if old is not None:
             reason = (f"outdated: {show_value(old)} was the figure as of {old.date}; "
                       f"{fact.subject} {fact.predicate} is {show_value(fact)} as of {fact.date}")
