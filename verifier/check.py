@@ -37,7 +37,8 @@ class Checker:
         document = load(path, text, self.options.as_of or declared, file_date, self.options.today, original)
         self.linker.forget()
         claims = extract(document, self.options.kinds)
-        mentions = tuple(self.linker.mentions(document.text))
+        # Not a name in the dateline, a link or an address: "HANGZHOU, China, Oct 8" is no subject.
+        mentions = tuple(m for m in self.linker.mentions(document.text) if not document.masked(m.start, m.end))
         grouped = sentences(document, claims, mentions)
         by_end = tuple(sorted(mentions, key=lambda m: (m.end, m.start)))
         ends = tuple(m.end for m in by_end)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
@@ -69,6 +69,8 @@ class Candidate:
     entity_distance: int
     named_as: str  # the words that named the subject
     inferred: bool = False  # the subject comes from an earlier sentence though this one names others
+    span: tuple[int, int] = (0, 0)  # where the subject is named
+    shared_with: str | None = None  # another entity of the same kind named by overlapping words ("China")
 
     @property
     def weak(self) -> bool:
@@ -215,6 +217,10 @@ class Linker:
             names &= set(DURATION_PREDICATES)
         if claim.noun:
             names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self.predicates[p].nouns)}
+            # "201 gold medals" counts gold medals, not medals: the most specific counted noun wins.
+            words = {p: len(_noun_matched(claim.noun, self.predicates[p].nouns).split())
+                     for p in names if self.predicates[p].nouns}
+            names = {p for p in names if p not in words or words[p] == max(words.values())}
         elif claim.kind in MEASURED_IN_UNITS:
             # "$3.5 trillion", "95%": not a predicate that counts things ("satellites"), whatever its cues say.
             names = {p for p in names if not self.predicates[p].nouns
@@ -322,10 +328,17 @@ class Linker:
                 if cue == FALLBACK and mention.kind == "event" and self._attached(claim, mention, context):
                     cue = ATTACHED  # "the April 22 Pahalgam attack", "the disaster of March 1"
                 candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
-                                            context.text(mention.start, mention.end), inferred))
+                                            context.text(mention.start, mention.end), inferred,
+                                            (mention.start, mention.end)))
         if not candidates:
             return Link((), "the facts found concern entities this sentence does not name",
                         _guess(entities, cue_distance))
+        # "China" names the country and its Olympic teams: among teams, the name does not tell which one.
+        kinds = {m.name: m.kind for m, _ in entities.values()}
+        candidates = [replace(c, shared_with=next((m.name for m in context.sentence.mentions if m.name != c.subject
+                                                    and m.kind == kinds[c.subject] and _overlaps((m.start, m.end), c.span)),
+                                                   None))
+                      for c in candidates]
         candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
         return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, candidates),
                     unmatched_subject=_nearer_subject(entities, candidates))

@@ -54,6 +54,9 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         if best.weak:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but no cue phrase ties the claim to "
                                                       f"{best.predicate}, so it may be about something else", result.fact)
+        if best.shared_with:
+            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but '{best.named_as}' may also name "
+                                                      f"{best.shared_with}", result.fact)
         if best.inferred:
             return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {best.subject} is only named in an "
                                                       "earlier sentence and this one names others", result.fact)
