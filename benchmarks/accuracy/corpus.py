@@ -5,7 +5,7 @@ on the passages as written, with one claim changed, and with one claim's fact re
 
 The corpus format is in benchmarks/accuracy/corpus/README.md; the scoring rule in
 benchmarks/accuracy/README.md. Everything is built in a temporary directory: the store is
-the default vocabulary plus every group's facts file, and a removed-fact variant is a copy of
+the bundled store's records plus every group's facts file, and a removed-fact variant is a copy of
 it with that claim's facts retired (a curator's removal: checks no longer see them).
 """
 
@@ -115,8 +115,12 @@ def load_passages(directory: Path = CORPUS) -> list[Passage]:
     return sorted(passages, key=lambda p: p.id)
 
 
+BUNDLED = Path(__file__).resolve().parents[2] / "claims_db" / "data" / "default.jsonl"
+
+
 def facts_files(directory: Path = CORPUS) -> list[str]:
-    return [str(p) for p in sorted(directory.glob("*.facts.jsonl"))]
+    """The bundled store's records (a newsroom builds on them), then every group's facts file."""
+    return [str(BUNDLED), *(str(p) for p in sorted(directory.glob("*.facts.jsonl")))]
 
 
 # --- the stores --------------------------------------------------------------------------
