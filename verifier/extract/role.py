@@ -22,8 +22,10 @@ _TITLE = rf"(?P<title>(?i:{alternation(TITLES + QUALIFIED_TITLES)}))"
 _OF = rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP}){{0,2}}?))?"
 _RANKS = rf"(?:(?i:{alternation(RANKS)})\s+)*"
 # A word of a name stops before a possessive: "Prime Minister Theresa May's government" names Theresa May.
-_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+_NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "al-Zayani" too
+# Lower-case particles inside a name: "Luiz Inácio Lula da Silva", "Abdullah bin Zayed Al Nahyan".
+_PARTICLE = r"(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|bin|binti|bint|ibn|al|el|la|le)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"
 TITLE_FIRST = re.compile(rf"\b{_PRE}{_TITLE}{_OF}\b,?\s+{_RANKS}{_NAME}")
 NAME_FIRST = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?:the\s+)?{_PRE}{_TITLE}{_OF}\b")
 NAME_AFTER = re.compile(rf"\s+{_RANKS}{_NAME_WORD}")
@@ -93,5 +95,8 @@ KIND = Kind("role", find, rank=60, judged_as=("entity",), judge="role", examples
     ("Russia's defence minister Andrey Belousov arrived.", "Russia's defence minister Andrey Belousov"),
     ("Andrey Belousov, Russia's defence minister, spoke first.", "Andrey Belousov, Russia's defence minister"),
     ("Prime Minister Narendra Modi chaired the meeting.", "Prime Minister Narendra Modi"),
+    ("President Maria Lopes da Costa opened the session.", "President Maria Lopes da Costa"),
+    ("Foreign Minister Tariq bin Salem Al Harbi and Interior Minister Omar al-Fayed attended.",
+     "Foreign Minister Tariq bin Salem Al Harbi"),
     ("The Defence Ministers of both countries met.", None),
 ))
