@@ -99,6 +99,10 @@ CASES = [
     ("figure-stated-elsewhere-own", "The Merrovian economy grew 5.4% in the fourth quarter from 4.6% in the third.", "2025-06-26", "4.6%", "consistent", None),
     ("figure-alone", "The Merrovian economy grew 5.4% in the fourth quarter.", "2025-06-26", "5.4%", "conflicting", "4.6%"),
     # Ordinals are counts; the next one after a dated count may be the one that grew it.
+    ("specific-noun", "Rask finished the match with 4 wickets.", "2025-06-26", "4 wickets", "consistent", None),
+    ("specific-noun-wrong", "Rask finished the match with 7 wickets.", "2025-06-26", "7 wickets", "conflicting", "4 wickets"),
+    ("claimed-is-taking", "Rask claimed 7 wickets.", "2025-06-26", "7 wickets", "conflicting", "4 wickets"),
+    ("claimed-that-is-saying", "Rask claimed that she took 7 wickets.", "2025-06-26", "7 wickets", "unverified", None),
     ("ordinal-count", "Kestria became the 12th member of the NTC.", "2025-06-26", "12th member", "consistent", None),
     ("ordinal-next-may-have-grown", "Kestria became the 13th member of the NTC.", "2025-06-26", "13th member", "unverified", None),
     ("ordinal-two-above", "Kestria became the 14th member of the NTC.", "2025-06-26", "14th member", "conflicting", "12th member"),

@@ -33,6 +33,8 @@ EXTRA = [
      "nouns": []},
     {"record": "predicate", "predicate": "length", "value_type": "quantity", "description": "length of a structure",
      "cues": ["long", "length", "stretches"], "nouns": ["km", "kilometres"]},
+    {"record": "predicate", "predicate": "wickets_taken", "value_type": "quantity",
+     "description": "wickets a bowler took in a match", "cues": ["took"], "nouns": ["wickets"]},
     {"record": "entity", "subject": "Brenholt mine collapse", "kind": "event", "aliases": ["Brenholt mine collapse"]},
     {"record": "entity", "subject": "Selwick bridge collapse", "kind": "event", "aliases": ["Selwick bridge collapse"]},
     {"record": "entity", "subject": "Republic of Tessaly", "kind": "country", "aliases": ["Tessaly"]},
@@ -53,6 +55,7 @@ EXTRA = [
     _fact("Valdoria", "unemployment_rate", 4.93, "economy", unit="%", date="2024-12-31"),
     _fact("Orrin Canal", "launched_on", "2011-03-14", "canal"),
     _fact("Orrin Canal", "length", 57.09, "canal", unit="km"),
+    _fact("Dorit Rask", "wickets_taken", 4, "match", unit="wickets", date="2024-06-02"),
 ]
 
 

@@ -165,6 +165,12 @@ class Linker:
             for cue in predicate.cues:
                 cues.setdefault(cue.lower(), set()).add(predicate.name)
         self.cue_predicates = cues
+        owners: dict[str, set[str]] = {}
+        for predicate in self.predicates.values():
+            for noun in predicate.nouns:
+                owners.setdefault(noun.lower().rstrip("s"), set()).add(predicate.name)
+        # A counted noun only one predicate counts names it ("32,208,417 votes"); "people" does not.
+        self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
 
@@ -252,7 +258,8 @@ class Linker:
                     # "12 member states" names its predicate; "2,000 tourists" alone does not; an ordinal
                     # numbers its noun ("NATO's 32nd member" is the count of members); a unit of measure
                     # ("142 km") says what is measured.
-                    strong = " " in matched or claim.kind == "ordinal" or measure(matched) is not None
+                    strong = (" " in matched or claim.kind == "ordinal" or measure(matched) is not None
+                              or matched.lower().rstrip("s") in self.specific_nouns)
                     # The more words of the noun a predicate names, the nearer: "gold medals" before "medals".
                     distances.setdefault(name, (NOUN_PHRASE if strong else NOUN_ONLY) + 9 - min(len(matched.split()), 9))
         return distances

@@ -199,7 +199,10 @@ PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the ti
                 "originally", "initially", "back then"]
 # Words that make a figure someone else's claim or a forecast, not the draft's own statement.
 # Words that make a sentence report someone's claim or an early figure, wherever they stand in it.
-REPORTED = ["claimed", "claims", "claim", "alleged", "allegedly", "denied", "disputed", "initially", "initial toll",
+# "claimed it shot down five jets", not "claimed three wickets" (a taking, not a saying).
+_CLAIMED = [f"{verb} {word}" for verb in ("claimed", "claims", "claim")
+            for word in ("that", "to", "it", "they", "he", "she", "we", "there")]
+REPORTED = [*_CLAIMED, "alleged", "allegedly", "denied", "disputed", "initially", "initial toll",
             "initial estimate", "initial estimates", "initial figure", "initial figures", "initial count", "initial reports",
             "early reports", "first reports", "preliminary", "revised", "rather than", "instead of"]
 # Words that make a figure a forecast or an aim, in the figure's own clause ("is expected to reach 500";
