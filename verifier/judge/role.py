@@ -34,7 +34,9 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         return verdict(claim, Verdict.UNVERIFIED, f"no past term of {link.person} in this office is recorded")
     for first, last in (periods[1:] if opening and opening[0][1] < as_of else periods):
         for term in link.person_terms:
-            if (term.valid_from is None or term.valid_from <= last) and (term.valid_to is None or first <= term.valid_to):
+            # A term that ends on a period's first day held only the handover day of it.
+            ends_after = term.valid_to is None or (first <= term.valid_to if first == last else first < term.valid_to)
+            if (term.valid_from is None or term.valid_from <= last) and ends_after:
                 when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
                 return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term)
     named = [(first, last) for first, last in periods[1:] if last < as_of]
@@ -46,7 +48,7 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         # Not yet in office: wrong when the store knows who held the office on the day, else unknown.
         term = min(link.person_terms, key=lambda f: f.valid_from)
         holders = current.get(term.value, [])
-        if named or len(holders) != 1:
+        if len(holders) != 1:  # (every time the sentence names is before the as-of date, so before the term too)
             return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}", term)
         return verdict(claim, Verdict.CONFLICTING, f"{link.person} took {term.value} only on {term.valid_from}; "
                                                    f"{holders[0].subject} holds it {show_period(holders[0])}",
