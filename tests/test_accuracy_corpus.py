@@ -11,7 +11,7 @@ from benchmarks.accuracy import corpus
 
 # Tune-split passages on four topics; the floors are what the verifier reached when they were chosen.
 SLICE = ("conflict-01", "conflict-09", "conflict-13", "economy-01", "economy-09", "sportsci-03")
-FLOORS = {"original": 33, "changed": 28, "removed": 35}  # claims with the expected verdict, of 37
+FLOORS = {"original": 35, "changed": 33, "removed": 36}  # claims with the expected verdict, of 37
 
 
 @pytest.fixture(scope="module")
@@ -47,5 +47,5 @@ def test_verdicts_on_the_slice_do_not_regress(tally):
 
 
 def test_extraction_on_the_slice(tally):
-    assert tally.recall >= 0.97
+    assert tally.recall == 1.0
     assert tally.precision >= 0.9
