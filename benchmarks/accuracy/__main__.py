@@ -120,13 +120,18 @@ def quantulum_parser():
     return parser
 
 
-def quantulum_items(suite: str, quantities) -> list[Item]:
-    items = []
+def _valued(quantities):
+    """quantulum3's quantities with a numeric value, and that value."""
     for q in quantities:
         try:
-            value = float(q.value)
+            yield q, float(q.value)
         except (TypeError, ValueError):
             continue
+
+
+def quantulum_items(suite: str, quantities) -> list[Item]:
+    items = []
+    for q, value in _valued(quantities):
         start, end = q.span
         if suite == "Number":
             items.append(Item(start, end, value))
@@ -141,11 +146,7 @@ def quantulum_items(suite: str, quantities) -> list[Item]:
 def quantulum_kind_items(quantities) -> list[Item]:
     """quantulum3's quantities of the in-scope kinds, through the same unit tables as the gold."""
     items = []
-    for q in quantities:
-        try:
-            value = float(q.value)
-        except (TypeError, ValueError):
-            continue
+    for q, value in _valued(quantities):
         item = quantulum_item(*q.span, value, q.unit.name, q.unit.entity.name, getattr(q.unit, "currency_code", None))
         if item is not None:
             items.append(item)
