@@ -33,7 +33,7 @@ AFTER = re.compile(
     re.IGNORECASE | re.VERBOSE)
 SHORT = re.compile(rf"(?:{alternation(SHORT_SCALES)}|mm|mil)\b", re.IGNORECASE)  # "€3m", "$50K", "$2bn"
 # The hundredths after a whole amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-CENTS = re.compile(rf"(?:\s+and)?\s+(?=\w)")
+CENTS = re.compile(r"(?:\s+and)?\s+(?=\w)")
 CENTS_WORD = re.compile(rf"\s?(?P<sub>{alternation(SUBUNITS)})\b|(?=\s*(?:[.,;!?]|$))", re.IGNORECASE)
 
 

@@ -37,7 +37,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         if not then:
             return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time the store has no figure for")
         if any(test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.UNVERIFIED for f in then):
-            return verdict(claim, Verdict.UNVERIFIED, f"vague for the time the sentence names", then[-1])
+            return verdict(claim, Verdict.UNVERIFIED, "vague for the time the sentence names", then[-1])
         # Every figure in force then disagrees: whichever moment the sentence means, the claim is wrong.
         fact = then[-1]
         values = ", ".join(dict.fromkeys(show_value(f) for f in then))
