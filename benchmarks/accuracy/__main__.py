@@ -19,7 +19,7 @@ from collections import Counter
 from verifier.document import load
 from verifier.extract.registry import extract
 
-from . import corpus
+from . import corpus, realnews
 from .peers import (DURATION_DAYS, KINDS, PEER_SUITES, RECOGNIZERS, SUBUNITS, Case, Item, Score, Suite,
                     load_quantulum_suite, load_suite, quantulum_item, quantulum_tests_dir, score_case)
 
@@ -315,14 +315,17 @@ def main(argv: list[str] | None = None) -> int:
                       help="also list our misses on the peers' suites (all, or one: Number, ..., quantulum3-own)")
     args.add_argument("--min-seconds", type=float, default=0.5,
                       help="repeat each timed pass until this many seconds have gone by (default 0.5)")
-    args.add_argument("--skip-peers", action="store_true", help="score the news corpus only")
+    args.add_argument("--skip-peers", action="store_true", help="score the news corpus and real news only")
+    args.add_argument("--rules", action="store_true", help="also print, per deciding rule, its verdicts and how many were right")
     options = args.parse_args(argv)
     if not options.skip_peers:
         print("== Extraction on the peers' own test suites\n")
         peers(options)
         print()
     print("== Verdicts on the labelled news corpus (benchmarks/accuracy/corpus)\n")
-    return corpus.main([])
+    status = corpus.main(["--rules"] if options.rules else [])
+    print("\n== Verdicts on real news drafts by other writers (../shared/real-news)\n")
+    return status or realnews.main(["--rules"] if options.rules else [])
 
 
 if __name__ == "__main__":

@@ -56,6 +56,13 @@ class Marked:
     value_high: float | None
     fact: dict
     wrong: dict
+    expected: str = "consistent"  # the verdict on the text as written
+    facts: tuple[dict, ...] = ()  # every selector of the facts it rests on (default: `fact` alone)
+    also_wrong: tuple[int, ...] = ()  # indices of other claims the wrong variant makes wrong too
+
+    @property
+    def selectors(self) -> tuple[dict, ...]:
+        return self.facts or (self.fact,)
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class Passage:
     text: str
     claims: tuple[Marked, ...]
     origin: str  # file:line
+    traps: tuple[tuple[int, int], ...] = ()  # spans that are no claims (designations, period labels)
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -137,14 +145,17 @@ class Stores:
         self.facts = [record for record, _ in parsed.of_kind("fact")]
         self.copies: dict[frozenset[str], Path] = {}
 
-    def uids(self, selector: dict, where: str) -> frozenset[str]:
-        """The ids of every fact a claim's `fact` selector names (subject, predicate, maybe value)."""
-        found = frozenset(fact_uid(natural_key(f)) for f in self.facts
-                          if f["subject"] == selector["subject"] and f["predicate"] == selector["predicate"]
-                          and ("value" not in selector or _same_value(f["value"], selector["value"])))
-        if not found:
-            raise CorpusError(f"{where}: no fact matches {selector}")
-        return found
+    def uids(self, selectors: tuple[dict, ...], where: str) -> frozenset[str]:
+        """The ids of every fact a claim's selectors name (subject, predicate, maybe value)."""
+        found = set()
+        for selector in selectors:
+            matched = {fact_uid(natural_key(f)) for f in self.facts
+                       if f["subject"] == selector["subject"] and f["predicate"] == selector["predicate"]
+                       and ("value" not in selector or _same_value(f["value"], selector["value"]))}
+            if not matched:
+                raise CorpusError(f"{where}: no fact matches {selector}")
+            found |= matched
+        return frozenset(found)
 
     def without(self, uids: frozenset[str]) -> Path:
         if uids not in self.copies:
@@ -229,9 +240,13 @@ class Tally:
     false_conflicts: Counter = field(default_factory=Counter)  # variant -> claims wrongly conflicting
     judged: Counter = field(default_factory=Counter)            # variant -> claims that could be
     misses: list = field(default_factory=list)
+    trap_hits: int = 0  # reported claims on a span that is no claim
+    rules: Counter = field(default_factory=Counter)  # (rule id, right or wrong) -> labelled verdicts it decided
 
     def add(self, other: Tally) -> None:
         self.passages += other.passages
+        self.trap_hits += other.trap_hits
+        self.rules.update(other.rules)
         for name in ("marked", "found", "matched", "false_conflicts", "judged"):
             getattr(self, name).update(getattr(other, name))
         for variant in VARIANTS:
@@ -276,21 +291,35 @@ def _verdict(judgements: tuple[Judgement, ...], pairs: dict[int, int], i: int) -
 
 
 def _count_false_conflicts(tally: Tally, variant: str, judgements: tuple[Judgement, ...],
-                           pairs: dict[int, int], target: int | None) -> None:
-    """Of the claims we report, every one called conflicting but the one changed on purpose is a
-    false conflict, marked by the editor or not (the editor sees them all)."""
-    target_judgement = pairs.get(target) if target is not None else None
+                           pairs: dict[int, int], expected_conflicting: set[int]) -> None:
+    """Of the claims we report, every one called conflicting but those expected to conflict (the one
+    changed on purpose, a claim the editor marked wrong) is a false conflict, marked or not (the
+    editor sees them all)."""
+    allowed = {pairs[i] for i in expected_conflicting if i in pairs}
     tally.judged[variant] += len(judgements)
     for j, judgement in enumerate(judgements):
-        if judgement.verdict.value == "conflicting" and j != target_judgement:
+        if judgement.verdict.value == "conflicting" and j not in allowed:
             tally.false_conflicts[variant] += 1
             tally.misses.append((variant, "false conflict", judgement.claim.text, judgement.reason))
+
+
+def _tally_verdict(tally: Tally, variant: str, expected: str, judgements, pairs, i: int, text: str) -> None:
+    """Count one labelled claim's verdict, the rule that decided it, and a miss when it is wrong."""
+    got = _verdict(judgements, pairs, i)
+    tally.verdicts[variant][(expected, got)] += 1
+    if i in pairs:
+        rule = getattr(judgements[pairs[i]], "decided_by", None) or "-"
+        tally.rules[(rule, variant, got == expected)] += 1
+    if got != expected:
+        reason = judgements[pairs[i]].reason if i in pairs else "not extracted"
+        tally.misses.append((variant, got, text, reason))
 
 
 def score_passage(passage: Passage, stores: Stores) -> Tally:
     tally = Tally(passages=1)
     spans = [(m.start, m.end) for m in passage.claims]
     where = passage.origin
+    marked_conflicting = {i for i, m in enumerate(passage.claims) if m.expected == "conflicting"}
 
     judgements = check(stores.base, passage, passage.text)
     tally.marked.update(m.kind for m in passage.claims)
@@ -299,17 +328,19 @@ def score_passage(passage: Passage, stores: Stores) -> Tally:
     for i, j in pairs.items():
         tally.matched[judgements[j].claim.kind] += 1
     for i, m in enumerate(passage.claims):
-        got = _verdict(judgements, pairs, i)
-        tally.verdicts["original"][("consistent", got)] += 1
         if i not in pairs:
             tally.misses.append(("original", "not extracted", passage.text[m.start:m.end], f"{m.kind} {m.value}"))
-        elif got != "consistent":
-            tally.misses.append(("original", got, passage.text[m.start:m.end], judgements[pairs[i]].reason))
+            tally.verdicts["original"][(m.expected, MISSED)] += 1
+        else:
+            _tally_verdict(tally, "original", m.expected, judgements, pairs, i, passage.text[m.start:m.end])
     for j, judgement in enumerate(judgements):
         if j not in pairs.values():
-            tally.misses.append(("original", "not marked", judgement.claim.text,
-                                 f"{judgement.claim.kind} {judgement.claim.value}"))
-    _count_false_conflicts(tally, "original", judgements, pairs, None)
+            claim = judgement.claim
+            on_trap = any(claim.start < end and start < claim.end for start, end in passage.traps)
+            tally.trap_hits += on_trap
+            tally.misses.append(("original", "on a trap" if on_trap else "not marked", claim.text,
+                                 f"{claim.kind} {claim.value}"))
+    _count_false_conflicts(tally, "original", judgements, pairs, marked_conflicting)
 
     for i, m in enumerate(passage.claims):
         if m.wrong:
@@ -321,33 +352,28 @@ def score_passage(passage: Passage, stores: Stores) -> Tally:
             shifted[i] = (m.start, m.start + len(changed))
             judgements = check(stores.base, passage, text)
             pairs = match(passage.claims, shifted, judgements, by_value=False)
-            got = _verdict(judgements, pairs, i)
-            tally.verdicts["changed"][("conflicting", got)] += 1
-            if got != "conflicting":
-                reason = judgements[pairs[i]].reason if i in pairs else "not extracted"
-                tally.misses.append(("changed", got, changed, reason))
-            _count_false_conflicts(tally, "changed", judgements, pairs, i)
+            _tally_verdict(tally, "changed", "conflicting", judgements, pairs, i, changed)
+            _count_false_conflicts(tally, "changed", judgements, pairs,
+                                   {i, *m.also_wrong} | (marked_conflicting - {i}))
 
-        store = stores.without(stores.uids(m.fact, where))
+        store = stores.without(stores.uids(m.selectors, where))
         judgements = check(store, passage, passage.text)
         pairs = match(passage.claims, spans, judgements)
-        got = _verdict(judgements, pairs, i)
-        tally.verdicts["removed"][("unverified", got)] += 1
-        if got != "unverified":
-            tally.misses.append(("removed", got, passage.text[m.start:m.end], judgements[pairs[i]].reason))
-        _count_false_conflicts(tally, "removed", judgements, pairs, None)
+        _tally_verdict(tally, "removed", "unverified", judgements, pairs, i, passage.text[m.start:m.end])
+        _count_false_conflicts(tally, "removed", judgements, pairs, marked_conflicting - {i})
     tally.misses = [(passage.id, *entry) for entry in tally.misses]
     return tally
 
 
 def evaluate(passages: list[Passage], files: list[str]) -> dict[str, Tally]:
     """Tallies per split and for all passages."""
-    tallies = {split: Tally() for split in (*SPLITS, "all")}
+    named = {p.split for p in passages}
+    tallies = {split: Tally() for split in (*(s for s in SPLITS if s in named), *sorted(named - set(SPLITS)), "all")}
     with tempfile.TemporaryDirectory(prefix="accuracy-corpus-") as work:
         stores = Stores(Path(work), files)
         for passage in passages:
             one = score_passage(passage, stores)
-            tallies[passage.split].add(one)
+            tallies.setdefault(passage.split, Tally()).add(one)
             tallies["all"].add(one)
     return tallies
 
@@ -382,8 +408,24 @@ def summary(tallies: dict[str, Tally]) -> str:
         f"{k} marked {t.marked[k]} found {t.found[k]} matched {t.matched[k]}" for k in kinds))
     for variant in VARIANTS:
         counts = t.verdicts[variant]
-        lines.append(f"{variant}: expected {EXPECTED[variant]}; got " + ", ".join(
-            f"{g} {counts[(EXPECTED[variant], g)]}" for g in VERDICTS))
+        for expected in VERDICTS:
+            if any(e == expected for e, _ in counts):
+                lines.append(f"{variant}: expected {expected}; got " + ", ".join(
+                    f"{g} {counts[(expected, g)]}" for g in VERDICTS))
+    if t.trap_hits:
+        lines.append(f"trap hits (designations or period labels read as claims): {t.trap_hits}")
+    return "\n".join(lines)
+
+
+def rules_table(tally: Tally) -> str:
+    """Per deciding rule: how many labelled verdicts it decided per variant, and how many were right."""
+    names = sorted({rule for rule, _, _ in tally.rules})
+    head = ["rule", *(f"{v} right/decided" for v in VARIANTS)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for rule in names:
+        cells = [f"{tally.rules[(rule, v, True)]}/{tally.rules[(rule, v, True)] + tally.rules[(rule, v, False)]}"
+                 for v in VARIANTS]
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -399,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--misses", nargs="?", const="tune", choices=(*SPLITS, "all"),
                       help="also list what went wrong (default: the tune split only)")
     args.add_argument("--only", metavar="ID", nargs="+", help="score only these passages")
+    args.add_argument("--rules", action="store_true", help="also list, per deciding rule, its verdicts and how many were right")
     options = args.parse_args(argv)
     try:
         passages = load_passages()
@@ -411,6 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(tallies))
     print()
     print(summary(tallies))
+    if options.rules:
+        for split in (s for s in tallies if s != "all"):
+            print(f"\nrules deciding labelled verdicts, {split}:\n" + rules_table(tallies[split]))
     if options.misses:
         print()
         print(misses(tallies, options.misses))
