@@ -45,7 +45,7 @@ def test_json_contract(capsys, world, draft):
     assert set(file) == {"file", "as_of", "as_of_source", "claims", "summary", "notices"}
     assert (file["as_of"], file["as_of_source"]) == ("2025-01-10", "front matter")
     keys = {"text", "start", "end", "line", "column", "end_line", "end_column", "kind", "value", "unit", "hedge",
-            "verdict", "reason", "fact", "suggestion", "rule", "severity", "fingerprint"}
+            "verdict", "reason", "fact", "suggestion", "rule", "severity", "fingerprint", "decided_by", "trace"}
     text = draft.read_text(encoding="utf-8")
     for claim in file["claims"]:
         assert set(claim) == keys
@@ -56,6 +56,8 @@ def test_json_contract(capsys, world, draft):
     assert toll["verdict"] == "conflicting" and toll["suggestion"] == "41 people"
     assert (toll["rule"], toll["severity"]) == ("conflicting-quantity", "error")
     assert (toll["line"], toll["column"]) == (4, 68)
+    assert toll["decided_by"] == "judge.quantity.differs" and "judge.quantity.differs" in toll["trace"]
+    assert "link.predicate.cue" in toll["trace"]
     assert set(toll["fact"]) == {"id", "subject", "predicate", "value", "unit", "date", "valid_from", "valid_to", "source"}
     assert toll["fact"]["value"] == 41 and toll["fact"]["source"]["url"] == "https://example.org/ferry-2"
     assert file["summary"] == report["summary"]
@@ -135,3 +137,11 @@ def test_every_command_has_help():
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     for name, command in sub.choices.items():
         assert command.description, name
+
+
+def test_explain_prints_the_rules_behind_each_verdict(capsys, world, draft):
+    code, out, _ = run(capsys, "check", str(draft), "--db", world, "--explain")
+    assert "    decided by judge.quantity.differs" in out
+    assert "      link.predicate.cue: A cue phrase" in out
+    plain = run(capsys, "check", str(draft), "--db", world)[1]
+    assert "decided by" not in plain

@@ -33,6 +33,8 @@ EXTRA = [
      "nouns": []},
     {"record": "predicate", "predicate": "length", "value_type": "quantity", "description": "length of a structure",
      "cues": ["long", "length", "stretches"], "nouns": ["km", "kilometres"]},
+    {"record": "predicate", "predicate": "titles_won", "value_type": "quantity", "description": "titles a team has won",
+     "cues": ["have won", "has won"], "nouns": ["titles"]},
     {"record": "predicate", "predicate": "wickets_taken", "value_type": "quantity",
      "description": "wickets a bowler took in a match", "cues": ["took"], "nouns": ["wickets"]},
     {"record": "entity", "subject": "Brenholt mine collapse", "kind": "event", "aliases": ["Brenholt mine collapse"]},
@@ -44,6 +46,8 @@ EXTRA = [
     {"record": "entity", "subject": "2024 Valdorian general election", "kind": "event",
      "aliases": ["Valdorian general election"]},
     {"record": "entity", "subject": "Orrin Canal", "kind": "place", "aliases": ["Orrin Canal"]},
+    {"record": "entity", "subject": "Corvin Rovers", "kind": "organisation", "aliases": ["Corvin Rovers"]},
+    {"record": "entity", "subject": "Corvin Rovers Women", "kind": "organisation", "aliases": ["Corvin Rovers"]},
     _fact("Brenholt mine collapse", "killed", 17, "mine", unit="people", date="2024-02-20"),
     _fact("Selwick bridge collapse", "injured", 23, "bridge", unit="people", date="2024-09-02"),
     _fact("Republic of Tessaly", "population", 3200000, "tessaly", unit="people", date="2024-01-01"),
@@ -56,6 +60,9 @@ EXTRA = [
     _fact("Orrin Canal", "launched_on", "2011-03-14", "canal"),
     _fact("Orrin Canal", "length", 57.09, "canal", unit="km"),
     _fact("Dorit Rask", "wickets_taken", 4, "match", unit="wickets", date="2024-06-02"),
+    _fact("Selwick bridge collapse", "occurred_on", "2024-09-02", "bridge"),
+    _fact("Corvin Rovers", "titles_won", 3, "rovers", unit="titles", date="2024-05-01"),
+    _fact("Corvin Rovers Women", "titles_won", 5, "rovers", unit="titles", date="2024-05-01"),
 ]
 
 

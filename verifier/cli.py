@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
     check.add_argument("--jobs", "-j", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="check drafts in N processes (default: the number of cores)")
+    check.add_argument("--explain", action="store_true",
+                       help="print under each claim the rules that decided its verdict (text format)")
     check.add_argument("--suggest", action="store_true",
                        help="write a corrected copy of each draft with conflicts (draft.suggested.md), never over it")
     check.add_argument("--todo", metavar="FILE",
@@ -114,7 +116,7 @@ def cmd_check(args) -> int:
             if (written := write(file)) is not None:
                 print(f"verifier: corrected copy written to {written}", file=sys.stderr)
     colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    output = render(config.format, result, colour=colour)
+    output = render(config.format, result, colour=colour, explain=args.explain)
     failing = FAIL_LEVELS[config.fail_on]
     args.exit_code = EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
     if args.output:

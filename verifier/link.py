@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import IntEnum
 
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
@@ -21,6 +22,7 @@ from .context import Context
 from .extract.lexicon import CURRENCIES, alternation, measure
 from .extract.registry import KINDS
 from .records import Claim
+from .rulebook import Example, Rule, declare
 
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
 JUDGED = {kind.name for kind in KINDS if kind.judge}
@@ -36,12 +38,101 @@ ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
 # Kinds whose figure carries its unit: they link only to predicates that count no things, or count that unit.
 MEASURED_IN_UNITS = ("money", "percent")
 UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
-NOUN_PHRASE = 300  # a counted noun of several words ("member states") names its predicate on its own
-NOUN_ONLY = 500  # a one-word counted noun alone points at a predicate more weakly than any cue phrase
-FALLBACK = 600   # a date with no cue at all
-ATTACHED = 100   # a date with no cue, written onto an event's name: as good as a cue
 BYSTANDERS = ("person", "office", "place")
 TOPIC = 10_000   # an entity named only in an earlier sentence is farther than any named in the claim's own
+FERRY = "2025-01-10"
+
+# --- the rules of linking, each with its examples on the tests' fictional world --------------------------------
+NO_ENTITY = Rule(
+    "link.none.no-entity", "No entity of the store is named in the sentence, nor one topic before it.",
+    fires=(Example("A storm killed 41 people in a distant province.", "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+NO_PREDICATE = Rule(
+    "link.none.no-predicate", "No cue phrase or counted noun of the sentence says what the figure measures.",
+    fires=(Example("The Aldmere ferry disaster was reported by 12 journalists.", "12 journalists", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+NO_FACT = Rule(
+    "link.none.no-fact", "The store has no fact of the entities named under the predicates the text points at.",
+    fires=(Example("Kestria grew 8.1 per cent.", "8.1 per cent"),),
+    quiet=(Example("The Valdorian economy grew 6.5 per cent.", "6.5 per cent"),))
+PART_OF_TOTAL = Rule(
+    "link.none.part-of-total", "A part of a total ('including four in ...') is not checked against the total.",
+    fires=(Example("The Aldmere ferry disaster killed 41 people, including 12 children.", "12 children", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+VALUE_NOT_NAMED = Rule(
+    "link.none.value-not-named", "The facts found relate the entity to another entity this sentence does not name.",
+    fires=(Example("Kestria joined in 2023.", "2023"),),
+    quiet=(Example("Kestria joined the NTC in 2023.", "2023"),))
+DATED_OTHER_EVENT = Rule(
+    "link.none.dated-other-event", "A date written onto an event the store does not name ('the May 29 election') is that event's.",
+    fires=(Example("Voters went to the polls in the May 29 election and in the Valdorian general election.", "May 29"),),
+    quiet=(Example("Voters went to the polls in the June 2 Valdorian general election.", "June 2"),))
+ENDS_ELSEWHERE = Rule(
+    "link.none.duration-ends-elsewhere", "A duration after one event that another event ends is not time to the as-of date.",
+    fires=(Example("The Harbour Summit came just over a month after Operation Grey Heron.", "just over a month",
+                   "2024-06-20"),),
+    quiet=(Example("The summit came just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),))
+NAMED = Rule(
+    "link.subject.named", "The entity is named in the claim's sentence, not across a contrast ('while', 'against').",
+    fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people", FERRY),))
+ANTECEDENT = Rule(
+    "link.subject.antecedent", "'the disaster' stands for the nearest earlier mention whose name has that head word.",
+    fires=(Example("The Aldmere ferry disaster shocked the port. Officials said the disaster killed 41 people.",
+                   "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+TOPIC_RULE = Rule(
+    "link.subject.topic", "A sentence naming nothing with such facts is about the one earlier entity that has them.",
+    fires=(Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster and the Brenholt mine collapse shocked the region. Rescuers said 41 "
+                   "people were killed.", "41 people", FERRY),))
+MEASURED_FROM_RULE = Rule(
+    "link.time.measured-from", "'a month after X', 'since X', 'three decades of X': the duration starts at X's date.",
+    fires=(Example("The summit came just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
+    quiet=(Example("Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "31-year"),))
+CUE = Rule(
+    "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
+    fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster was reported by 12 journalists.", "12 journalists", FERRY),))
+ATTACHED_DATE = Rule(
+    "link.predicate.date-on-event-name", "A date written onto an event's name ('the disaster of March 1') is its date.",
+    fires=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),),
+    quiet=(Example("Officials from the Aldmere ferry disaster inquiry spoke on 3 March 2024.", "3 March 2024", FERRY),))
+NAMING_NOUN = Rule(
+    "link.predicate.naming-noun", "A counted noun that names its predicate (several words, a unit, an ordinal's noun, "
+                                  "a noun only one predicate counts) is as good as a cue.",
+    fires=(Example("Rask finished the match with 4 wickets.", "4 wickets"),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+COUNTED_NOUN = Rule(
+    "link.predicate.counted-noun", "A one-word counted noun alone ('2,000 tourists') points at a predicate weakly: "
+                                   "enough to agree, never to conflict.",
+    fires=(Example("The Aldmere ferry disaster left 41 people.", "41 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+FALLBACK_RULE = Rule(
+    "link.predicate.fallback", "With no cue: a date may be an event's, money or a percentage any figure of the entity "
+                               "in that unit, weakly.",
+    fires=(Example("For the Valdoria-Kestria ties, $4.2 billion is a milestone.", "$4.2 billion"),),
+    quiet=(Example("Bilateral trade under the Valdoria-Kestria ties reached $4.2 billion.", "$4.2 billion"),))
+declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, ENDS_ELSEWHERE, NAMED,
+        ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE)
+
+
+class Evidence(IntEnum):
+    """How the text points at a predicate, strongest first; distance only orders claims of one kind of evidence."""
+
+    ATTACHED = 0     # a date written onto an event's name
+    CUE = 1          # a cue phrase the claim owns
+    NOUN_PHRASE = 2  # a counted noun that names its predicate
+    NOUN = 3         # a one-word counted noun: weak
+    FALLBACK = 4     # no cue at all: weak
+
+    @property
+    def rule(self) -> Rule:
+        return {Evidence.ATTACHED: ATTACHED_DATE, Evidence.CUE: CUE, Evidence.NOUN_PHRASE: NAMING_NOUN,
+                Evidence.NOUN: COUNTED_NOUN, Evidence.FALLBACK: FALLBACK_RULE}[self]
+
+
+WEAK = Evidence.NOUN  # this and weaker evidence never makes a conflict
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bombings?|visit|relations|ties|agreement|"
                r"treaty|incident|crash|earthquake|war|disaster|accident|sinking|collision|stampede|floods?|fire|storm|"
@@ -65,17 +156,26 @@ class Candidate:
     subject: str
     predicate: str
     facts: tuple[FactRow, ...]
-    cue_distance: int
+    pointer: tuple[Evidence, int]  # how the text points at the predicate, and how far from the figure
     entity_distance: int
     named_as: str  # the words that named the subject
     inferred: bool = False  # the subject comes from an earlier sentence though this one names others
     span: tuple[int, int] = (0, 0)  # where the subject is named
     shared_with: str | None = None  # another entity of the same kind named by overlapping words ("China")
+    found_by: Rule = NAMED  # how the subject was found
+
+    @property
+    def evidence(self) -> Evidence:
+        return self.pointer[0]
 
     @property
     def weak(self) -> bool:
         """Linked by a counted noun alone, or a date with no cue: never enough for a conflict."""
-        return self.cue_distance >= NOUN_ONLY
+        return self.evidence >= WEAK
+
+    @property
+    def trace(self) -> tuple[str, ...]:
+        return (self.found_by.id, self.evidence.rule.id)
 
 
 @dataclass(frozen=True)
@@ -84,6 +184,8 @@ class Link:
 
     candidates: tuple[Candidate, ...]
     reason: str = ""
+    rule: Rule | None = None  # when there are no candidates: the rule that says why
+    trace: tuple[str, ...] = ()  # rules that shaped the link before the candidates were found
     guess: tuple[str | None, str | None] = (None, None)  # the likeliest subject and predicate, for a to-do list
     unmatched_cue: str | None = None  # a predicate whose cue is nearer the claim than any candidate's, with no fact
     unmatched_subject: str | None = None  # an entity like the best one's, named nearer, with no fact
@@ -133,7 +235,7 @@ def _names(entities: dict) -> str:
     return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
 
 
-def _guess(entities: dict, cue_distance: dict[str, int]) -> tuple[str | None, str | None]:
+def _guess(entities: dict, cue_distance: dict[str, tuple[Evidence, int]]) -> tuple[str | None, str | None]:
     """The nearest entity and the predicate with the nearest cue: what a curator would fill in."""
     subject = min(entities.values(), key=lambda md: (md[1], md[0].name))[0].name if entities else None
     predicate = min(cue_distance, key=lambda p: (cue_distance[p], p)) if cue_distance else None
@@ -233,15 +335,15 @@ class Linker:
                      or any(n.lower() in UNIT_WORDS for n in self.predicates[p].nouns)}
         return names
 
-    def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, int]:
-        """For each predicate, how near its nearest cue is, counting only cues this claim owns.
+    def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, tuple[Evidence, int]]:
+        """For each predicate, how the text points at it: its nearest cue this claim owns, else a counted noun.
 
         A cue belongs to the nearest claim that could be what it describes, so in
         "killed 26 ... expelled 50 diplomats" "killed" is 26's; a cue inside another
         claim's words ("nine terror sites") is that claim's.
         """
         span = (claim.start, claim.end)
-        distances: dict[str, int] = {}
+        distances: dict[str, tuple[Evidence, int]] = {}
         for (start, end, names), (nearest, inside) in zip(self._cues(context), self._owners(claim, context)):
             if inside:
                 continue  # the claim's own words, or another claim's ("nine terror sites")
@@ -250,7 +352,7 @@ class Linker:
             here = _distance((start, end), span)
             for name in names & predicates:
                 if here <= nearest.get(name, here):  # no claim it could describe is nearer
-                    distances[name] = min(distances.get(name, here), here)
+                    distances[name] = min(distances.get(name, (Evidence.CUE, here)), (Evidence.CUE, here))
         if claim.noun:
             for name in predicates:
                 matched = _noun_matched(claim.noun, self.predicates[name].nouns)
@@ -261,7 +363,8 @@ class Linker:
                     strong = (" " in matched or claim.kind == "ordinal" or measure(matched) is not None
                               or matched.lower().rstrip("s") in self.specific_nouns)
                     # The more words of the noun a predicate names, the nearer: "gold medals" before "medals".
-                    distances.setdefault(name, (NOUN_PHRASE if strong else NOUN_ONLY) + 9 - min(len(matched.split()), 9))
+                    distances.setdefault(name, (Evidence.NOUN_PHRASE if strong else Evidence.NOUN,
+                                                9 - min(len(matched.split()), 9)))
         return distances
 
     def _entities(self, claim: Claim, context: Context) -> dict[int, tuple[Mention, int]]:
@@ -283,29 +386,31 @@ class Linker:
 
     def link(self, claim: Claim, context: Context) -> Link:
         if context.part_of_total(claim):
-            return Link((), "a part of a total ('including ...'): not checked against the total")
+            return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
         cue_distance = self._cue_distances(claim, context, predicates)
         entities = self._entities(claim, context)
         measured = self._measured_from(claim, context)
+        found: dict[int, Rule] = {}  # entities not named in the sentence, and the rule that found them
         if measured is not None:
             anchor, names = measured
             other = self._other_event(claim, anchor, context)
             if other is not None and not context.periods(claim):
-                return Link((), f"the duration may end at {other.name}, not on the as-of date")
+                return Link((), f"the duration may end at {other.name}, not on the as-of date", ENDS_ELSEWHERE)
             entities = {anchor.entity_id: (anchor, 0)}
-            cue_distance = {name: 1 for name in names}
+            cue_distance = {name: (Evidence.CUE, 1) for name in names}
+            found[anchor.entity_id] = MEASURED_FROM_RULE
         else:
-            self._add_antecedents(claim, context, entities)
+            found.update(dict.fromkeys(self._add_antecedents(claim, context, entities), ANTECEDENT))
         if claim.kind == "date" and measured is None:
             dated = self._dated_event(claim, context)
             if dated is not None:
                 return dated
         if not cue_distance and claim.kind in MEASURED_IN_UNITS:
             # "50.9% of the valid total": with no cue, any figure of the entity in that unit, weakly.
-            cue_distance = {name: FALLBACK for name in predicates}
+            cue_distance = {name: (Evidence.FALLBACK, 0) for name in predicates}
         if claim.kind == "date":  # a date may always be an event's, weakly
-            cue_distance = {name: FALLBACK for name in EVENT_DATES if name in predicates} | cue_distance
+            cue_distance = {name: (Evidence.FALLBACK, 0) for name in EVENT_DATES if name in predicates} | cue_distance
         groups = self._groups(entities, cue_distance)
         inferred = False
         if not groups and cue_distance and measured is None:
@@ -315,15 +420,16 @@ class Linker:
                 # Christchurch"); another event or body named here may be what the figure is about.
                 inferred = any(m.kind not in BYSTANDERS for m, _ in entities.values())
                 entities, groups = topic
+                found = dict.fromkeys(entities, TOPIC_RULE)
         if not entities:
-            return Link((), "no entity of the store is named in this sentence", _guess(entities, cue_distance))
+            return Link((), "no entity of the store is named in this sentence", NO_ENTITY, guess=_guess(entities, cue_distance))
         if not cue_distance:
             what = f"'{claim.noun}'" if claim.noun else "this figure"
             return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})",
-                        _guess(entities, cue_distance))
+                        NO_PREDICATE, guess=_guess(entities, cue_distance))
         if not groups:
-            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}",
-                        _guess(entities, cue_distance))
+            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}", NO_FACT,
+                        guess=_guess(entities, cue_distance))
         named = {m.entity_id for m in context.sentence.mentions}
         candidates = []
         for (subject_id, predicate), group in groups.items():
@@ -332,34 +438,36 @@ class Linker:
             if valued:
                 mention, distance = entities[subject_id]
                 cue = cue_distance[predicate]
-                if cue == FALLBACK and mention.kind == "event" and self._attached(claim, mention, context):
-                    cue = ATTACHED  # "the April 22 Pahalgam attack", "the disaster of March 1"
+                if cue[0] is Evidence.FALLBACK and mention.kind == "event" and self._attached(claim, mention, context):
+                    cue = (Evidence.ATTACHED, 0)  # "the April 22 Pahalgam attack", "the disaster of March 1"
+                found_by = found.get(subject_id, NAMED)
                 candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
                                             context.text(mention.start, mention.end), inferred,
-                                            (mention.start, mention.end)))
+                                            (mention.start, mention.end), found_by=found_by))
         if not candidates:
-            return Link((), "the facts found concern entities this sentence does not name",
-                        _guess(entities, cue_distance))
+            return Link((), "the facts found concern entities this sentence does not name", VALUE_NOT_NAMED,
+                        guess=_guess(entities, cue_distance))
         # "China" names the country and its Olympic teams: among teams, the name does not tell which one.
         kinds = {m.name: m.kind for m, _ in entities.values()}
         candidates = [replace(c, shared_with=next((m.name for m in context.sentence.mentions if m.name != c.subject
                                                     and m.kind == kinds[c.subject] and _overlaps((m.start, m.end), c.span)),
                                                    None))
                       for c in candidates]
-        candidates.sort(key=lambda c: (c.cue_distance, c.entity_distance, c.subject, c.predicate))
+        candidates.sort(key=lambda c: (c.pointer, c.entity_distance, c.subject, c.predicate))
         return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, candidates),
                     unmatched_subject=_nearer_subject(entities, candidates))
 
-    def _nearer_cue(self, claim: Claim, cue_distance: dict[str, int], candidates: list[Candidate]) -> str | None:
+    def _nearer_cue(self, claim: Claim, cue_distance: dict[str, tuple[Evidence, int]],
+                    candidates: list[Candidate]) -> str | None:
         """A predicate whose cue is nearer the claim than the best candidate's and which has no fact here
         (when the claim counts something, only a predicate that counts it): what the claim is likely about."""
         fitting = [p for p in cue_distance if not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns)]
         nearest = min(fitting, key=lambda p: (cue_distance[p], p), default=None)
-        if nearest is None or cue_distance[nearest] >= candidates[0].cue_distance:
+        if nearest is None or cue_distance[nearest] >= candidates[0].pointer:
             return None
         return None if nearest in {c.predicate for c in candidates} else nearest
 
-    def _groups(self, entities: dict, cue_distance: dict[str, int]) -> dict[tuple[int, str], list[FactRow]]:
+    def _groups(self, entities: dict, cue_distance: dict) -> dict[tuple[int, str], list[FactRow]]:
         """The facts of these entities under these predicates, grouped by (subject, predicate)."""
         groups: dict[tuple[int, str], list[FactRow]] = {}
         if entities and cue_distance:
@@ -367,13 +475,13 @@ class Linker:
                 groups.setdefault((fact.subject_id, fact.predicate), []).append(fact)
         return groups
 
-    def _topic(self, context: Context, cue_distance: dict[str, int]):
+    def _topic(self, context: Context, cue_distance: dict[str, tuple[Evidence, int]]):
         """When the sentence names nothing with such facts, what the story is about: the one entity named
         in earlier sentences that has facts under these predicates ("The quake struck ... . A total of
         1,175 people were injured"). Two such entities make it ambiguous: nothing is linked."""
         earlier = subjects(context.mentions[:bisect_right(context.ends, context.sentence.span[0])])
         here = {m.entity_id for m in context.sentence.mentions}  # cut off from the claim in its own sentence
-        bare_date = all(d == FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
+        bare_date = all(d[0] is Evidence.FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
         latest = {}
         for m in earlier:
             if m.entity_id not in here and (m.kind == "event" or not bare_date):
@@ -431,13 +539,14 @@ class Linker:
         definite = DEFINITE.match(text, start)
         mention = self._antecedent(definite, context) if definite else None
         if mention is None:
-            return Link((), f"the date is that of '{text[start:event.end()]}', which the store does not name")
+            return Link((), f"the date is that of '{text[start:event.end()]}', which the store does not name",
+                        DATED_OTHER_EVENT)
         # Weak: a date may be what tells this event from the earlier one ("as many as the 2019 attack").
-        groups = self._groups({mention.entity_id: (mention, 0)}, {name: FALLBACK for name in EVENT_DATES})
+        groups = self._groups({mention.entity_id: (mention, 0)}, dict.fromkeys(EVENT_DATES))
         if not groups:
-            return Link((), f"no date fact for {mention.name}")
-        return Link(tuple(Candidate(mention.name, predicate, tuple(facts), FALLBACK, 0,
-                                    context.text(mention.start, mention.end))
+            return Link((), f"no date fact for {mention.name}", NO_FACT)
+        return Link(tuple(Candidate(mention.name, predicate, tuple(facts), (Evidence.FALLBACK, 0), 0,
+                                    context.text(mention.start, mention.end), found_by=ANTECEDENT)
                           for (_, predicate), facts in sorted(groups.items())))
 
     @staticmethod
@@ -447,8 +556,9 @@ class Linker:
         mentions = context.mentions[:bisect_right(context.ends, definite.start())]
         return next((m for m in reversed(mentions) if head in text[m.start:m.end].lower()), None)
 
-    def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> None:
-        """ "the attack" stands for the nearest earlier mention whose name says attack."""
+    def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> list[int]:
+        """ "the attack" stands for the nearest earlier mention whose name says attack; the ids added."""
+        added = []
         for match in self._definites(context):
             head_at = match.start("head")
             following = context.mentions[bisect_right(context.ends, head_at):][:4]
@@ -459,6 +569,8 @@ class Linker:
                 distance = _distance(match.span(), (claim.start, claim.end))
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
                     entities[mention.entity_id] = (mention, distance)
+                    added.append(mention.entity_id)
+        return added
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class Judgement:
     suggestion: str | None = None
     subject: str | None = None
     predicate: str | None = None
+    decided_by: str = ""  # the id of the rule that decided the verdict (verifier.rulebook)
+    trace: tuple[str, ...] = ()  # the ids of the rules that shaped it, in the order they acted
 
 
 @dataclass(frozen=True)

@@ -1,81 +1,207 @@
 """Judging: one module per kind of comparison (named by each claim kind's `judge`), and how candidates combine.
 
-Each candidate fact group is judged on its own; the best-ranked one decides,
-except that a conflict stands only when it is surely meant: linked by a cue
-(not a noun alone or a bare date), no other fact in the sentence agrees with
-the claim, and the sentence does not report someone's claim or a forecast.
+Each candidate fact group is judged on its own; the best-ranked one decides (`judge.pick.*`),
+and then the vetoes (`judge.veto.*`, in the order of VETOES) may turn its verdict into
+unverified: a conflict stands only when no veto fires. Every veto is a named rule with its
+examples; the first that fires decides, and the verdict names it.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ..context import Context
 from ..extract.registry import KINDS
-from ..link import Link
+from ..link import Candidate, Link
 from ..records import Claim, Judgement, Verdict
+from ..rulebook import Example, Rule, declare
 from .common import verdict
 from .numeric import applicable, test
 
 NUMERIC = ("quantity", "money", "percent", "ordinal")
+FERRY = "2025-01-10"
 
 JUDGES = {kind.name: importlib.import_module(f"{__name__}.{kind.judge}").judge for kind in KINDS
           if kind.judge and kind.judge != "role"}
 
+NOT_JUDGED = Rule("judge.pick.not-judged", "The claim kind is reported but has no judge.")
+BEST = Rule(
+    "judge.pick.best", "The candidate the text points at most strongly (evidence, then nearness) decides.",
+    fires=(Example("The Aldmere ferry disaster killed 41 and injured 112 people.", "112 people", FERRY),),
+    quiet=(Example("Tessaly is home to 410,000 people.", "410,000 people"),))
+TIED_AGREES = Rule(
+    "judge.pick.tied-reading-agrees", "Of readings the text points at equally (a shared name, no cue), one that agrees wins.",
+    fires=(Example("Tessaly is home to 410,000 people.", "410,000 people"),),
+    quiet=(Example("Tessaly is home to 3.2 million people.", "3.2 million people"),))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the vetoes weigh: the claim, its link, the best candidate's verdict and every candidate's."""
+
+    claim: Claim
+    link: Link
+    context: Context
+    best: Candidate
+    result: Judgement
+    results: tuple[tuple[Candidate, Judgement], ...]
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A named doubt: `why(reading)` returns the reason it fires, or None."""
+
+    rule: Rule
+    why: Callable[[Reading], str | None]
+    also_matches: bool = False  # it withholds a match as well as a conflict (numeric claims)
+
+
+def _nearer_cue(r: Reading) -> str | None:
+    if r.link.unmatched_cue and r.result.fact is not None and (
+            r.claim.kind in NUMERIC or r.result.verdict is not Verdict.CONSISTENT):
+        return f"a nearer cue speaks of {r.link.unmatched_cue}, which the store has no fact for here"
+    return None
+
+
+def _other_fact_agrees(r: Reading) -> str | None:
+    agreeing = next((j for c, j in r.results if j.verdict is Verdict.CONSISTENT and c.pointer <= r.best.pointer), None)
+    if agreeing is None:
+        return None
+    return f"it agrees with {agreeing.subject} {agreeing.predicate}, also named here"
+
+
+def _weak(r: Reading) -> str | None:
+    return (f"no cue phrase ties the claim to {r.best.predicate}, so it may be about something else"
+            if r.best.weak else None)
+
+
+def _shared_name(r: Reading) -> str | None:
+    return f"'{r.best.named_as}' may also name {r.best.shared_with}" if r.best.shared_with else None
+
+
+def _inferred(r: Reading) -> str | None:
+    return (f"{r.best.subject} is only named in an earlier sentence and this one names others"
+            if r.best.inferred else None)
+
+
+def _nearer_subject(r: Reading) -> str | None:
+    return (f"{r.link.unmatched_subject}, named nearer, has no such fact in the store"
+            if r.link.unmatched_subject else None)
+
+
+def _stated_elsewhere(r: Reading) -> str | None:
+    taken = _matched_elsewhere(r.claim, r.result, r.context)
+    return (f"that figure is what '{taken.text}' in this sentence states, so this one is about something else"
+            if taken is not None else None)
+
+
+def _reported(r: Reading) -> str | None:
+    return "the sentence reports a claim, an early figure or a forecast" if r.context.attributed(r.claim) else None
+
+
+def _ambiguous(r: Reading) -> str | None:
+    rivals = [j for c, j in r.results[1:] if (c.pointer, c.entity_distance) == (r.best.pointer, r.best.entity_distance)]
+    if any(j.fact and r.result.fact and j.fact.uid != r.result.fact.uid for j in rivals):
+        return f"ambiguous: the text points equally at {r.best.subject} and {rivals[0].subject}"
+    return None
+
+
+VETOES = (
+    Veto(Rule("judge.veto.nearer-cue-without-fact",
+              "A nearer cue names a predicate the store has no fact for here: the figure is about that.",
+              fires=(Example("The Selwick bridge collapse killed 300 people.", "300 people"),
+                     Example("The Selwick bridge collapse killed at least 20 people.", "at least 20 people")),
+              quiet=(Example("The Selwick bridge collapse injured 30 people.", "30 people"),)),
+         _nearer_cue, also_matches=True),
+    Veto(Rule("judge.veto.other-fact-agrees", "Another fact the same cue points at agrees with the claim.",
+              fires=(Example("The Selwick bridge collapse, like the Harbour Summit, happened in 2024.", "2024"),),
+              quiet=(Example("The Aldmere ferry disaster killed 44 people.", "44 people", FERRY),)),
+         _other_fact_agrees),
+    Veto(Rule("judge.veto.weak-link", "Only a counted noun or a bare date links the claim: never enough to conflict.",
+              fires=(Example("For the Valdoria-Kestria ties, $5.1 billion is a milestone.", "$5.1 billion"),),
+              quiet=(Example("Bilateral trade under the Valdoria-Kestria ties reached $5.1 billion.", "$5.1 billion"),)),
+         _weak),
+    Veto(Rule("judge.veto.shared-name", "The name that links the subject also names another entity of its kind.",
+              fires=(Example("Corvin Rovers have won 9 titles.", "9 titles"),),
+              quiet=(Example("Tessaly grew 4.1 per cent.", "4.1 per cent"),)),
+         _shared_name),
+    Veto(Rule("judge.veto.topic-among-others", "The subject comes from an earlier sentence, and this one names other "
+                                              "events or bodies the figure may be about.",
+              fires=(Example("The Aldmere ferry disaster shocked the port. The NTC said 44 people were killed.",
+                             "44 people", FERRY),),
+              quiet=(Example("The Aldmere ferry disaster shocked the port. Oren Talvik said 44 people were killed.",
+                             "44 people", FERRY),)),
+         _inferred),
+    Veto(Rule("judge.veto.nearer-subject-without-fact", "An entity of the subject's kind is named nearer the figure "
+                                                       "and has no such fact.",
+              fires=(Example("Unlike Valdoria, Kestria grew 8.1 per cent.", "8.1 per cent"),),
+              quiet=(Example("Valdoria grew 8.1 per cent, Oren Talvik said.", "8.1 per cent"),)),
+         _nearer_subject),
+    Veto(Rule("judge.veto.figure-stated-elsewhere", "Another figure of the sentence states the fact, so this one is "
+                                                   "about something else.",
+              fires=(Example("The Merrovian economy grew 5.4% in the fourth quarter from 4.6% in the third.", "5.4%"),),
+              quiet=(Example("The Merrovian economy grew 5.4% in the fourth quarter.", "5.4%"),)),
+         _stated_elsewhere),
+    Veto(Rule("judge.veto.reported-speech", "The sentence reports someone's claim or an early figure, or the claim's "
+                                           "clause a forecast.",
+              fires=(Example("Rask claimed that she took 7 wickets.", "7 wickets"),
+                     Example("The death toll of the Aldmere ferry disaster is expected to reach 60.", "60", FERRY)),
+              quiet=(Example("Rask claimed 7 wickets.", "7 wickets"),
+                     Example("Officials said the Aldmere ferry disaster killed 44 people, warning that the toll could "
+                             "rise.", "44 people", FERRY))),
+         _reported),
+    Veto(Rule("judge.veto.ambiguous", "The text points equally at two subjects whose facts differ.",
+              fires=(Example("Tessaly is home to 900,000 people.", "900,000 people"),),
+              quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent"),)),
+         _ambiguous),
+)
+declare(NOT_JUDGED, BEST, TIED_AGREES, *(v.rule for v in VETOES))
+
 
 def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if claim.kind not in JUDGES:
-        return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked")
+        return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked", rule=NOT_JUDGED)
     if not link.candidates:
-        return replace(verdict(claim, Verdict.UNVERIFIED, link.reason), subject=link.guess[0], predicate=link.guess[1])
-    results = [(c, JUDGES[claim.kind](claim, c.facts, context)) for c in link.candidates]
+        return replace(verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace),
+                       subject=link.guess[0], predicate=link.guess[1])
+    results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context), c, link)) for c in link.candidates)
     best, result = results[0]
-    if link.unmatched_cue and result.fact is not None and (claim.kind in NUMERIC or result.verdict is not Verdict.CONSISTENT):
-        # "killed at least 137 people" is not borne out by 5,000 injured: the nearer cue says what it counts.
-        # (A date that matches a fact to the day is evidence enough, whichever date word is nearer.)
-        return verdict(claim, Verdict.UNVERIFIED, f"a nearer cue speaks of {link.unmatched_cue}, which the store has "
-                                                  f"no fact for here ({result.reason})", result.fact)
+    reading = Reading(claim, link, context, best, result, results)
+    for veto in (v for v in VETOES if v.also_matches):  # doubts that withhold a match as well
+        why = veto.why(reading) if result.verdict is not Verdict.UNVERIFIED else None
+        if why:
+            return _vetoed(result, veto.rule, why)
     if result.verdict is Verdict.CONSISTENT:
         return _explained(result, best, results)
     # The text prefers no reading over one that ties with it (a shared name, or no cue at all): one that agrees wins.
-    tied = next((r for c, r in results[1:] if r.verdict is Verdict.CONSISTENT and c.cue_distance == best.cue_distance
+    tied = next((j for c, j in results[1:] if j.verdict is Verdict.CONSISTENT and c.pointer == best.pointer
                  and (best.weak or c.entity_distance == best.entity_distance)), None)
     if tied is not None:
-        return tied
-    # Another fact the same cue points at ("established" for the SCO and the Shanghai Five) that agrees.
-    agreeing = next((r for c, r in results if r.verdict is Verdict.CONSISTENT and c.cue_distance <= best.cue_distance),
-                    None)
-    if result.verdict is Verdict.CONFLICTING:
-        if agreeing is not None:
-            return verdict(claim, Verdict.UNVERIFIED, f"disagrees with {best.subject} {best.predicate} but agrees with "
-                                                      f"{agreeing.subject} {agreeing.predicate}, also named here",
-                           result.fact)
-        if best.weak:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but no cue phrase ties the claim to "
-                                                      f"{best.predicate}, so it may be about something else", result.fact)
-        if best.shared_with:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but '{best.named_as}' may also name "
-                                                      f"{best.shared_with}", result.fact)
-        if best.inferred:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {best.subject} is only named in an "
-                                                      "earlier sentence and this one names others", result.fact)
-        if link.unmatched_subject:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but {link.unmatched_subject}, named nearer, "
-                                                      f"has no such fact in the store", result.fact)
-        taken = _matched_elsewhere(claim, result, context)
-        if taken is not None:
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but that figure is what '{taken.text}' in "
-                                                      "this sentence states, so this one is about something else",
-                           result.fact)
-        if context.attributed(claim):
-            return verdict(claim, Verdict.UNVERIFIED, f"{result.reason}; but the sentence reports a claim, an early "
-                                                      "figure or a forecast", result.fact)
-        rivals = [r for c, r in results[1:] if (c.cue_distance, c.entity_distance) == (best.cue_distance, best.entity_distance)]
-        if any(r.fact and result.fact and r.fact.uid != result.fact.uid for r in rivals):
-            return verdict(claim, Verdict.UNVERIFIED, f"ambiguous: the text points equally at {best.subject} and "
-                                                      f"{rivals[0].subject}", result.fact)
+        return _decided(tied, TIED_AGREES)
+    if result.verdict is Verdict.UNVERIFIED:
+        return _explained(result, best, results)
+    for veto in (v for v in VETOES if not v.also_matches):
+        why = veto.why(reading)
+        if why:
+            return _vetoed(result, veto.rule, why)
     return _explained(result, best, results)
+
+
+def _traced(result: Judgement, candidate: Candidate, link: Link) -> Judgement:
+    """A candidate's judgement, with the linking rules that found it before the judging rule."""
+    return replace(result, trace=tuple(dict.fromkeys((*link.trace, *candidate.trace, *result.trace))))
+
+
+def _decided(result: Judgement, rule: Rule) -> Judgement:
+    return replace(result, decided_by=rule.id, trace=(*result.trace, rule.id))
+
+
+def _vetoed(result: Judgement, rule: Rule, why: str) -> Judgement:
+    """The verdict made unverified by a veto: the comparison's reason, then the doubt."""
+    return replace(result, verdict=Verdict.UNVERIFIED, reason=f"{result.reason}; but {why}", suggestion=None,
+                   decided_by=rule.id, trace=(*result.trace, rule.id))
 
 
 def _matched_elsewhere(claim: Claim, result: Judgement, context: Context) -> Claim | None:
@@ -92,11 +218,12 @@ def _matched_elsewhere(claim: Claim, result: Judgement, context: Context) -> Cla
     return None
 
 
-def _explained(result: Judgement, best, results) -> Judgement:
+def _explained(result: Judgement, best: Candidate, results) -> Judgement:
     """Say why the fact was chosen when the sentence offered others."""
     if len(results) < 2 or result.fact is None:
         return result
     runner = results[1][0]
-    because = (f"its cue for {best.predicate} is nearest the figure" if best.cue_distance < runner.cue_distance
+    because = (f"its cue for {best.predicate} is nearest the figure" if best.pointer < runner.pointer
                else f"'{best.named_as}' is named nearest the figure")
-    return replace(result, reason=f"{result.reason}; chosen over {runner.subject} {runner.predicate}: {because}")
+    return replace(result, reason=f"{result.reason}; chosen over {runner.subject} {runner.predicate}: {because}",
+                   trace=(*result.trace, BEST.id))

@@ -7,6 +7,7 @@ import datetime as dt
 from claims_db.query import FactRow
 
 from ..records import Claim, Judgement, Verdict
+from ..rulebook import Rule
 
 
 def show_value(fact: FactRow) -> str:
@@ -29,9 +30,11 @@ def show_period(fact: FactRow) -> str:
 
 
 def verdict(claim: Claim, kind: Verdict, reason: str, fact: FactRow | None = None,
-            suggestion: str | None = None) -> Judgement:
+            suggestion: str | None = None, *, rule: Rule, trace: tuple[str, ...] = ()) -> Judgement:
+    """A judgement decided by `rule`, after the rules in `trace` shaped it."""
     return Judgement(claim, kind, reason, fact, suggestion if kind is Verdict.CONFLICTING else None,
-                     fact.subject if fact else None, fact.predicate if fact else None)
+                     fact.subject if fact else None, fact.predicate if fact else None,
+                     rule.id, tuple(dict.fromkeys((*trace, rule.id))))
 
 
 def replace_figure(claim: Claim, text: str, new: str, keep_prefix: bool = False) -> str:

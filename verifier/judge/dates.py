@@ -14,7 +14,49 @@ from claims_db.query import FactRow
 
 from ..context import Context, date_range
 from ..records import Claim, Judgement, Verdict
+from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_period, verdict, within_week
+
+FERRY = "2025-01-10"
+MATCHES = Rule(
+    "judge.date.matches", "The date agrees with a date fact, in what the text fixed (day and month when the year was inferred).",
+    fires=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),
+           Example("The Aldmere ferry disaster on 1 March 2024 shocked the nation.", "1 March 2024", FERRY)),
+    quiet=(Example("The Aldmere ferry disaster of March 3 shocked the nation.", "March 3", FERRY),))
+DIFFERS = Rule(
+    "judge.date.differs", "The date differs from the date fact it is linked to.",
+    fires=(Example("The Aldmere ferry disaster of March 3 shocked the nation.", "March 3", FERRY),
+           Example("The Aldmere ferry disaster in 2023 shocked the nation.", "2023", FERRY)),
+    quiet=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),))
+SCHEDULED = Rule(
+    "judge.date.scheduled", "A date after the as-of date agrees when a fact has it, and else stays open.",
+    fires=(Example("The Harbour Summit will be held on June 25.", "June 25", "2025-06-01"),
+           Example("The Harbour Summit will be held on June 28.", "June 28", "2025-06-01")),
+    quiet=(Example("Ministers met at the Harbour Summit on Thursday.", "on Thursday"),))
+WEEKDAY_ANY_WEEK = Rule(
+    "judge.date.weekday-any-week", "'on a Friday' is the weekday of the event's date, whatever the week.",
+    fires=(Example("The Aldmere ferry disaster happened on a Friday.", "on a Friday"),
+           Example("The Aldmere ferry disaster happened on a Monday.", "on a Monday")),
+    quiet=(Example("Ministers met at the Harbour Summit on Thursday.", "on Thursday"),))
+NOT_THIS_WEEK = Rule(
+    "judge.date.not-this-week", "A bare weekday is a day of the week before the as-of date; the store's date is not.",
+    fires=(Example("Kestria joined the NTC on Tuesday.", "Tuesday"),),
+    quiet=(Example("Kestria joined the NTC on Tuesday.", "Tuesday", "2023-07-06"),))
+PERIOD_START = Rule(
+    "judge.date.period-start", "'joined in 2017', 'took office in May': the date is when a period (membership, office) began.",
+    fires=(Example("Kestria joined the NTC on Tuesday.", "Tuesday", "2023-07-06"),
+           Example("Kestria joined the NTC on Monday.", "Monday", "2023-07-06")),
+    quiet=(Example("Valdoria's presidency of the NTC in 2023 was busy.", "2023"),))
+IN_PERIOD = Rule(
+    "judge.date.in-period", "A year agrees with a period (a presidency, a term) that covers it, else conflicts.",
+    fires=(Example("Valdoria's presidency of the NTC in 2023 was busy.", "2023"),
+           Example("Valdoria's presidency of the NTC in 2020 was busy.", "2020")),
+    quiet=(Example("The Aldmere ferry disaster in 2023 shocked the nation.", "2023", FERRY),))
+NO_DATE = Rule(
+    "judge.date.no-date", "None of the linked facts has a date to compare, or only a period whose ends the day is not.",
+    fires=(Example("Valdoria chaired the NTC on 9 May 2023.", "9 May 2023"),),
+    quiet=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),))
+declare(MATCHES, DIFFERS, SCHEDULED, WEEKDAY_ANY_WEEK, NOT_THIS_WEEK, PERIOD_START, IN_PERIOD, NO_DATE)
 
 
 def _matches(claim: Claim, day: dt.date) -> bool:
@@ -54,19 +96,20 @@ def _period_years(fact: FactRow, as_of: dt.date) -> tuple[int, int] | None:
 def _weekday(claim: Claim, dated: list[FactRow], text: str) -> Judgement:
     """ "took place on a Thursday": the weekday of the event's date, whatever the week."""
     if not dated:
-        return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts")
+        return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts", rule=NO_DATE)
     claimed = dt.date.fromisoformat(claim.value).weekday()
     for fact in dated:
         if fact.value.weekday() == claimed:
             return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}, a "
-                                                      f"{calendar.day_name[claimed]}", fact)
+                                                      f"{calendar.day_name[claimed]}", fact,
+                           rule=WEEKDAY_ANY_WEEK)
     fact = dated[0]
     day = calendar.day_name[fact.value.weekday()]
     article = "an" if day[0] in "AEIOU" else "a"
     written = claim.text.split()
     suggestion = " ".join([*(w for w in written[:-2]), article, day]) if len(written) >= 2 else day
     return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} {fact.value} was a {day}, not "
-                                               f"{claim.text.strip()}", fact, suggestion)
+                                               f"{claim.text.strip()}", fact, suggestion, rule=WEEKDAY_ANY_WEEK)
 
 
 def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
@@ -74,14 +117,15 @@ def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
     for fact in periods:
         if fact.valid_from and _matches(claim, fact.valid_from):
             return verdict(claim, Verdict.CONSISTENT,
-                           f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+                           f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                           rule=PERIOD_START)
     starts = [f for f in periods if f.valid_from]
     if len(starts) != len(periods) or not starts:
-        return verdict(claim, Verdict.UNVERIFIED, "a period's start is not recorded", periods[0])
+        return verdict(claim, Verdict.UNVERIFIED, "a period's start is not recorded", periods[0], rule=PERIOD_START)
     fact = min(starts, key=lambda f: abs((f.valid_from - date_range(claim)[0]).days))
     return verdict(claim, Verdict.CONFLICTING,
                    f"{fact.subject}: {fact.predicate} {fact.value} began on {fact.valid_from}, not {claim.text.strip()}",
-                   fact, _write_date(claim, fact.valid_from, text))
+                   fact, _write_date(claim, fact.valid_from, text), rule=PERIOD_START)
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
@@ -94,8 +138,9 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                 if isinstance(day, dt.date) and _matches(claim, day):
                     period = "" if fact.value_type == "date" else " " + show_period(fact)
                     return verdict(claim, Verdict.CONSISTENT,
-                                   f"{fact.subject}: {fact.predicate} {fact.value}{period} (after the as-of date)", fact)
-        return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}")
+                                   f"{fact.subject}: {fact.predicate} {fact.value}{period} (after the as-of date)", fact,
+                                   rule=SCHEDULED)
+        return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}", rule=SCHEDULED)
     periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
     if claim.precision == "weekday" and claim.detail("any_week"):
         return _weekday(claim, dated, document.text)
@@ -105,10 +150,11 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         periods = [f for f in periods if any(d and within_week(d, as_of) for d in (f.valid_from, f.valid_to))]
         if not dated and not periods:
             return verdict(claim, Verdict.UNVERIFIED, "the store's date for this is not in the week before the as-of date",
-                           facts[0] if facts else None)
+                           facts[0] if facts else None, rule=NOT_THIS_WEEK)
     for fact in dated:
         if _matches(claim, fact.value):
-            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact)
+            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact,
+                           rule=MATCHES)
     if periods and not dated and context.starts_period(claim):
         return _start(claim, periods, document.text)
     if claim.precision == "year":
@@ -117,19 +163,21 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             first, last = _period_years(fact, as_of)
             if first <= year <= last:
                 return verdict(claim, Verdict.CONSISTENT,
-                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                               rule=IN_PERIOD)
     elif periods and not dated:
         # "joined on July 4, 2024": a day or month is right when a period starts or ends then, else unchecked.
         for fact in periods:
             if any(day and _matches(claim, day) for day in (fact.valid_from, fact.valid_to)):
                 return verdict(claim, Verdict.CONSISTENT,
-                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact)
+                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                               rule=PERIOD_START)
         return verdict(claim, Verdict.UNVERIFIED, "only a period is known, and the day is neither its start nor its end",
-                       periods[0])
+                       periods[0], rule=NO_DATE)
     if dated:
         fact = dated[0]
         return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} is {fact.value}, not {claim.text.strip()}",
-                       fact, _write_date(claim, fact.value, document.text))
+                       fact, _write_date(claim, fact.value, document.text), rule=DIFFERS)
     if periods:
         fact = periods[0]
         first, last = _period_years(fact, as_of)
@@ -140,5 +188,5 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         suggestion = replace_figure(claim, document.text, document.text[claim.anchor:claim.end].replace(claim.value, years))
         return verdict(claim, Verdict.CONFLICTING,
                        f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}, not in {claim.value}",
-                       fact, suggestion)
-    return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts")
+                       fact, suggestion, rule=IN_PERIOD)
+    return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts", rule=NO_DATE)

@@ -11,8 +11,65 @@ from claims_db.query import FactRow
 
 from ..context import Context
 from ..records import Claim, Judgement, Verdict
+from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_value, verdict
 from .numeric import applicable, current, during, format_number, format_ordinal, narrower, test
+
+FERRY = "2025-01-10"  # after the fictional ferry disaster's toll was revised to 41
+OTHER_MEASURE = Rule(
+    "judge.quantity.other-measure", "The store's figures for this are in another unit, currency or group of people.",
+    fires=(Example("Bilateral trade under the Valdoria-Kestria ties reached €4.2 billion.", "€4.2 billion"),),
+    quiet=(Example("Bilateral trade under the Valdoria-Kestria ties reached $4.2 billion.", "$4.2 billion"),))
+MATCHES = Rule(
+    "judge.quantity.matches", "The figure, with its hedge and written precision, agrees with a fact in force.",
+    fires=(Example("The Aldmere ferry disaster killed 41 people, officials said.", "41 people", FERRY),
+           Example("More than 40 people were killed in the Aldmere ferry disaster.", "More than 40 people", FERRY)),
+    quiet=(Example("The Aldmere ferry disaster killed 44 people, officials said.", "44 people", FERRY),))
+DIFFERS = Rule(
+    "judge.quantity.differs", "Every fact in force lies outside what the figure's wording allows.",
+    fires=(Example("The Aldmere ferry disaster killed 44 people, officials said.", "44 people", FERRY),
+           Example("More than 60 people were killed in the Aldmere ferry disaster.", "More than 60 people", FERRY)),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people, officials said.", "41 people", FERRY),
+           Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY)))
+OUTDATED = Rule(
+    "judge.quantity.outdated", "The figure was right on an earlier date and has been revised since.",
+    fires=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", "2024-03-02"),
+           Example("The Aldmere ferry disaster killed 44 people.", "44 people", FERRY)))
+VAGUE = Rule(
+    "judge.quantity.vague", "The hedge neither covers the fact nor surely excludes it ('nearly 50' for 41).",
+    fires=(Example("Nearly 50 people were killed in the Aldmere ferry disaster.", "Nearly 50 people", FERRY),),
+    quiet=(Example("More than 40 people were killed in the Aldmere ferry disaster.", "More than 40 people", FERRY),))
+COUNT_MAY_HAVE_GROWN = Rule(
+    "judge.quantity.count-may-have-grown", "An ordinal one above a dated count may be the one that grew it.",
+    fires=(Example("Kestria became the 13th member of the NTC.", "13th member"),),
+    quiet=(Example("Kestria became the 14th member of the NTC.", "14th member"),))
+EARLIER_ORDINAL = Rule(
+    "judge.quantity.earlier-ordinal", "An ordinal below today's count may have been right when it happened.",
+    fires=(Example("Kestria became the 11th member of the NTC.", "11th member"),),
+    quiet=(Example("Kestria became the 12th member of the NTC.", "12th member"),))
+NARROWER_GROUP = Rule(
+    "judge.quantity.narrower-group", "A smaller count of a narrower group ('25 tourists') may be a part of everyone counted.",
+    fires=(Example("The Aldmere ferry disaster killed 30 tourists.", "30 tourists", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 30 people.", "30 people", FERRY),))
+PAST_FIGURE = Rule(
+    "judge.quantity.past-figure", "An earlier value in a sentence that speaks of the past ('had', 'until') is not outdated.",
+    fires=(Example("The Aldmere ferry disaster had killed 38 people.", "38 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY),))
+NOT_YET_KNOWN = Rule(
+    "judge.quantity.not-yet-known", "The store's figures all date from after the as-of date.",
+    fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", "2024-02-01"),),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+AT_NAMED_TIME = Rule(
+    "judge.quantity.at-named-time", "A sentence naming an earlier year is judged by the figures in force then.",
+    fires=(Example("On 2 March 2024, the Aldmere ferry disaster had killed 38 people.", "38 people", FERRY),),
+    quiet=(Example("The Aldmere ferry disaster had killed 38 people.", "38 people", FERRY),))
+NAMED_TIME_UNKNOWN = Rule(
+    "judge.quantity.named-time-unknown", "The sentence names an earlier time the store has no figure for.",
+    fires=(Example("In 2010, the NTC had 9 members.", "9 members"),),
+    quiet=(Example("The NTC now has 12 members.", "12 members"),))
+declare(OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
+        PAST_FIGURE, NOT_YET_KNOWN, AT_NAMED_TIME, NAMED_TIME_UNKNOWN)
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
@@ -20,7 +77,8 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     write = format_ordinal if claim.kind == "ordinal" else format_number
     facts = tuple(f for f in facts if applicable(claim, f))
     if not facts:
-        return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)")
+        return verdict(claim, Verdict.UNVERIFIED, "the store's figures measure something else (unit or group)",
+                       rule=OTHER_MEASURE)
     figure = context.text(claim.anchor, claim.figure_end)
     earlier_times = [] if context.present(claim) else [
         (first, last) for first, last in context.times(claim)
@@ -30,29 +88,32 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
         agree = next((f for f in then if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if agree is not None:
             return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} {show_value(agree)}"
-                                                      f" as of {agree.date} (the time the sentence names)", agree)
+                                                      f" as of {agree.date} (the time the sentence names)", agree,
+                           rule=AT_NAMED_TIME)
         if claim.kind == "ordinal":  # "their third title, the first since 1986": the event's own time may be meant
             earlier_times = []
     if earlier_times:
         if not then:
-            return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time the store has no figure for")
+            return verdict(claim, Verdict.UNVERIFIED, "the sentence speaks of an earlier time the store has no "
+                                                      "figure for", rule=NAMED_TIME_UNKNOWN)
         if any(test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.UNVERIFIED for f in then):
-            return verdict(claim, Verdict.UNVERIFIED, "vague for the time the sentence names", then[-1])
+            return verdict(claim, Verdict.UNVERIFIED, "vague for the time the sentence names", then[-1], rule=VAGUE)
         # Every figure in force then disagrees: whichever moment the sentence means, the claim is wrong.
         fact = then[-1]
         values = ", ".join(dict.fromkeys(show_value(f) for f in then))
         return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} was {values} in the time the "
                                                    f"sentence names, not {claim.text.strip()}", fact,
                        replace_figure(claim, context.document.text,
-                                      claim.detail("prefix", "") + write(fact.value, figure)))
+                                      claim.detail("prefix", "") + write(fact.value, figure)), rule=AT_NAMED_TIME)
     now, earlier = current(facts, as_of)
     if not now:
-        return verdict(claim, Verdict.UNVERIFIED, f"the store has no figure known by {as_of}", facts[0])
+        return verdict(claim, Verdict.UNVERIFIED, f"the store has no figure known by {as_of}", facts[0],
+                       rule=NOT_YET_KNOWN)
     results = [(test(claim, figure, f.value, f.tolerance or 0.0), f) for f in now]
     for result, fact in results:
         if result is Verdict.CONSISTENT:
             return verdict(claim, result, f"{fact.subject}: {fact.predicate} {show_value(fact)}"
-                                          + (f" (as of {fact.date})" if fact.date else ""), fact)
+                                          + (f" (as of {fact.date})" if fact.date else ""), fact, rule=MATCHES)
     conflicting = [f for r, f in results if r is Verdict.CONFLICTING]
     if len(conflicting) == len(results):
         fact = conflicting[0]
@@ -60,18 +121,21 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             # A count grows: "their third title" after a store figure of 2 may be the title that made it 3.
             return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)}"
                                                       f"{f' as of {fact.date}' if fact.date else ''}; the count may "
-                                                      "have grown since", fact)
+                                                      "have grown since", fact, rule=COUNT_MAY_HAVE_GROWN)
         if claim.kind == "ordinal" and claim.value < fact.value:
             # "became the 11th member" when there are 12 now: it may have been the 11th then.
             return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} is {show_value(fact)} now; "
-                                                      f"the {figure} may have come earlier", fact)
+                                                      f"the {figure} may have come earlier", fact,
+                           rule=EARLIER_ORDINAL)
         if narrower(claim, fact) and claim.value < fact.value:
             return verdict(claim, Verdict.UNVERIFIED, f"'{claim.noun}' may be a part of the {show_value(fact)} "
-                                                      f"of {fact.subject} {fact.predicate}", fact)
+                                                      f"of {fact.subject} {fact.predicate}", fact,
+                           rule=NARROWER_GROUP)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if old is not None and context.past():
             return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
-                                                      f"sentence speaks of the past; it is {show_value(fact)} now", old)
+                                                      f"sentence speaks of the past; it is {show_value(fact)} now", old,
+                           rule=PAST_FIGURE)
         suggestion = replace_figure(claim, context.document.text,
                                     claim.detail("prefix", "") + write(fact.value, figure))
         if old is not None:
@@ -79,8 +143,8 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                       f"{fact.subject} {fact.predicate} is {show_value(fact)} as of {fact.date}")
         else:
             reason = f"{fact.subject}: {fact.predicate} is {show_value(fact)}, not {claim.text.strip()}"
-        return verdict(claim, Verdict.CONFLICTING, reason, fact, suggestion)
+        return verdict(claim, Verdict.CONFLICTING, reason, fact, suggestion, rule=OUTDATED if old else DIFFERS)
     fact = next(f for r, f in results if r is Verdict.UNVERIFIED)
     return verdict(claim, Verdict.UNVERIFIED,
                    f"vague: '{claim.text.strip()}' neither matches nor surely contradicts "
-                   f"{fact.subject} {fact.predicate} {show_value(fact)}", fact)
+                   f"{fact.subject} {fact.predicate} {show_value(fact)}", fact, rule=VAGUE)

@@ -10,13 +10,44 @@ from __future__ import annotations
 from ..context import OPENING, Context, date_range
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
+from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_period, verdict
 
+UNLINKED = Rule(
+    "judge.role.unlinked", "The store knows no person by the name written, or no office by the title.",
+    fires=(Example("Valdorian Defence Minister Petra Lune visited the port.", "Petra Lune"),),
+    quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
+HOLDS = Rule(
+    "judge.role.holds", "The person held an office of that title on the as-of date, or in the time the sentence names.",
+    fires=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),
+           Example("Defence Minister Talvik visited the port.", "Talvik")),
+    quiet=(Example("Kestrian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
+FORMER = Rule(
+    "judge.role.former", "'Former X' claims a past term, which must be recorded.",
+    fires=(Example("Former Defence Minister Mira Castell visited the port.", "Mira Castell"),),
+    quiet=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell"),))
+OUTDATED = Rule(
+    "judge.role.outdated", "The person's term in the office ended before the time the sentence speaks of.",
+    fires=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell"),),
+    quiet=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell", "2023-06-26"),))
+NOT_YET = Rule(
+    "judge.role.not-yet-in-office", "The person took the office only after the time the sentence speaks of.",
+    fires=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik", "2023-06-26"),),
+    quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
+OTHER_HOLDER = Rule(
+    "judge.role.other-holder", "Someone else, and one person only, held the named office then.",
+    fires=(Example("Kestrian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),),
+    quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
+NO_TERM = Rule(
+    "judge.role.no-term", "No term of the person in the office is recorded, and the store cannot say who held it.",
+    fires=(Example("In 2010, Valdorian Defence Minister Ilse Brandt visited the port.", "Ilse Brandt"),),
+    quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
+declare(UNLINKED, HOLDS, FORMER, OUTDATED, NOT_YET, OTHER_HOLDER, NO_TERM)
 
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if link.reason:
-        return verdict(claim, Verdict.UNVERIFIED, link.reason)
+        return verdict(claim, Verdict.UNVERIFIED, link.reason, rule=UNLINKED)
     as_of, document = context.as_of, context.document
     # "In 2023, Defence Minister X" speaks of 2023 only; a year elsewhere in the sentence may be
     # about something else ("who was chief minister in 2013"), so there any day named or today will do.
@@ -30,15 +61,18 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if claim.detail("former"):
         past = [f for f in link.person_terms if f.valid_to and f.valid_to < as_of]
         if past:
-            return verdict(claim, Verdict.CONSISTENT, f"{link.person} held {past[0].value} {show_period(past[0])}", past[0])
-        return verdict(claim, Verdict.UNVERIFIED, f"no past term of {link.person} in this office is recorded")
+            return verdict(claim, Verdict.CONSISTENT, f"{link.person} held {past[0].value} {show_period(past[0])}", past[0],
+                           rule=FORMER)
+        return verdict(claim, Verdict.UNVERIFIED, f"no past term of {link.person} in this office is recorded",
+                       rule=FORMER)
     for first, last in (periods[1:] if opening and opening[0][1] < as_of else periods):
         for term in link.person_terms:
             # A term that ends on a period's first day held only the handover day of it.
             ends_after = term.valid_to is None or (first <= term.valid_to if first == last else first < term.valid_to)
             if (term.valid_from is None or term.valid_from <= last) and ends_after:
                 when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
-                return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term)
+                return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term,
+                               rule=HOLDS)
     named = [(first, last) for first, last in periods[1:] if last < as_of]
     current = {}
     for term in link.holders:
@@ -49,10 +83,12 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         term = min(link.person_terms, key=lambda f: f.valid_from)
         holders = current.get(term.value, [])
         if len(holders) != 1:  # (every time the sentence names is before the as-of date, so before the term too)
-            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}", term)
+            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}", term,
+                           rule=NOT_YET)
         return verdict(claim, Verdict.CONFLICTING, f"{link.person} took {term.value} only on {term.valid_from}; "
                                                    f"{holders[0].subject} holds it {show_period(holders[0])}",
-                       holders[0], replace_figure(claim, document.text, holders[0].subject, keep_prefix=True))
+                       holders[0], replace_figure(claim, document.text, holders[0].subject, keep_prefix=True),
+                       rule=NOT_YET)
     if named:
         return _then(claim, link, named[0], context)
     if link.person_terms:
@@ -61,14 +97,15 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         reason = f"outdated: {link.person} held {term.value} {show_period(term)}"
         if len(successor) == 1:
             return verdict(claim, Verdict.CONFLICTING, f"{reason}; {successor[0].subject} holds it {show_period(successor[0])}",
-                           successor[0], replace_figure(claim, document.text, successor[0].subject, keep_prefix=True))
-        return verdict(claim, Verdict.CONFLICTING, reason, term, "former " + claim.text)
+                           successor[0], replace_figure(claim, document.text, successor[0].subject, keep_prefix=True),
+                           rule=OUTDATED)
+        return verdict(claim, Verdict.CONFLICTING, reason, term, "former " + claim.text, rule=OUTDATED)
     if len(link.offices) == 1 and len(current.get(link.offices[0].name, [])) == 1:
         holder = current[link.offices[0].name][0]
         return verdict(claim, Verdict.CONFLICTING,
                        f"{holder.subject} holds {holder.value} {show_period(holder)}, not {link.person}",
-                       holder, replace_figure(claim, document.text, holder.subject, keep_prefix=True))
-    return verdict(claim, Verdict.UNVERIFIED, f"no term of {link.person} in {claim.unit} is recorded")
+                       holder, replace_figure(claim, document.text, holder.subject, keep_prefix=True), rule=OTHER_HOLDER)
+    return verdict(claim, Verdict.UNVERIFIED, f"no term of {link.person} in {claim.unit} is recorded", rule=NO_TERM)
 
 
 def _then(claim: Claim, link: RoleLink, period, context: Context) -> Judgement:
@@ -82,6 +119,7 @@ def _then(claim: Claim, link: RoleLink, period, context: Context) -> Judgement:
         return verdict(claim, Verdict.CONFLICTING,
                        f"{holder.subject} held {holder.value} in the time the sentence names ({first} to {last}); "
                        f"{link.person}: {held}", holder,
-                       replace_figure(claim, context.document.text, holder.subject, keep_prefix=True))
+                       replace_figure(claim, context.document.text, holder.subject, keep_prefix=True), rule=OTHER_HOLDER)
     return verdict(claim, Verdict.UNVERIFIED, f"{link.person} held no such office in the time the sentence names "
-                                              f"({first} to {last}), and the store does not say who did; {held}")
+                                              f"({first} to {last}), and the store does not say who did; {held}",
+                   rule=NO_TERM)

@@ -62,7 +62,7 @@ def _review(file: FileResult, finding: Finding) -> dict:
     return review
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     graph = [_review(file, finding) for file in result.files for finding in file.findings]
     document = {"@context": "https://schema.org", "@graph": graph}
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

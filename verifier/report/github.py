@@ -42,7 +42,7 @@ def _finding(path: str, finding: Finding) -> tuple[str, str]:
                           endColumn=finding.end_column if same_line else None, title=finding.rule.id)
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     annotations: list[tuple[str, str]] = []
     for file in result.files:
         annotations.extend(_finding(file.path, finding) for finding in file.findings)

@@ -258,7 +258,7 @@ def _header(result: RunResult) -> str:
             f'</header>')
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     """The review page; `colour` is ignored (the page is always in colour, and always readable without)."""
     numbered_files, number = [], 0
     for file in result.files:

@@ -62,7 +62,7 @@ def _suite(file: FileResult) -> ET.Element:
     return suite
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     root = ET.Element("testsuites", {"name": TOOL, **_counts(result.findings())})
     root.extend(_suite(file) for file in result.files)
     if result.notices:

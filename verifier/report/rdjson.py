@@ -39,7 +39,7 @@ def _diagnostic(file: FileResult, finding: Finding) -> dict:
     return diagnostic
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     diagnostics = []
     for file in result.files:
         diagnostics.extend(_diagnostic(file, finding) for finding in file.findings)

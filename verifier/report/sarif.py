@@ -102,7 +102,8 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict:
                                 "artifactLocation": {"uri": quote(artifact_path(path), safe="/")},
                                 "replacements": [{"deletedRegion": {k: v for k, v in region.items() if k != "snippet"},
                                                   "insertedContent": {"text": judgement.suggestion}}]}]}]
-    properties = {"verdict": judgement.verdict.value, "kind": judgement.claim.kind}
+    properties = {"verdict": judgement.verdict.value, "kind": judgement.claim.kind,
+                  "decidedBy": judgement.decided_by, "trace": list(judgement.trace)}
     if judgement.fact is not None:
         properties["fact"] = judgement.fact.uid
     result["properties"] = properties
@@ -114,7 +115,7 @@ def _notification(notice: Notice) -> dict:
             "locations": [_location(notice.path, {"startLine": notice.line})]}
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     rules = list(RULES.values())
     index = {rule.id: n for n, rule in enumerate(rules)}
     notices = [n for file in result.files for n in file.notices] + list(result.notices)

@@ -19,7 +19,18 @@ def reference(finding: Finding) -> str:
             f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
 
 
-def render(result: RunResult, colour: bool = False) -> str:
+def explanation(judgement) -> list[str]:
+    """The rules behind a verdict, in the order they acted, each with its one-line doc."""
+    from ..rulebook import RULES
+
+    lines = [f"    decided by {judgement.decided_by}"]
+    for rule_id in judgement.trace:
+        rule = RULES.get(rule_id)
+        lines.append(f"      {rule_id}: {rule.doc if rule else '(unknown rule)'}")
+    return lines
+
+
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     lines = []
     for file in result.files:
         lines.append(f"{file.path}: as of {file.report.as_of.date} ({file.report.as_of.source})")
@@ -34,6 +45,8 @@ def render(result: RunResult, colour: bool = False) -> str:
             lines.append(f"{DIM}{reason}{RESET}" if colour else reason)
             if judgement.suggestion:
                 lines.append(f"    suggestion: \"{judgement.suggestion}\"")
+            if explain and judgement.decided_by:
+                lines.extend(explanation(judgement))
         for notice in file.notices:
             lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
     counts = result.summary()
