@@ -10,6 +10,7 @@ from claims_db.query import Reader
 from .context import Context, sentences
 from .document import load
 from .extract.registry import extract
+from .extract.role import named_in_store
 from .judge import judge
 from .judge.role import judge as judge_role
 from .link import Linker, link_role
@@ -39,6 +40,8 @@ class Checker:
         claims = extract(document, self.options.kinds)
         # Not a name in the dateline, a link or an address: "HANGZHOU, China, Oct 8" is no subject.
         mentions = tuple(m for m in self.linker.mentions(document.text) if not document.masked(m.start, m.end))
+        if self.options.kinds is None or "role" in self.options.kinds:
+            claims = sorted(claims + named_in_store(document.text, mentions, claims), key=lambda c: (c.start, c.end))
         grouped = sentences(document, claims, mentions)
         by_end = tuple(sorted(mentions, key=lambda m: (m.end, m.start)))
         ends = tuple(m.end for m in by_end)

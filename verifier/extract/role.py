@@ -4,6 +4,10 @@
 "Russia's defence minister Andrey Belousov", "Andrey Belousov, Russia's defence minister",
 "his Russian counterpart Andrey Belousov" (the title is borrowed from the nearest role before).
 The claim's value is the name; `unit` is the office as written, for linking to the store.
+
+The patterns know common titles only; `named_in_store` also finds a person the store knows
+written beside an office the store knows, whatever the title ("captain Siya Kolisi",
+"Toyota Chief Financial Officer Kenta Kon", "Jensen Huang, founder and CEO of Nvidia").
 """
 
 from __future__ import annotations
@@ -87,6 +91,43 @@ def find(document: Document):
                     precision="exact", details=(("counterpart", counterpart), ("former", former),
                                                 ("name_span", (match.start("name"), match.end("name"))),
                                                 ("office_span", (office_start, office_end)), ("title", title)))
+
+
+# Between an office and the person it titles: nothing, a comma, a rank ("General"); after a name: ", the".
+_TITLE_TO_NAME = re.compile(rf",?\s+{_RANKS}")
+_NAME_TO_TITLE = re.compile(r",\s+(?:the\s+)?(?:\w+['’]s\s+)?")
+PEOPLE = ("person",)
+
+
+def named_in_store(text: str, mentions, claims) -> list[Claim]:
+    """Role claims for a person the store knows written next to an office it knows, where no pattern found one.
+
+    `mentions` are the store's entities named in the text, in order; a role is an office mention
+    directly before the person's ("captain Siya Kolisi", "All Blacks captain, Sam Cane") or after it
+    ("Jensen Huang, founder and CEO of Nvidia").
+    """
+    taken = [(c.start, c.end) for c in claims]
+    found = []
+    spans = sorted({(m.start, m.end, m.kind) for m in mentions})
+    for (start, end, kind), (after_start, after_end, after_kind) in zip(spans, spans[1:]):
+        gap = text[end:after_start]
+        if kind == "office" and after_kind in PEOPLE and _TITLE_TO_NAME.fullmatch(gap):
+            office, name = (start, end), (after_start, after_end)
+        elif kind in PEOPLE and after_kind == "office" and _NAME_TO_TITLE.fullmatch(gap):
+            office, name = (after_start, after_end), (start, end)
+        else:
+            continue
+        first, last = min(office[0], name[0]), max(office[1], name[1])
+        if any(a < last and first < b for a, b in taken):
+            continue
+        taken.append((first, last))
+        title = text[office[0]:office[1]]
+        former = bool(FORMER_BEFORE.search(text, max(0, first - 12), first))
+        found.append(Claim("role", first, last, text[first:last], text[name[0]:name[1]], unit=title, anchor=name[0],
+                           figure_end=name[1], precision="exact",
+                           details=(("counterpart", False), ("former", former), ("name_span", name),
+                                    ("office_span", office), ("title", title), ("named_in_store", True))))
+    return found
 
 
 KIND = Kind("role", find, rank=60, judged_as=("entity",), judge="role", examples=(

@@ -11,7 +11,7 @@ from ..context import OPENING, Context, date_range
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
-from .common import replace_figure, show_period, verdict
+from .common import replace_figure, show_period, verdict, within_week
 
 UNLINKED = Rule(
     "judge.role.unlinked", "The store knows no person by the name written, or no office by the title.",
@@ -30,6 +30,14 @@ OUTDATED = Rule(
     "judge.role.outdated", "The person's term in the office ended before the time the sentence speaks of.",
     fires=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell"),),
     quiet=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell", "2023-06-26"),))
+RECENTLY_ENDED = Rule(
+    "judge.role.recently-ended", "A term that ended in the week before the as-of date may be the one the story reports "
+                                 "(a captain on the day of his last match): not outdated.",
+    fires=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell", "2024-05-03"),
+           Example("Valdorian Defence Minister Mira Castell signed the order on Monday.", "Mira Castell", "2024-05-06"),
+           Example("Mira Castell, Valdoria's Defence Minister, left the talks early.", "Mira Castell", "2024-05-05")),
+    quiet=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell", "2024-06-26"),
+           Example("Valdorian Defence Minister Mira Castell signed the order on Monday.", "Mira Castell", "2024-05-08")))
 NOT_YET = Rule(
     "judge.role.not-yet-in-office", "The person took the office only after the time the sentence speaks of.",
     fires=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik", "2023-06-26"),),
@@ -42,7 +50,7 @@ NO_TERM = Rule(
     "judge.role.no-term", "No term of the person in the office is recorded, and the store cannot say who held it.",
     fires=(Example("In 2010, Valdorian Defence Minister Ilse Brandt visited the port.", "Ilse Brandt"),),
     quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
-declare(UNLINKED, HOLDS, FORMER, OUTDATED, NOT_YET, OTHER_HOLDER, NO_TERM)
+declare(UNLINKED, HOLDS, FORMER, OUTDATED, RECENTLY_ENDED, NOT_YET, OTHER_HOLDER, NO_TERM)
 
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
@@ -93,6 +101,9 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         return _then(claim, link, named[0], context)
     if link.person_terms:
         term = max(link.person_terms, key=lambda f: f.valid_from or as_of)
+        if term.valid_to and within_week(term.valid_to, as_of):
+            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} held {term.value} {show_period(term)}, until the "
+                                                      "week the story reports on", term, rule=RECENTLY_ENDED)
         successor = current.get(term.value, [])
         reason = f"outdated: {link.person} held {term.value} {show_period(term)}"
         if len(successor) == 1:
