@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from claims_db.query import Mention
 
 from .document import Document
-from .extract.lexicon import FORECAST, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, REPORTED, START_CUES, alternation
+from .extract.lexicon import (EARLIER_WORDS, FORECAST, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, RECORD_NOUNS,
+                              REPORTED, START_CUES, alternation)
 from .records import Claim
 
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
@@ -27,6 +28,11 @@ _PART = re.compile(rf"\b(?:{alternation(PART_MARKERS)})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.]")
 _PRESENT = re.compile(rf"\b(?:{alternation(PRESENT_MARKERS)})\b", re.IGNORECASE)
 _START = re.compile(rf"\b(?:{alternation(START_CUES)})\b", re.IGNORECASE)
+# "the previous record of", "its former peak,": an earlier figure's words right before the claim.
+_EARLIER = re.compile(rf"\b(?:{alternation(EARLIER_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(RECORD_NOUNS)})"
+                      rf"\s*(?:of|at|was|stood at|,)?\s*(?:about|some|around|nearly|almost|over|more than)?\s*$",
+                      re.IGNORECASE)
+EARLIER_REACH = 60  # how far before a figure its earlier figure's words may start
 START_REACH = 60  # how far before a date a start cue may stand ("joined the SCO as a full member in 2017")
 
 
@@ -115,6 +121,15 @@ class Context:
             return False
         stop = self.sentence.last_before(_CLAUSE_END, claim.start)
         return stop is None or stop < cue
+
+    def earlier_figure(self, claim: Claim) -> bool:
+        """Whether the figure is named as an earlier one ("the previous record of 171"): maybe another's."""
+        start = max(self.sentence.span[0], claim.start - EARLIER_REACH)
+        return _EARLIER.search(self.document.text, start, claim.start) is not None
+
+    def part_between(self, lo: int, hi: int) -> bool:
+        """Whether a part-of-total marker ("among them", "including") stands in [lo, hi)."""
+        return self.sentence.between(_PART, lo, hi)
 
     def part_of_total(self, claim: Claim) -> bool:
         """Whether the claim counts a part ("including four in Pakistan"): a marker in its clause, before it."""

@@ -113,8 +113,30 @@ FALLBACK_RULE = Rule(
                                "in that unit, weakly.",
     fires=(Example("For the Valdoria-Kestria ties, $4.2 billion is a milestone.", "$4.2 billion"),),
     quiet=(Example("Bilateral trade under the Valdoria-Kestria ties reached $4.2 billion.", "$4.2 billion"),))
+CONTRAST_CUTS = Rule(
+    "link.subject.contrast-cuts-off", "An entity across a contrast ('while', 'against', 'compared with', 'lower than') "
+                                      "is not the figure's subject.",
+    fires=(Example("Tomas Ferrow took 59% of the vote against 31% for Dorit Rask.", "59%"),
+           Example("The Valdorian economy grew 8.1 per cent, compared with growth of 3.1 per cent a year earlier.",
+                   "3.1 per cent"),
+           Example("Growth of 3.1 per cent in the region was lower than in Valdoria.", "3.1 per cent")),
+    quiet=(Example("Growth of 3.1 per cent in the region was seen in Valdoria.", "3.1 per cent"),
+           Example("Dorit Rask took more than 25% of the vote.", "more than 25%")))
+PART_CUTS = Rule(
+    "link.subject.part-cuts-off", "An entity named in the parts of a total ('41 people, among them 12 in Tessaly') "
+                                  "is the part's, not the total's.",
+    fires=(Example("The Aldmere ferry disaster killed 50 people, among them 12 in Tessaly.", "50 people", FERRY),
+           Example("Floods killed 50 people, including 12 in Tessaly.", "50 people", FERRY),
+           Example("A storm left 900,000 people homeless, of whom 12 lived in Tessaly.", "900,000 people")),
+    quiet=(Example("The Aldmere ferry disaster killed 50 people in Tessaly.", "50 people", FERRY),))
+POSSESSOR_SKIPPED = Rule(
+    "link.subject.possessor-skipped", "The possessor of another entity named ('the NTC's Harbour Summit') is not the "
+                                      "figure's subject; the possessed one may be.",
+    fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
+    quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, ENDS_ELSEWHERE, NAMED,
-        ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE)
+        ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
+        CONTRAST_CUTS, PART_CUTS, POSSESSOR_SKIPPED)
 
 
 class Evidence(IntEnum):
@@ -367,17 +389,23 @@ class Linker:
                                                 9 - min(len(matched.split()), 9)))
         return distances
 
-    def _entities(self, claim: Claim, context: Context) -> dict[int, tuple[Mention, int]]:
+    def _entities(self, claim: Claim, context: Context, trace: list[str]) -> dict[int, tuple[Mention, int]]:
         """Entities of the sentence with their distance; not across a contrast ("..., while X killed 40"),
-        nor a possessor of another entity ("the SCO's anti-terror body, set up in 2004")."""
+        nor in the parts of a total after it, nor a possessor of another entity ("the SCO's anti-terror body,
+        set up in 2004"). The rules that left one out go on the trace."""
         span, text = (claim.start, claim.end), context.document.text
         mentions = subjects(context.sentence.mentions)
         possessors = {m for m in mentions for n in mentions if POSSESSIVE.fullmatch(text, m.end, n.start)}
         entities = {}
         for m in mentions:
             if m in possessors:
+                trace.append(POSSESSOR_SKIPPED.id)
                 continue
             if context.sentence.between(CONTRAST, min(m.end, span[1]), max(m.start, span[0])):
+                trace.append(CONTRAST_CUTS.id)
+                continue
+            if m.start >= span[1] and context.part_between(span[1], m.start):
+                trace.append(PART_CUTS.id)
                 continue
             distance = _distance((m.start, m.end), span)
             if m.entity_id not in entities or entities[m.entity_id][1] > distance:
@@ -385,11 +413,16 @@ class Linker:
         return entities
 
     def link(self, claim: Claim, context: Context) -> Link:
+        trace: list[str] = []
+        found = self._link(claim, context, trace)
+        return replace(found, trace=tuple(dict.fromkeys((*trace, *found.trace))))
+
+    def _link(self, claim: Claim, context: Context, trace: list[str]) -> Link:
         if context.part_of_total(claim):
             return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
         cue_distance = self._cue_distances(claim, context, predicates)
-        entities = self._entities(claim, context)
+        entities = self._entities(claim, context, trace)
         measured = self._measured_from(claim, context)
         found: dict[int, Rule] = {}  # entities not named in the sentence, and the rule that found them
         if measured is not None:

@@ -210,6 +210,10 @@ REPORTED = [*_CLAIMED, "alleged", "allegedly", "denied", "disputed", "initially"
 FORECAST = ["expected to", "is expected", "are expected", "could", "might", "may", "would", "aims", "aim", "aiming",
             "target of", "set a target", "plans to", "planned", "plan to", "forecast", "projected", "projection",
             "hopes", "hope to", "seeks", "proposed"]
+# An earlier figure, perhaps another's: "the previous record of 171", "a former high of 2.85 trillion yen".
+EARLIER_WORDS = ["previous", "prior", "former", "earlier", "old", "past", "preceding"]
+RECORD_NOUNS = ["record", "high", "low", "peak", "best", "mark", "figure", "total", "tally", "estimate", "level",
+                "count", "toll", "benchmark", "all-time high", "all-time low"]
 # Words that make a figure a part of a total ("including four in Pakistan").
 PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "of which", "among which", "out of"]
 # Words that make a date the start of a period ("joined in 2017", "took office in May 2024").

@@ -21,6 +21,9 @@ YEAR_LIKE = range(1900, 2101)
 NUMBER_WORDS = {*UNITS, *TENS, *ORDINALS, *DENOMINATORS, "hundred", "thousand", "firsts", "seconds"}
 # A capitalised word or an acronym right before digits: "Game 7", "Terminal 1", "Falcon 9", "JAS 39".
 DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
+# "a third time", "a fifth title": an article and an ordinal word with no "of" after is an ordinal, not a fraction.
+ARTICLE_ORDINAL = re.compile(rf"(?i:an?)\s+(?i:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})$")
+NOT_OF = re.compile(r"\s+(?!of\b)[a-z]")
 # "57-km", "55-member": a figure joined by a hyphen to the (lower-case) word it measures.
 ADJECTIVAL = re.compile(r"-(?P<noun>[a-z]{2,})\b(?!-)")
 
@@ -29,6 +32,8 @@ def _not_a_count(text: str, figure) -> bool:
     """ "one of the areas", "zero-tolerance", "two-day", "three-judge-bench": words that count nothing here."""
     if text[figure.anchor:figure.end].lower() in ("one", "zero", "nought", "naught"):
         return True
+    if figure.fraction and ARTICLE_ORDINAL.fullmatch(text, figure.anchor, figure.end) and NOT_OF.match(text, figure.end):
+        return True  # "for a third time": an ordinal, left to that kind
     hyphened = text[figure.end:figure.end + 1] == "-" and text[figure.end + 1:figure.end + 2].isalpha()
     return hyphened and not _adjectival(text, figure.end)
 
@@ -94,4 +99,7 @@ KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity"
     ("The 55-member bloc joined the group.", "55-member"),
     ("The series went to Game 7 in Cleveland.", None),
     ("Dozens of people were hurt.", None),
+    ("A third of voters stayed home.", "A third"),
+    ("Argentina won for a third time.", None),
+    ("The club chased a fifth straight title.", None),
 ))

@@ -152,6 +152,15 @@ VETOES = (
                      Example("Officials said the Aldmere ferry disaster killed 44 people, warning that the toll could "
                              "rise.", "44 people", FERRY))),
          _reported),
+    Veto(Rule("judge.veto.earlier-figure", "The figure is named as an earlier one ('the previous record of', 'a former "
+                                          "high of'): it may be another time's or another's.",
+              fires=(Example("Valdoria's growth beat the previous record of 5.9 per cent.", "5.9 per cent"),
+                     Example("The toll of the Aldmere ferry disaster passed its earlier high of 30 people.", "30 people",
+                             FERRY),
+                     Example("The NTC has passed its former peak of 14 members.", "14 members")),
+              quiet=(Example("The Valdorian economy grew 5.9 per cent.", "5.9 per cent"),
+                     Example("The Aldmere ferry disaster killed 30 people, a record.", "30 people", FERRY))),
+         lambda r: "it is named as an earlier figure" if r.context.earlier_figure(r.claim) else None),
     Veto(Rule("judge.veto.ambiguous", "The text points equally at two subjects whose facts differ.",
               fires=(Example("Tessaly is home to 900,000 people.", "900,000 people"),),
               quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent"),)),
