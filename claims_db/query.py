@@ -79,6 +79,7 @@ class FactRow:
     valid_to: dt.date | None
     source: Source
     note: str | None
+    subject_kind: str = "other"  # the subject entity's kind: an event's figures settle, others' keep changing
 
     def in_force(self, day: dt.date) -> bool:
         """Whether the fact holds on `day` by its validity period."""
@@ -88,7 +89,7 @@ class FactRow:
 _FACT_SQL = """
 SELECT f.uid, f.subject_id, s.name, p.name, p.value_type, f.value_number, f.value_date, f.value_entity_id,
        v.name, f.value_text, f.unit, f.tolerance, f.date, f.valid_from, f.valid_to,
-       f.source_title, f.source_publisher, f.source_url, f.source_accessed, f.note
+       f.source_title, f.source_publisher, f.source_url, f.source_accessed, f.note, s.kind
 FROM facts f JOIN entities s ON s.id = f.subject_id JOIN predicates p ON p.id = f.predicate_id
 LEFT JOIN entities v ON v.id = f.value_entity_id
 WHERE f.status = 'approved' AND """
@@ -102,11 +103,11 @@ def _date(value) -> dt.date | None:
 
 def _fact(row: Sequence) -> FactRow:
     (uid, subject_id, subject, predicate, value_type, number, date_value, entity_id, entity_name, text,
-     unit, tolerance, date, valid_from, valid_to, title, publisher, url, accessed, note) = row
+     unit, tolerance, date, valid_from, valid_to, title, publisher, url, accessed, note, kind) = row
     value = {"quantity": number, "date": _date(date_value), "entity": entity_name, "text": text}[value_type]
     return FactRow(uid, subject_id, subject, predicate, value_type, value, entity_id, unit, tolerance,
                    _date(date), _date(valid_from), _date(valid_to),
-                   Source(title, publisher, url, _date(accessed)), note)
+                   Source(title, publisher, url, _date(accessed)), note, kind)
 
 
 class Reader:

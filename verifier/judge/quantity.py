@@ -7,6 +7,8 @@ value is "outdated" unless the sentence speaks of the past.
 
 from __future__ import annotations
 
+import re
+
 from claims_db.query import FactRow
 
 from ..context import Context
@@ -14,6 +16,10 @@ from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_value, verdict
 from .numeric import applicable, current, during, format_number, format_ordinal, narrower, test
+
+# A figure of an ongoing entity recorded this long before the as-of date may have been superseded (a quarter).
+STALE_AFTER_DAYS = 90
+DATED_NAME = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in an entity's name: an edition, a dated event
 
 FERRY = "2025-01-10"  # after the fictional ferry disaster's toll was revised to 41
 OTHER_MEASURE = Rule(
@@ -68,7 +74,15 @@ NAMED_TIME_UNKNOWN = Rule(
     "judge.quantity.named-time-unknown", "The sentence names an earlier time the store has no figure for.",
     fires=(Example("In 2010, the NTC had 9 members.", "9 members"),),
     quiet=(Example("The NTC now has 12 members.", "12 members"),))
-declare(OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
+STALE = Rule(
+    "judge.quantity.newer-figure-possible", "A figure of something ongoing (a company, a country, a team) that the "
+                                            "store last recorded long before the as-of date may have changed since.",
+    fires=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent", "2025-12-01"),
+           Example("The NTC has 14 members.", "14 members", "2025-12-01"),
+           Example("Tessaly grew 4.1 per cent.", "4.1 per cent", "2025-09-01")),
+    quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent", "2025-06-26"),
+           Example("The Aldmere ferry disaster killed 44 people.", "44 people", "2025-12-01")))
+declare(STALE, OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
         PAST_FIGURE, NOT_YET_KNOWN, AT_NAMED_TIME, NAMED_TIME_UNKNOWN)
 
 
@@ -132,6 +146,9 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                                                       f"of {fact.subject} {fact.predicate}", fact,
                            rule=NARROWER_GROUP)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
+        if old is None and _stale(fact, as_of):
+            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)} as of "
+                                                      f"{fact.date}; a later figure may differ", fact, rule=STALE)
         if old is not None and context.past():
             return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
                                                       f"sentence speaks of the past; it is {show_value(fact)} now", old,
@@ -148,3 +165,14 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
     return verdict(claim, Verdict.UNVERIFIED,
                    f"vague: '{claim.text.strip()}' neither matches nor surely contradicts "
                    f"{fact.subject} {fact.predicate} {show_value(fact)}", fact, rule=VAGUE)
+
+
+def _stale(fact: FactRow, as_of) -> bool:
+    """Whether the fact is an ongoing entity's figure recorded long enough ago to have been superseded.
+
+    An event's figures settle, and so do those of an entity named for a dated edition ("China at the
+    2010 Asian Games"); a company's revenue, a country's growth or a team's title count move on.
+    """
+    if fact.subject_kind == "event" or DATED_NAME.search(fact.subject):
+        return False
+    return fact.date is not None and (as_of - fact.date).days > STALE_AFTER_DAYS
