@@ -24,6 +24,20 @@ CLASSES = {
         ("The final was settled when Rovers captain, Petra Vos, scored twice.", "2025-06-26", "Petra Vos", "conflicting"),
         ("Fans cheered as captain Petra Vos walked out.", "2022-06-26", "Petra Vos", "consistent"),
     ],
+    # "N after X" runs between X and the event its clause reports, never to the as-of date unless the clause is present.
+    "duration-between-events": [
+        ("Valdoria struck back 15 days after the Aldmere ferry disaster.", "2025-07-01", "15 days", "unverified"),
+        ("The Harbour Summit came a year after Operation Grey Heron.", "2025-07-01", "a year", "consistent"),
+        ("The Harbour Summit came three years after Operation Grey Heron.", "2025-07-01", "three years", "conflicting"),
+        ("The visit comes a fortnight after Operation Grey Heron.", "2024-05-24", "a fortnight", "consistent"),
+    ],
+    # A figure named as an earlier one may be another time's or another body's: never a conflict.
+    "earlier-figure": [
+        ("Valdoria's growth of 6.5 per cent beat the prior best of 5.2 per cent.", "2025-06-26", "5.2 per cent", "unverified"),
+        ("The Aldmere ferry disaster's toll overtook the old record of 33 people.", "2025-01-10", "33 people", "unverified"),
+        ("The NTC's membership passed its previous high of 9 members.", "2025-06-26", "9 members", "unverified"),
+        ("The NTC has 9 members.", "2025-06-26", "9 members", "conflicting"),
+    ],
 }
 CASES = [(name, *case) for name, cases in CLASSES.items() for case in cases]
 
@@ -42,3 +56,10 @@ def test_class(world, name, text, as_of, quote, expected):
 ])
 def test_no_role_without_adjacent_title(world, text):
     assert [j for j in check(world, text) if j.claim.kind == "role"] == []
+
+
+def test_a_duration_correction_keeps_the_claims_unit(world):
+    judgement = verdict_of(check(world, "The visit comes a fortnight after Operation Grey Heron.", "2024-08-10"),
+                           "a fortnight")
+    assert judgement.verdict.value == "conflicting"
+    assert judgement.suggestion == "seven fortnights"

@@ -29,12 +29,12 @@ JUDGED = {kind.name for kind in KINDS if kind.judge}
 # Date predicates a date claim falls back on when no cue names one (a weak link).
 EVENT_DATES = ("occurred_on", "launched_on", "established")
 # A duration names its start: "a month after X", "since X", "three decades of X" (X's start).
-MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|since|from)|of)\s+(?P<the>the\s+)?", re.IGNORECASE)
+MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|before|since|from)|of)\s+(?P<the>the\s+)?", re.IGNORECASE)
 # Durations judged through a cue measure from a start date to the as-of date ("33-year history").
 DURATION_PREDICATES = ("established",)
 # ... unless the duration says it is time elapsed ("14 years after construction began", "40 days after
 # lift-off"): then any date a cue names. A length ("a two-day visit") is never measured to the as-of date.
-ELAPSED = re.compile(r"\s+(?:after|since|ago|later)\b", re.IGNORECASE)
+ELAPSED = re.compile(r"\s+(?:after|before|since|ago|later|earlier)\b", re.IGNORECASE)
 # Kinds whose figure carries its unit: they link only to predicates that count no things, or count that unit.
 MEASURED_IN_UNITS = ("money", "percent")
 UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
@@ -67,11 +67,13 @@ DATED_OTHER_EVENT = Rule(
     "link.none.dated-other-event", "A date written onto an event the store does not name ('the May 29 election') is that event's.",
     fires=(Example("Voters went to the polls in the May 29 election and in the Valdorian general election.", "May 29"),),
     quiet=(Example("Voters went to the polls in the June 2 Valdorian general election.", "June 2"),))
-ENDS_ELSEWHERE = Rule(
-    "link.none.duration-ends-elsewhere", "A duration after one event that another event ends is not time to the as-of date.",
-    fires=(Example("The Harbour Summit came just over a month after Operation Grey Heron.", "just over a month",
-                   "2024-06-20"),),
-    quiet=(Example("The summit came just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),))
+END_EVENT = Rule(
+    "link.time.end-event", "'Y came N after X': the duration runs from X's date to the date of Y, the event its clause "
+                           "reports, when the store dates Y.",
+    fires=(Example("The Harbour Summit came a year after Operation Grey Heron.", "a year", "2025-07-01"),
+           Example("The Selwick bridge collapse happened three months after the Brenholt mine collapse.", "three months"),
+           Example("Operation Grey Heron began two months after the Aldmere ferry disaster.", "two months")),
+    quiet=(Example("The summit comes just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),))
 NAMED = Rule(
     "link.subject.named", "The entity is named in the claim's sentence, not across a contrast ('while', 'against').",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
@@ -88,7 +90,7 @@ TOPIC_RULE = Rule(
                    "people were killed.", "41 people", FERRY),))
 MEASURED_FROM_RULE = Rule(
     "link.time.measured-from", "'a month after X', 'since X', 'three decades of X': the duration starts at X's date.",
-    fires=(Example("The summit came just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
+    fires=(Example("The summit comes just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
     quiet=(Example("Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "31-year"),))
 CUE = Rule(
     "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
@@ -134,7 +136,7 @@ POSSESSOR_SKIPPED = Rule(
                                       "figure's subject; the possessed one may be.",
     fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
-declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, ENDS_ELSEWHERE, NAMED,
+declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, POSSESSOR_SKIPPED)
 
@@ -185,6 +187,7 @@ class Candidate:
     span: tuple[int, int] = (0, 0)  # where the subject is named
     shared_with: str | None = None  # another entity of the same kind named by overlapping words ("China")
     found_by: Rule = NAMED  # how the subject was found
+    until: tuple[FactRow, ...] = ()  # for a duration between two events: the dates of the one it ends at
 
     @property
     def evidence(self) -> Evidence:
@@ -422,6 +425,7 @@ class Linker:
             return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
         cue_distance = self._cue_distances(claim, context, predicates)
+        until: tuple[FactRow, ...] = ()
         entities = self._entities(claim, context, trace)
         measured = self._measured_from(claim, context)
         found: dict[int, Rule] = {}  # entities not named in the sentence, and the rule that found them
@@ -429,7 +433,8 @@ class Linker:
             anchor, names = measured
             other = self._other_event(claim, anchor, context)
             if other is not None and not context.periods(claim):
-                return Link((), f"the duration may end at {other.name}, not on the as-of date", ENDS_ELSEWHERE)
+                until = tuple(self.reader.facts([other.entity_id], EVENT_DATES))
+                trace.append(END_EVENT.id)
             entities = {anchor.entity_id: (anchor, 0)}
             cue_distance = {name: (Evidence.CUE, 1) for name in names}
             found[anchor.entity_id] = MEASURED_FROM_RULE
@@ -476,7 +481,7 @@ class Linker:
                 found_by = found.get(subject_id, NAMED)
                 candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
                                             context.text(mention.start, mention.end), inferred,
-                                            (mention.start, mention.end), found_by=found_by))
+                                            (mention.start, mention.end), found_by=found_by, until=until))
         if not candidates:
             return Link((), "the facts found concern entities this sentence does not name", VALUE_NOT_NAMED,
                         guess=_guess(entities, cue_distance))
@@ -554,7 +559,7 @@ class Linker:
 
     @staticmethod
     def _other_event(claim: Claim, start: Mention, context: Context) -> Mention | None:
-        """In "Sindoor came 15 days after the attack" the duration ends at another event, not the as-of date."""
+        """In "Sindoor came 15 days after the attack" the duration ends at another event, the one its clause reports."""
         return next((m for m in context.sentence.mentions if m.kind == "event" and m.entity_id != start.entity_id), None)
 
     def _dated_event(self, claim: Claim, context: Context) -> Link | None:

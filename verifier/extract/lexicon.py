@@ -223,6 +223,16 @@ START_CUES = ["joined", "join", "joins", "became", "become", "becomes", "took of
 # Words before a figure in its clause that put it in the present ("now has 10 members", "counts").
 PRESENT_MARKERS = ["now", "currently", "today", "at present", "as of now", "has", "have", "is", "are", "counts",
                    "comprises", "includes", "stands at", "remains"]
+# Verbs that put the event a sentence reports on the day it is written: "The visit comes a month after X".
+NOW_VERBS = [*PRESENT_MARKERS, "comes", "come", "marks", "mark", "this week"]
+# Irregular past forms (the regular ones end in -ed): a clause in the past reports a day of its own.
+IRREGULAR_PAST = """arose awoke was were bore beat became began bent bit bled blew broke brought built burnt bought caught
+chose clung came cost crept cut dealt dug did drew drank drove ate fell fed felt fought found fled flew forbade forgot
+forgave froze got gave went ground grew hung had heard hid hit held hurt kept knelt knew laid led leapt left lent let
+lay lit lost made meant met paid put quit read rode rang rose ran said saw sought sold sent set shook shone shot
+showed shrank shut sang sank sat slept slid spoke spent spun split spread sprang stood stole stuck stung stank
+strode struck swore swept swam swung took taught tore told thought threw understood undertook overtook withdrew woke
+wore won wound wrote""".split()
 
 
 # Units of measure, by their usual spellings: a claim and a fact in different ones measure different things.

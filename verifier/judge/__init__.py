@@ -175,7 +175,9 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if not link.candidates:
         return replace(verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace),
                        subject=link.guess[0], predicate=link.guess[1])
-    results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context), c, link)) for c in link.candidates)
+    # A duration between two events also gets the dates of the one it ends at.
+    results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context, *((c.until,) if c.until else ())), c, link))
+                    for c in link.candidates)
     best, result = results[0]
     reading = Reading(claim, link, context, best, result, results)
     for veto in (v for v in VETOES if v.also_matches):  # doubts that withhold a match as well
