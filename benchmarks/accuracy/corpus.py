@@ -196,6 +196,8 @@ def same_value(marked: Marked, judgement: Judgement) -> bool:
         return str(claim.value) == str(marked.value)
     try:
         equal = math.isclose(float(claim.value), float(marked.value), rel_tol=1e-6)
+        if marked.value_high is None and claim.value_high is not None:  # a label on one end of a stated range
+            equal = equal or math.isclose(float(claim.value_high), float(marked.value), rel_tol=1e-6)
     except (TypeError, ValueError):
         return False
     if marked.value_high is not None:
@@ -212,15 +214,16 @@ def same_value(marked: Marked, judgement: Judgement) -> bool:
 def match(marked: tuple[Marked, ...], spans: list[tuple[int, int]], judgements: tuple[Judgement, ...],
           by_value: bool = True) -> dict[int, int]:
     """Editor claim index -> judgement index: same kind, overlapping spans, and (if asked) equal
-    values; one to one, greedy in text order."""
-    taken, pairs = set(), {}
+    values; one to one, greedy in text order, except that two labels on one span (a range's two
+    ends) are both scored on the one claim that states them."""
+    taken, pairs = {}, {}
     for i, (m, (start, end)) in enumerate(zip(marked, spans)):
         for j, judgement in enumerate(judgements):
             claim = judgement.claim
-            if (j in taken or claim.kind != m.kind or claim.end <= start or end <= claim.start
-                    or (by_value and not same_value(m, judgement))):
+            if ((j in taken and taken[j] != (start, end)) or claim.kind != m.kind or claim.end <= start
+                    or end <= claim.start or (by_value and not same_value(m, judgement))):
                 continue
-            taken.add(j)
+            taken[j] = (start, end)
             pairs[i] = j
             break
     return pairs

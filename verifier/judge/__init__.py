@@ -169,7 +169,19 @@ VETOES = (
 declare(NOT_JUDGED, BEST, TIED_AGREES, *(v.rule for v in VETOES))
 
 
+INTERVAL = Rule(
+    "judge.pick.interval-ends", "An interval written with its unit on both ends ('4.5%-4.75%') is two figures: it "
+                                "agrees only when both ends do, and conflicts when one end surely does.",
+    fires=(Example("Valdoria's growth band is 6.5%-7%.", "6.5%-7%"),
+           Example("Valdoria's growth band is 5.5%-6.5%.", "5.5%-6.5%"),
+           Example("Valdoria's growth band is 3%-4%.", "3%-4%")),
+    quiet=(Example("Valdoria's economy grew 6-7 per cent.", "6-7 per cent"),))
+declare(INTERVAL)
+
+
 def judge(claim: Claim, link: Link, context: Context) -> Judgement:
+    if claim.detail("interval") and link.candidates:
+        return _interval(claim, link, context)
     if claim.kind not in JUDGES:
         return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked", rule=NOT_JUDGED)
     if not link.candidates:
@@ -198,6 +210,31 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         if why:
             return _vetoed(result, veto.rule, why)
     return _explained(result, best, results)
+
+
+def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
+    """Judge each end of an interval as a figure of its own, then both together."""
+    high_start, high_end = claim.detail("high_span")
+    low = replace(claim, hedge=None, value_high=None, details=(), text=context.text(claim.anchor, claim.figure_end))
+    high = replace(claim, value=claim.value_high, hedge=None, value_high=None, anchor=high_start, figure_end=high_end,
+                   details=(), text=context.text(high_start, high_end))
+    ends = [judge(end, link, context) for end in (low, high)]
+    trace = tuple(dict.fromkeys(r for end in ends for r in end.trace))
+    wrong = next((e for e in ends if e.verdict is Verdict.CONFLICTING), None)
+    if wrong is not None:
+        right = [e for e in ends if e is not wrong]
+        # The end's correction is the interval from that end on; the high end keeps the low end before it.
+        prefix = context.document.text[claim.start:high_start] if wrong.claim is high else ""
+        suggestion = prefix + wrong.suggestion if wrong.suggestion else None
+        return replace(wrong, claim=claim, suggestion=suggestion, reason=f"{'low' if wrong.claim is low else 'high'} "
+                       f"end: {wrong.reason}" + (f"; the other end: {right[0].verdict.value}" if right else ""),
+                       decided_by=INTERVAL.id, trace=(*trace, INTERVAL.id))
+    if all(e.verdict is Verdict.CONSISTENT for e in ends):
+        return replace(ends[0], claim=claim, reason=f"{ends[0].reason}; and {ends[1].reason}", decided_by=INTERVAL.id,
+                       trace=(*trace, INTERVAL.id))
+    open_end = next(e for e in ends if e.verdict is Verdict.UNVERIFIED)
+    return replace(open_end, claim=claim, reason=f"one end unverified: {open_end.reason}", decided_by=INTERVAL.id,
+                   trace=(*trace, INTERVAL.id))
 
 
 def _traced(result: Judgement, candidate: Candidate, link: Link) -> Judgement:
