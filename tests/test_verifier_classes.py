@@ -63,3 +63,21 @@ def test_a_duration_correction_keeps_the_claims_unit(world):
                            "a fortnight")
     assert judgement.verdict.value == "conflicting"
     assert judgement.suggestion == "seven fortnights"
+
+
+@pytest.mark.parametrize("text", [
+    "The 2024 Valdorian general election drew crowds.",
+    "Observers praised the 2024 Valdorian general election.",
+    "Results of the 2024 Valdorian general election came late.",
+])
+def test_a_year_inside_a_name_the_store_knows_is_no_claim(world, text):
+    assert [j.claim.text for j in check(world, text) if j.claim.kind == "date"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Profit beat the high set in fiscal 2015.",
+    "Revenue rose 18% from Q4 2023.",
+    "The group's FY2024 results were strong.",
+])
+def test_a_reporting_period_label_is_no_date(world, text):
+    assert [j.claim.text for j in check(world, text) if j.claim.kind == "date"] == []

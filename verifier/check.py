@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from claims_db.query import Reader
@@ -40,6 +41,10 @@ class Checker:
         claims = extract(document, self.options.kinds)
         # Not a name in the dateline, a link or an address: "HANGZHOU, China, Oct 8" is no subject.
         mentions = tuple(m for m in self.linker.mentions(document.text) if not document.masked(m.start, m.end))
+        # A year inside a name the store knows is part of the name ("the 2022 World Cup", "1915 Canakkale Bridge");
+        # one that ends it dates it ("the Ambato earthquake of 1949").
+        starts = [m.start for m in mentions]
+        claims = [c for c in claims if not (c.kind == "date" and c.precision == "year" and _inside(c, mentions, starts))]
         if self.options.kinds is None or "role" in self.options.kinds:
             claims = sorted(claims + named_in_store(document.text, mentions, claims), key=lambda c: (c.start, c.end))
         grouped = sentences(document, claims, mentions)
@@ -53,3 +58,10 @@ class Checker:
             else:
                 judgements.append(judge(claim, self.linker.link(claim, context), context))
         return FileReport(path, document.as_of, tuple(judgements), document.line_starts, document.sentences)
+
+
+def _inside(claim, mentions, starts: list[int]) -> bool:
+    """Whether the claim's figure lies within one of the mentions, before its end (mentions are in text order and
+    never overlap)."""
+    i = bisect_right(starts, claim.anchor) - 1
+    return i >= 0 and claim.figure_end < mentions[i].end

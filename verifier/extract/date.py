@@ -10,7 +10,8 @@ first not before it. A weekday is the last such day on or before the as-of date.
 
 Not claims: a date right after a verb of speech ("officials said on Sunday": when it was
 said), a weekday in a name ("Easter Sunday"), a year or a month in a name or designation
-("Resolution 1999", "Vision 2030", "Long March 5").
+("Resolution 1999", "Vision 2030", "Long March 5"), a year in a reporting period's label ("fiscal 2015",
+"Q4 2023", "FY2024"), whose fiscal calendar need not be the calendar's.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ SPOKEN = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})(?:\s+[a-z]+){{0,2}}?(?:
 FUTURE = re.compile(rf"\b(?:{alternation(FUTURE_MARKERS)})\b", re.IGNORECASE)
 NAMED_DAY = re.compile(rf"\b(?:{alternation(WEEKDAY_NAMES)})\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# A year in a reporting-period label is a label, not a date ("fiscal 2015", "Q4 2023", "FY2024", "H1 2025"):
+# companies' fiscal years and quarters need not match the calendar.
+PERIOD_LABEL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|Q[1-4]|H[12]|[1-4]Q|quarter)\s*['’]?$", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b|\b(?P<day>yesterday|today)\b",
                       re.IGNORECASE)
 
@@ -127,6 +131,8 @@ def find(document: Document):
         before = NAME_BEFORE.search(text, max(0, match.start("year") - 20), match.start("year"))
         if not match.group("lead") and before and before.group(1).lower() in NAME_WORDS:
             continue  # "Resolution 1999", "Vision 2030"
+        if PERIOD_LABEL.search(text, max(0, match.start("year") - 12), match.start("year")):
+            continue  # "fiscal 2015", "Q4 2023": a reporting period's label
         start = match.start("year") if (match.group("lead") or "").lower() in ("the", "and", "to") else match.start()
         yield _claim(text, start, match.end(), match.group("year"), "year")
     for match in WEEKDAY.finditer(text):
@@ -161,4 +167,7 @@ KIND = Kind("date", find, rank=30, judged_as=("date", "entity"), judge="dates", 
     ("Crowds gathered for Easter Sunday.", None),
     ("The council adopted Resolution 1999 unanimously.", None),
     ("The probe flew on a Long March 5 rocket.", None),
+    ("Profit beat the high set in fiscal 2015.", None),
+    ("Sales rose 18% from Q4 2023.", None),
+    ("The group's FY2024 results were strong.", None),
 ))

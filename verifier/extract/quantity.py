@@ -15,6 +15,7 @@ from ..document import Document
 from ..records import Claim
 from .base import Kind
 from .lexicon import CURRENCIES, DENOMINATORS, ISO_CODES, ORDINALS, TENS, UNITS
+from .date import PERIOD_LABEL
 from .numbers import figures, hedge_after, noun_after, with_after
 
 YEAR_LIKE = range(1900, 2101)
@@ -69,6 +70,8 @@ def find(document: Document):
             continue  # a year, claimed by the date kind
         if _not_a_count(text, figure) or _designation(document, figure):
             continue
+        if figure.value in YEAR_LIKE and PERIOD_LABEL.search(text, max(0, figure.anchor - 12), figure.anchor):
+            continue  # "Q1 2024 results": a reporting period's label
         end, hedge = (stop if noun else figure.stop), figure.hedge
         if noun and figure.tail < 0 and figure.hedge != "range":
             after, tail = hedge_after(text, stop)  # "20 people or more"
