@@ -32,7 +32,11 @@ _START = re.compile(rf"\b(?:{alternation(START_CUES)})\b", re.IGNORECASE)
 _EARLIER = re.compile(rf"\b(?:{alternation(EARLIER_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(RECORD_NOUNS)})"
                       rf"\s*(?:of|at|was|stood at|,)?\s*(?:about|some|around|nearly|almost|over|more than)?\s*$",
                       re.IGNORECASE)
-EARLIER_REACH = 60  # how far before a figure its earlier figure's words may start
+EARLIER_REACH = 60
+# "up 18% from 2023", "compared with a year earlier", "on the previous year": the base a change is measured from.
+_BASELINE = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|on)\s+(?:the\s+|a\s+)?$",
+                       re.IGNORECASE)
+_RANGE_ON = re.compile(r"\s*(?:-|–|to|through|until|till)\s", re.IGNORECASE)  # how far before a figure its earlier figure's words may start
 START_REACH = 60  # how far before a date a start cue may stand ("joined the SCO as a full member in 2017")
 
 
@@ -86,10 +90,25 @@ class Context:
 
     def times(self, claim: Claim) -> list[tuple[dt.date, dt.date]]:
         """The periods of the dates that set a figure's time: in its clause, or opening the sentence; not a
-        date in another clause ("won 159 seats, losing the majority it had held since 1994")."""
+        date in another clause ("won 159 seats, losing the majority it had held since 1994"), nor the base
+        a change is measured from ("up 26.9 percent on the previous year")."""
         start, end = self.clause(claim)
         return [date_range(c) for c in self.sentence.claims if c.kind == "date" and c is not claim
-                and (start <= c.start < end or c.start - self.sentence.span[0] <= OPENING)]
+                and (start <= c.start < end or c.start - self.sentence.span[0] <= OPENING)
+                and not self.baseline(c)]
+
+    def baseline(self, date: Claim) -> bool:
+        """Whether a year or month is the base of a comparison ("from 2023", "on the previous year"), not a time."""
+        if date.precision not in ("year", "month"):
+            return False
+        text = self.document.text
+        lead = _BASELINE.search(text, max(self.sentence.span[0], date.anchor - 24), date.anchor)
+        return lead is not None and not _RANGE_ON.match(text, date.end)
+
+    def baselines(self, claim: Claim) -> bool:
+        """Whether the claim's clause measures a change from a base date."""
+        start, end = self.clause(claim)
+        return any(c.kind == "date" and start <= c.start < end and self.baseline(c) for c in self.sentence.claims)
 
     def clause(self, claim: Claim) -> tuple[int, int]:
         """The [start, end) of the claim's clause: between the punctuation breaks around it."""

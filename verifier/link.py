@@ -92,6 +92,14 @@ MEASURED_FROM_RULE = Rule(
     "link.time.measured-from", "'a month after X', 'since X', 'three decades of X': the duration starts at X's date.",
     fires=(Example("The summit comes just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
     quiet=(Example("Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "31-year"),))
+BASELINE = Rule(
+    "link.time.baseline-is-no-time", "A year a change is measured from ('up 18% from 2024', 'on the previous year', "
+                                     "'compared with 2024') is the comparison's base, not the figure's time.",
+    fires=(Example("The Valdorian economy grew 6.5 per cent on the previous year.", "6.5 per cent"),
+           Example("The Valdorian economy grew 6.5 per cent compared with 2024.", "6.5 per cent"),
+           Example("The Valdorian economy grew 6.5 per cent against 2024 levels.", "6.5 per cent")),
+    quiet=(Example("In 2024, the Valdorian economy grew 6.5 per cent.", "6.5 per cent"),
+           Example("The Valdorian economy grew 6.5 per cent from 2024 to 2025.", "6.5 per cent")))
 CUE = Rule(
     "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
@@ -138,7 +146,7 @@ POSSESSOR_SKIPPED = Rule(
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
-        CONTRAST_CUTS, PART_CUTS, POSSESSOR_SKIPPED)
+        CONTRAST_CUTS, PART_CUTS, POSSESSOR_SKIPPED, BASELINE)
 
 
 class Evidence(IntEnum):
@@ -452,7 +460,7 @@ class Linker:
         groups = self._groups(entities, cue_distance)
         inferred = False
         if not groups and cue_distance and measured is None:
-            topic = self._topic(context, cue_distance)
+            topic = self._topic(claim, context, cue_distance)
             if topic is not None:
                 # People, offices and places named here are speakers and settings ("..., police said in
                 # Christchurch"); another event or body named here may be what the figure is about.
@@ -513,13 +521,13 @@ class Linker:
                 groups.setdefault((fact.subject_id, fact.predicate), []).append(fact)
         return groups
 
-    def _topic(self, context: Context, cue_distance: dict[str, tuple[Evidence, int]]):
+    def _topic(self, claim: Claim, context: Context, cue_distance: dict[str, tuple[Evidence, int]]):
         """When the sentence names nothing with such facts, what the story is about: the one entity named
         in earlier sentences that has facts under these predicates ("The quake struck ... . A total of
         1,175 people were injured"). Two such entities make it ambiguous: nothing is linked."""
         earlier = subjects(context.mentions[:bisect_right(context.ends, context.sentence.span[0])])
         here = {m.entity_id for m in context.sentence.mentions}  # cut off from the claim in its own sentence
-        bare_date = all(d[0] is Evidence.FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
+        bare_date = claim.kind == "date" and all(d[0] is Evidence.FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
         latest = {}
         for m in earlier:
             if m.entity_id not in here and (m.kind == "event" or not bare_date):

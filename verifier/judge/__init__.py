@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..context import Context
 from ..extract.registry import KINDS
-from ..link import Candidate, Link
+from ..link import BASELINE, Candidate, Link
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
 from .common import verdict
@@ -188,8 +188,8 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         return replace(verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace),
                        subject=link.guess[0], predicate=link.guess[1])
     # A duration between two events also gets the dates of the one it ends at.
-    results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context, *((c.until,) if c.until else ())), c, link))
-                    for c in link.candidates)
+    results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context, *((c.until,) if c.until else ())), c, link,
+                                context)) for c in link.candidates)
     best, result = results[0]
     reading = Reading(claim, link, context, best, result, results)
     for veto in (v for v in VETOES if v.also_matches):  # doubts that withhold a match as well
@@ -237,9 +237,10 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
                    trace=(*trace, INTERVAL.id))
 
 
-def _traced(result: Judgement, candidate: Candidate, link: Link) -> Judgement:
-    """A candidate's judgement, with the linking rules that found it before the judging rule."""
-    return replace(result, trace=tuple(dict.fromkeys((*link.trace, *candidate.trace, *result.trace))))
+def _traced(result: Judgement, candidate: Candidate, link: Link, context: Context) -> Judgement:
+    """A candidate's judgement, with the linking rules that found it (and set its time) before the judging rule."""
+    timed = (BASELINE.id,) if result.claim.kind in NUMERIC and context.baselines(result.claim) else ()
+    return replace(result, trace=tuple(dict.fromkeys((*link.trace, *candidate.trace, *timed, *result.trace))))
 
 
 def _decided(result: Judgement, rule: Rule) -> Judgement:
