@@ -33,6 +33,8 @@ EXTRA = [
      "nouns": []},
     {"record": "predicate", "predicate": "length", "value_type": "quantity", "description": "length of a structure",
      "cues": ["long", "length", "stretches"], "nouns": ["km", "kilometres"]},
+    {"record": "predicate", "predicate": "won_title", "value_type": "date", "description": "the day a team won a title",
+     "cues": ["won a title", "won their last title", "lifted the cup", "title"], "nouns": []},
     {"record": "predicate", "predicate": "titles_won", "value_type": "quantity", "description": "titles a team has won",
      "cues": ["have won", "has won"], "nouns": ["titles"]},
     {"record": "predicate", "predicate": "wickets_taken", "value_type": "quantity",
@@ -67,6 +69,9 @@ EXTRA = [
     _fact("Selwick bridge collapse", "occurred_on", "2024-09-02", "bridge"),
     _fact("Petra Vos", "holds_office", "Captain of Corvin Rovers", "rovers", valid_from="2019-08-01", valid_to="2023-07-31"),
     _fact("Lina Hartmann", "holds_office", "Captain of Corvin Rovers", "rovers", valid_from="2023-08-01"),
+    _fact("Corvin Rovers", "won_title", "2014-05-10", "rovers"),
+    _fact("Corvin Rovers", "won_title", "2018-05-12", "rovers"),
+    _fact("Corvin Rovers", "won_title", "2024-04-30", "rovers"),
     _fact("Corvin Rovers", "titles_won", 3, "rovers", unit="titles", date="2025-04-30"),
     _fact("Corvin Rovers Women", "titles_won", 5, "rovers", unit="titles", date="2025-04-30"),
 ]

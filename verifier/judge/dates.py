@@ -56,7 +56,15 @@ NO_DATE = Rule(
     "judge.date.no-date", "None of the linked facts has a date to compare, or only a period whose ends the day is not.",
     fires=(Example("Valdoria chaired the NTC on 9 May 2023.", "9 May 2023"),),
     quiet=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),))
-declare(MATCHES, DIFFERS, SCHEDULED, WEEKDAY_ANY_WEEK, NOT_THIS_WEEK, PERIOD_START, IN_PERIOD, NO_DATE)
+MANY = Rule(
+    "judge.date.many-valued", "A subject with several separate dates for one predicate (titles won, launches, visits) "
+                              "may have more than the store lists: a date matching none is unverified.",
+    fires=(Example("Corvin Rovers won a title in 2019.", "2019"),
+           Example("Corvin Rovers lifted the cup in 2016.", "2016"),
+           Example("Corvin Rovers won their last title on 3 May 2021.", "3 May 2021")),
+    quiet=(Example("Ministers met at the Harbour Summit on Monday.", "on Monday"),
+           Example("The Aldmere ferry disaster in 2023 shocked the nation.", "2023", FERRY)))
+declare(MANY, MATCHES, DIFFERS, SCHEDULED, WEEKDAY_ANY_WEEK, NOT_THIS_WEEK, PERIOD_START, IN_PERIOD, NO_DATE)
 
 
 def _matches(claim: Claim, day: dt.date) -> bool:
@@ -174,6 +182,10 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                                rule=PERIOD_START)
         return verdict(claim, Verdict.UNVERIFIED, "only a period is known, and the day is neither its start nor its end",
                        periods[0], rule=NO_DATE)
+    if dated and _many_valued(dated):
+        return verdict(claim, Verdict.UNVERIFIED, f"{dated[0].subject}: {dated[0].predicate} has several dates "
+                                                  f"({', '.join(sorted({str(f.value) for f in dated})[:4])}), none "
+                                                  "this one; the store may not list every one", dated[0], rule=MANY)
     if dated:
         fact = dated[0]
         return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} is {fact.value}, not {claim.text.strip()}",
@@ -190,3 +202,15 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                        f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}, not in {claim.value}",
                        fact, suggestion, rule=IN_PERIOD)
     return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts", rule=NO_DATE)
+
+
+def _many_valued(dated: list[FactRow]) -> bool:
+    """Whether one subject's dates under one predicate are separate occasions, not the days of one event."""
+    by_subject: dict[str, list[dt.date]] = {}
+    for fact in dated:
+        by_subject.setdefault(fact.subject, []).append(fact.value)
+    for days in by_subject.values():
+        days = sorted(set(days))
+        if len(days) >= 2 and any((b - a).days > 1 for a, b in zip(days, days[1:])):
+            return True
+    return False
