@@ -38,6 +38,13 @@ CLASSES = {
         ("The NTC's membership passed its previous high of 9 members.", "2025-06-26", "9 members", "unverified"),
         ("The NTC has 9 members.", "2025-06-26", "9 members", "conflicting"),
     ],
+    # A unit of measure written onto its digits, or another unit of the same dimension than the store's.
+    "units-of-measure": [
+        ("The Orrin Canal is 57.09km long.", "2025-06-26", "57.09km", "consistent"),
+        ("The Orrin Canal is 35.5 miles long.", "2025-06-26", "35.5 miles", "consistent"),
+        ("The Orrin Canal is 40 miles long.", "2025-06-26", "40 miles", "conflicting"),
+        ("The Orrin Canal is 57,090 m long.", "2025-06-26", "57,090 m", "consistent"),
+    ],
 }
 CASES = [(name, *case) for name, cases in CLASSES.items() for case in cases]
 

@@ -19,7 +19,7 @@ from enum import IntEnum
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from .context import Context
-from .extract.lexicon import CURRENCIES, alternation, measure
+from .extract.lexicon import CURRENCIES, UNIT_SIZES, alternation, measure
 from .extract.registry import KINDS
 from .records import Claim
 from .rulebook import Example, Rule, declare
@@ -100,6 +100,13 @@ BASELINE = Rule(
            Example("The Valdorian economy grew 6.5 per cent against 2024 levels.", "6.5 per cent")),
     quiet=(Example("In 2024, the Valdorian economy grew 6.5 per cent.", "6.5 per cent"),
            Example("The Valdorian economy grew 6.5 per cent from 2024 to 2025.", "6.5 per cent")))
+RESTATED = Rule(
+    "link.predicate.restated", "A figure in brackets right after another of its kind restates it in another unit "
+                               "('57.09km (35.5 miles)', '€3.9bn ($4.2bn)'): it measures what that one measures.",
+    fires=(Example("The Orrin Canal, 57.09 km (35.5 miles) in all, opened after years of work.", "35.5 miles"),
+           Example("Trade under the Valdoria-Kestria ties reached €3.9 billion ($4.2 billion).", "$4.2 billion"),
+           Example("The Orrin Canal stretches 57.09 km (35.47 mi) between two ports.", "35.47 mi")),
+    quiet=(Example("The Orrin Canal stretches 57.09 km between two ports.", "57.09 km"),))
 CUE = Rule(
     "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
@@ -139,6 +146,16 @@ PART_CUTS = Rule(
            Example("Floods killed 50 people, including 12 in Tessaly.", "50 people", FERRY),
            Example("A storm left 900,000 people homeless, of whom 12 lived in Tessaly.", "900,000 people")),
     quiet=(Example("The Aldmere ferry disaster killed 50 people in Tessaly.", "50 people", FERRY),))
+RELATIVE = re.compile(r",\s+(?:which|who|whose|whom)\b", re.IGNORECASE)
+RELATIVE_CUTS = Rule(
+    "link.subject.relative-clause-after", "An entity named in a relative clause after the figure (', which takes the "
+                                          "record from X') is not its subject when one is named before it.",
+    fires=(Example("The Orrin Canal is 57 km long, which beats the Selwick bridge collapse site.", "57 km"),
+           Example("Valdoria grew 6.5 per cent, which Kestria matched.", "6.5 per cent"),
+           Example("The Aldmere ferry disaster killed 41 people, which shocked the Harbour Summit.", "41 people",
+                   FERRY)),
+    quiet=(Example("The Orrin Canal is 57 km long and links Tessaly.", "57 km"),
+           Example("It was 57 km, which the Orrin Canal measures.", "57 km")))
 POSSESSOR_SKIPPED = Rule(
     "link.subject.possessor-skipped", "The possessor of another entity named ('the NTC's Harbour Summit') is not the "
                                       "figure's subject; the possessed one may be.",
@@ -146,7 +163,7 @@ POSSESSOR_SKIPPED = Rule(
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
-        CONTRAST_CUTS, PART_CUTS, POSSESSOR_SKIPPED, BASELINE)
+        CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED)
 
 
 class Evidence(IntEnum):
@@ -276,17 +293,31 @@ def _guess(entities: dict, cue_distance: dict[str, tuple[Evidence, int]]) -> tup
 
 
 def _noun_matched(noun: str, nouns: Sequence[str]) -> str | None:
-    """The longest of a predicate's nouns that the counted noun phrase ends with (plural-blind)."""
+    """The longest of a predicate's nouns that the counted noun phrase ends with (plural-blind); for a unit of
+    measure, any of its nouns that measures the same dimension ("miles" for a length counted in km)."""
     words = noun.lower().replace("-", " ").split()
     for candidate in sorted(nouns, key=lambda n: (-len(n.split()), n)):
         tail = candidate.lower().split()
         if len(tail) <= len(words) and [w.rstrip("s") for w in words[-len(tail):]] == [t.rstrip("s") for t in tail]:
             return candidate
-    return None
+    dimension = UNIT_SIZES.get(measure(noun.split()[0]) or "", (None,))[0] if len(words) == 1 else None
+    return next((n for n in sorted(nouns) if dimension and UNIT_SIZES.get(measure(n) or "", (None,))[0] == dimension),
+                None)
 
 
 def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
     return _noun_matched(noun, nouns) is not None
+
+
+_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def _restates(claim: Claim, context: Context) -> Claim | None:
+    """The figure a bracketed figure restates in another unit ("2.023km (1.257 miles)", "€2.5bn ($2.8bn)")."""
+    before = [c for c in context.sentence.claims if c.end <= claim.start and c.kind == claim.kind]
+    if before and _BRACKET.fullmatch(context.document.text, before[-1].end, claim.start):
+        return before[-1]
+    return None
 
 
 class Linker:
@@ -418,6 +449,10 @@ class Linker:
             if m.start >= span[1] and context.part_between(span[1], m.start):
                 trace.append(PART_CUTS.id)
                 continue
+            if m.start >= span[1] and any(n.end <= span[0] for n in mentions) and context.sentence.between(
+                    RELATIVE, span[1], m.start):
+                trace.append(RELATIVE_CUTS.id)
+                continue
             distance = _distance((m.start, m.end), span)
             if m.entity_id not in entities or entities[m.entity_id][1] > distance:
                 entities[m.entity_id] = (m, distance)
@@ -432,7 +467,13 @@ class Linker:
         if context.part_of_total(claim):
             return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
-        cue_distance = self._cue_distances(claim, context, predicates)
+        restated = _restates(claim, context)
+        if restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
+            own = self._predicates(restated, context.document.text)
+            cue_distance = {p: d for p, d in self._cue_distances(restated, context, own).items() if p in predicates}
+            trace.append(RESTATED.id)
+        else:
+            cue_distance = self._cue_distances(claim, context, predicates)
         until: tuple[FactRow, ...] = ()
         entities = self._entities(claim, context, trace)
         measured = self._measured_from(claim, context)

@@ -242,6 +242,12 @@ MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre":
             "gw": "GW", "gigawatt": "GW", "kw": "kW", "ft": "ft", "foot": "ft", "feet": "ft", "ha": "ha", "hectare": "ha"}
 
 
+# Each unit of measure as a dimension and its size in that dimension's base unit, to compare "2.023km" with 2023 m.
+UNIT_SIZES = {"km": ("length", 1000.0), "m": ("length", 1.0), "mi": ("length", 1609.344), "ft": ("length", 0.3048),
+              "kg": ("mass", 1.0), "t": ("mass", 1000.0), "kW": ("power", 1e3), "MW": ("power", 1e6),
+              "GW": ("power", 1e9), "km/h": ("speed", 1.0), "mph": ("speed", 1.609344)}
+
+
 def measure(word: str) -> str | None:
     """The unit of measure a word spells ("kilometres" -> "km"), or None."""
     word = word.lower()

@@ -73,6 +73,8 @@ STOP_WORDS = {
     "where", "also", "more", "less", "ago", "earlier", "later", "each", "out", "up", "so", "not", "equals",
     "equal", "plus", "minus", "times",
 }
+MEASURE_WORDS = {"km", "m", "mi", "ft", "kg", "t", "cm", "mm", "MW", "GW", "kW", "mph", "km/h", "ha", "metre", "meter",
+                 "kilometre", "kilometer", "mile", "foot", "tonne", "hectare"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "crew", "cattle",
                      "feet", "teeth", "mice", "geese", "livestock", "youth", "faithful"}
 _NOUN_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -450,6 +452,12 @@ def numbers(text: str):
             yield number
 
 
+# A unit of measure written onto the digits: "2.023km", "50kg", "100MW"; "318m" only as a dimension ("318m high"),
+# since "3m" alone is as often three million.
+GLUED_UNIT = re.compile(r"(?:km/h|kmh|kph|km|kg|cm|mm|mph|MW|GW|kW|ft|ha)\b"
+                        r"|m\b(?=\s+(?:high|tall|long|wide|deep|above|below|in\s+(?:height|length|diameter)))")
+
+
 def is_name_part(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) belongs to a designation, a reference or an address."""
     before, after = text[max(0, start - 2):start], text[end:end + 2]
@@ -458,8 +466,8 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         return True  # G20, A320, #3, 24/7
     if prev1 == "-" and prev2.isalnum():
         return True  # S-400, MiG-29, Covid-19
-    if next1.isalpha() or next1 == "/":
-        return True  # 130J, 4G
+    if (next1.isalpha() and not GLUED_UNIT.match(text, end)) or next1 == "/":
+        return True  # 130J, 4G; not "2.023km", "318m high"
     if next1 in ".:" and next2.isdigit():
         return True  # 192.168.1.2, version 17.4.1
     if next1 == "-" and next2.isdigit():
@@ -533,7 +541,8 @@ def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
             break
         words.append(match.group(1))
         position = match.end()
-        if _plural(match.group(1)) or limit == 1:
+        # A unit of measure is a head of its own: "57,090 m long", "35.5 miles".
+        if _plural(match.group(1)) or limit == 1 or (len(words) == 1 and match.group(1) in MEASURE_WORDS):
             return " ".join(words), position
     return None, end
 

@@ -16,7 +16,7 @@ from ..records import Claim
 from .base import Kind
 from .lexicon import CURRENCIES, DENOMINATORS, ISO_CODES, ORDINALS, TENS, UNITS
 from .date import PERIOD_LABEL
-from .numbers import figures, hedge_after, noun_after, with_after
+from .numbers import GLUED_UNIT, figures, hedge_after, noun_after, with_after
 
 YEAR_LIKE = range(1900, 2101)
 NUMBER_WORDS = {*UNITS, *TENS, *ORDINALS, *DENOMINATORS, "hundred", "thousand", "firsts", "seconds"}
@@ -65,7 +65,11 @@ def find(document: Document):
     for figure in figures(text):
         digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
         adjectival = _adjectival(text, figure.end) if figure.tail < 0 else None
-        noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
+        glued = GLUED_UNIT.match(text, figure.end) if figure.tail < 0 and figure.value_high is None else None
+        if glued:  # "2.023km"
+            noun, stop = glued.group(), glued.end()
+        else:
+            noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
         if figure.value in YEAR_LIKE and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
             continue  # a year, claimed by the date kind
         if _not_a_count(text, figure) or _designation(document, figure):
@@ -99,6 +103,10 @@ KIND = Kind("quantity", find, rank=10, judged_as=("quantity",), judge="quantity"
     ("Leaders met at the G20 summit.", None),
     ("Parliament revoked Article 370 in August.", None),
     ("The 57-km tunnel runs under the Alps.", "57-km"),
+    ("Its main span is 2.023km.", "2.023km"),
+    ("The towers are 318m high.", "318m"),
+    ("The plant adds 100MW of capacity.", "100MW"),
+    ("The fund has 3m members.", None),
     ("The 55-member bloc joined the group.", "55-member"),
     ("The series went to Game 7 in Cleveland.", None),
     ("Dozens of people were hurt.", None),

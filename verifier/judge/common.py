@@ -14,6 +14,8 @@ def show_value(fact: FactRow) -> str:
     value = fact.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    elif isinstance(value, float):
+        value = float(f"{value:.6g}")  # a converted unit: 35.4741 mi, not 35.474081364829395
     if isinstance(value, (int, float)):
         value = f"{value:,}" if abs(value) >= 10000 else str(value)
     return f"{value} {fact.unit}" if fact.unit else str(value)

@@ -11,10 +11,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from claims_db.query import FactRow
 
-from ..extract.lexicon import CURRENCIES, ORDINALS, TENS, UNITS, measure
+from ..extract.lexicon import CURRENCIES, ORDINALS, TENS, UNIT_SIZES, UNITS, measure
 from ..records import Claim, Verdict
 
 INF = math.inf
@@ -98,6 +99,19 @@ def narrower(claim: Claim, fact: FactRow) -> bool:
         return False
     head = claim.noun.lower().split()[-1]
     return head not in EVERYONE and head.rstrip("s") not in {u.rstrip("s") for u in EVERYONE}
+
+
+def in_claims_unit(claim: Claim, fact: FactRow) -> FactRow:
+    """The fact in the claim's unit of measure when both measure one dimension (2023 m as 2.023 km), else as it is."""
+    mine, theirs = measure((claim.noun or "").split()[0]) if claim.noun else None, measure(fact.unit or "")
+    if not mine or not theirs or mine == theirs or mine not in UNIT_SIZES or theirs not in UNIT_SIZES:
+        return fact
+    (dimension, size), (other, other_size) = UNIT_SIZES[mine], UNIT_SIZES[theirs]
+    if dimension != other or not isinstance(fact.value, (int, float)):
+        return fact
+    factor = other_size / size
+    return replace(fact, value=fact.value * factor, unit=mine,
+                   tolerance=fact.tolerance * factor if fact.tolerance else fact.tolerance)
 
 
 def applicable(claim: Claim, fact: FactRow) -> bool:

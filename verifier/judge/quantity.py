@@ -8,6 +8,7 @@ value is "outdated" unless the sentence speaks of the past.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims_db.query import FactRow
 
@@ -15,7 +16,7 @@ from ..context import Context
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_value, verdict
-from .numeric import applicable, current, during, format_number, format_ordinal, narrower, test
+from .numeric import applicable, current, during, format_number, format_ordinal, in_claims_unit, narrower, test
 
 # A figure of an ongoing entity recorded this long before the as-of date may have been superseded (a quarter).
 STALE_AFTER_DAYS = 90
@@ -82,11 +83,26 @@ STALE = Rule(
            Example("Tessaly grew 4.1 per cent.", "4.1 per cent", "2025-09-01")),
     quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent", "2025-06-26"),
            Example("The Aldmere ferry disaster killed 44 people.", "44 people", "2025-12-01")))
-declare(STALE, OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
+IN_CLAIMS_UNIT = Rule(
+    "judge.quantity.in-claims-unit", "A length, mass, power or speed in another unit of the same dimension is compared "
+                                     "in the claim's unit (2.023 km against 2023 m), within the claim's written precision.",
+    fires=(Example("The Orrin Canal is 57,090 m long.", "57,090 m"),
+           Example("The Orrin Canal is 35.5 miles long.", "35.5 miles"),
+           Example("The Orrin Canal is 40 miles long.", "40 miles")),
+    quiet=(Example("The Orrin Canal is 57 km long.", "57 km"),))
+declare(IN_CLAIMS_UNIT, STALE, OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
         PAST_FIGURE, NOT_YET_KNOWN, AT_NAMED_TIME, NAMED_TIME_UNKNOWN)
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
+    converted = tuple(in_claims_unit(claim, f) for f in facts)
+    result = _judge(claim, converted, context)
+    if result.fact is not None and result.fact not in facts:  # judged against a fact in the claim's unit
+        return replace(result, trace=(IN_CLAIMS_UNIT.id, *result.trace))
+    return result
+
+
+def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
     as_of = context.as_of
     write = format_ordinal if claim.kind == "ordinal" else format_number
     facts = tuple(f for f in facts if applicable(claim, f))
