@@ -79,9 +79,12 @@ NAMED = Rule(
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
     quiet=(Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people", FERRY),))
 ANTECEDENT = Rule(
-    "link.subject.antecedent", "'the disaster' stands for the nearest earlier mention whose name has that head word.",
+    "link.subject.antecedent", "'the disaster', 'the canal' stand for the nearest earlier mention whose name has that "
+                               "head word.",
     fires=(Example("The Aldmere ferry disaster shocked the port. Officials said the disaster killed 41 people.",
-                   "41 people", FERRY),),
+                   "41 people", FERRY),
+           Example("The Orrin Canal opened to ships. Engineers said the canal is 57 km long.", "57 km"),
+           Example("The Northern Trade Council met in May. By then the council had 12 members.", "12 members")),
     quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
 TOPIC_RULE = Rule(
     "link.subject.topic", "A sentence naming nothing with such facts is about the one earlier entity that has them.",
@@ -188,6 +191,8 @@ EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bomb
                r"cyclone|election|conflict|quake|tsunami|hurricane|typhoon|shooting|tournament|mission|launch|landing|"
                r"final|referendum|invasion|coup")
 DEFINITE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+# "the bridge", "the council", "the canal": a common noun that ends an earlier name stands for it.
+NAMED_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
 # "the May 29 election": a date written onto an event that may have no name in the store.
 DATED_EVENT = re.compile(rf"\s+(?:\w+\s+)?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
@@ -358,10 +363,13 @@ class Linker:
         return self._cache[key]
 
     def _definites(self, context: Context) -> list[re.Match]:
-        """ "the attack", "the summit" in the claim's sentence, found once per sentence."""
+        """ "the attack", "the summit", "the bridge" in the claim's sentence, found once per sentence."""
         key = (id(context.document), context.sentence.span, "definite")
         if key not in self._cache:
-            self._cache[key] = list(DEFINITE.finditer(context.document.text, *context.sentence.span))
+            text, span = context.document.text, context.sentence.span
+            events = list(DEFINITE.finditer(text, *span))
+            heads = {m.start("head") for m in events}
+            self._cache[key] = events + [m for m in NAMED_HEAD.finditer(text, *span) if m.start("head") not in heads]
         return self._cache[key]
 
     def _owners(self, claim: Claim, context: Context) -> list[tuple[dict[str, int], bool]]:
@@ -574,6 +582,9 @@ class Linker:
             if m.entity_id not in here and (m.kind == "event" or not bare_date):
                 latest[m.entity_id] = m  # the last mention of each entity
         groups = self._groups(latest, cue_distance)
+        # The strongest evidence decides first: "318m high" is a height, whoever else has a length.
+        strongest = min((cue_distance[p][0] for _, p in groups), default=None)
+        groups = {key: facts for key, facts in groups.items() if cue_distance[key[1]][0] == strongest}
         found = {subject for subject, _ in groups}
         if len(found) != 1:
             return None
@@ -638,10 +649,25 @@ class Linker:
 
     @staticmethod
     def _antecedent(definite: re.Match, context: Context) -> Mention | None:
-        """The nearest earlier mention whose name has the definite's head: "the quake" for "the Marrakesh–Safi earthquake"."""
+        """The nearest earlier mention whose name has the definite's head: "the quake" for "the Marrakesh–Safi
+        earthquake"; for a head that names no event, the last word of the name: "the bridge" for "Canakkale Bridge"."""
         head, text = definite.group("head").lower().rstrip("s"), context.document.text
         mentions = context.mentions[:bisect_right(context.ends, definite.start())]
-        return next((m for m in reversed(mentions) if head in text[m.start:m.end].lower()), None)
+        return next(iter(Linker._antecedents(definite, context)), None)
+
+    @staticmethod
+    def _antecedents(definite: re.Match, context: Context) -> list[Mention]:
+        """The earlier mentions a definite may stand for, latest first: one for an event's head ("the quake"); for
+        a common noun ("the bridge"), each entity whose name ends with it, so that their facts decide."""
+        head, text = definite.group("head").lower().rstrip("s"), context.document.text
+        mentions = context.mentions[:bisect_right(context.ends, definite.start())]
+        if definite.re is not NAMED_HEAD:
+            return [m for m in reversed(mentions) if head in text[m.start:m.end].lower()][:1]
+        found: dict[int, Mention] = {}
+        for m in reversed(mentions):
+            if m.kind != "office" and text[m.start:m.end].lower().split()[-1].rstrip("s") == head:
+                found.setdefault(m.entity_id, m)
+        return list(found.values())[:3]
 
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> list[int]:
         """ "the attack" stands for the nearest earlier mention whose name says attack; the ids added."""
@@ -651,8 +677,7 @@ class Linker:
             following = context.mentions[bisect_right(context.ends, head_at):][:4]
             if any(m.start <= head_at < m.end for m in following):
                 continue  # part of a name already found
-            mention = self._antecedent(match, context)
-            if mention is not None:
+            for mention in self._antecedents(match, context):
                 distance = _distance(match.span(), (claim.start, claim.end))
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
                     entities[mention.entity_id] = (mention, distance)
