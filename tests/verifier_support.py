@@ -39,6 +39,7 @@ EXTRA = [
      "cues": ["have won", "has won"], "nouns": ["titles"]},
     {"record": "predicate", "predicate": "wickets_taken", "value_type": "quantity",
      "description": "wickets a bowler took in a match", "cues": ["took"], "nouns": ["wickets"]},
+    {"record": "entity", "subject": "Port Aldmere", "kind": "place", "aliases": ["Aldmere"]},
     {"record": "entity", "subject": "Brenholt mine collapse", "kind": "event", "aliases": ["Brenholt mine collapse"]},
     {"record": "entity", "subject": "Selwick bridge collapse", "kind": "event", "aliases": ["Selwick bridge collapse"]},
     {"record": "entity", "subject": "Republic of Tessaly", "kind": "country", "aliases": ["Tessaly"]},

@@ -18,7 +18,7 @@ from enum import IntEnum
 
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
-from .context import Context
+from .context import Context, date_range
 from .extract.lexicon import CURRENCIES, UNIT_SIZES, alternation, measure
 from .extract.registry import KINDS
 from .records import Claim
@@ -86,6 +86,15 @@ ANTECEDENT = Rule(
            Example("The Orrin Canal opened to ships. Engineers said the canal is 57 km long.", "57 km"),
            Example("The Northern Trade Council met in May. By then the council had 12 members.", "12 members")),
     quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
+DESCRIBED = Rule(
+    "link.subject.described-event", "An event described by its head word and a place the sentence names ('the "
+                                    "ferry disaster off Aldmere') is the store's event of that name, when the "
+                                    "sentence's date is its date or it happened within a month of the as-of date.",
+    fires=(Example("A ferry disaster off Aldmere killed 41 people on March 1.", "41 people", "2024-03-20"),
+           Example("Rescuers said the disaster at Aldmere had killed 41 people.", "41 people", "2024-03-20"),
+           Example("In 2024 a disaster in Aldmere killed 41 people.", "41 people", "2025-06-26")),
+    quiet=(Example("A disaster in Aldmere killed 41 people.", "41 people", "2025-06-26"),
+           Example("A disaster in Aldmere killed 41 people in 2019.", "41 people", "2025-06-26")))
 TOPIC_RULE = Rule(
     "link.subject.topic", "A sentence naming nothing with such facts is about the one earlier entity that has them.",
     fires=(Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people", FERRY),),
@@ -165,7 +174,7 @@ POSSESSOR_SKIPPED = Rule(
     fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
-        ANTECEDENT, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
+        ANTECEDENT, DESCRIBED, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED)
 
 
@@ -191,6 +200,11 @@ EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bomb
                r"cyclone|election|conflict|quake|tsunami|hurricane|typhoon|shooting|tournament|mission|launch|landing|"
                r"final|referendum|invasion|coup")
 DEFINITE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+# "the earthquake that hit the Philippines", "a crash at Muan": an event's head word in the sentence of a place.
+EVENT_HEAD = re.compile(rf"\b(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+HEAD_SYNONYMS = {"quake": "earthquake", "earthquake": "quake", "blast": "explosion", "explosion": "blast"}
+PLACES = ("place", "country")
+DESCRIBED_WITHIN_DAYS = 30  # a described event with no date in its sentence is news only this long after it
 # "the bridge", "the council", "the canal": a common noun that ends an earlier name stands for it.
 NAMED_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
 # "the May 29 election": a date written onto an event that may have no name in the store.
@@ -372,6 +386,40 @@ class Linker:
             self._cache[key] = events + [m for m in NAMED_HEAD.finditer(text, *span) if m.start("head") not in heads]
         return self._cache[key]
 
+    def _described(self, context: Context) -> list[tuple[Mention, tuple[int, int]]]:
+        """Events the sentence describes by a head word and a place it names ("the earthquake that hit the
+        Philippines": the store's "Philippines earthquake"), dated by the sentence or within a month before the
+        as-of date; each with the span of its head word. Found once per sentence."""
+        key = (id(context.document), context.sentence.span, "described")
+        if key in self._cache:
+            return self._cache[key]
+        text, found = context.document.text, []
+        places = [m for m in context.sentence.mentions if m.kind in PLACES]
+        heads = list(EVENT_HEAD.finditer(text, *context.sentence.span)) if places else []
+        named = {m.entity_id for m in context.sentence.mentions}
+        days = [date_range(c) for c in context.sentence.claims if c.kind == "date"]
+        for head in heads:
+            words = {head.group("head").lower(), HEAD_SYNONYMS.get(head.group("head").lower(), "")} - {""}
+            phrases = {f"{name} {word}" for m in places for name in (text[m.start:m.end], m.name) for word in words}
+            for phrase in sorted(phrases):
+                for event in self.reader.mentions(phrase):
+                    if (event.kind != "event" or event.entity_id in named or (event.start, event.end) != (0, len(phrase))
+                            or not self._dated_near(event, days, context.as_of)):
+                        continue
+                    named.add(event.entity_id)
+                    found.append((Mention(event.entity_id, event.name, event.kind, head.start(), head.end()), head.span()))
+        self._cache[key] = found
+        return found
+
+    def _dated_near(self, event: Mention, days: list, as_of) -> bool:
+        """Whether a described event is the one the sentence means: a date it names is the event's, or (naming
+        none) the event happened within a month before the as-of date."""
+        dates = [f.value for f in self.reader.facts([event.entity_id], EVENT_DATES) if f.value_type == "date"]
+        if days:
+            return any(first <= d <= last or (first.year == last.year == d.year and first.month == 1 and last.month == 12)
+                       for d in dates for first, last in days)
+        return any(0 <= (as_of - d).days <= DESCRIBED_WITHIN_DAYS for d in dates)
+
     def _owners(self, claim: Claim, context: Context) -> list[tuple[dict[str, int], bool]]:
         """For each cue of the sentence: the least distance, per predicate, from it to a claim it could
         describe, and whether it lies inside a claim's words. Computed once per sentence and kind."""
@@ -497,6 +545,10 @@ class Linker:
             found[anchor.entity_id] = MEASURED_FROM_RULE
         else:
             found.update(dict.fromkeys(self._add_antecedents(claim, context, entities), ANTECEDENT))
+            for event, head in self._described(context):
+                if not context.sentence.between(CONTRAST, min(head[1], claim.end), max(head[0], claim.start)):
+                    entities.setdefault(event.entity_id, (event, _distance(head, (claim.start, claim.end))))
+                    found.setdefault(event.entity_id, DESCRIBED)
         if claim.kind == "date" and measured is None:
             dated = self._dated_event(claim, context)
             if dated is not None:
