@@ -409,6 +409,7 @@ class Linker:
                     named.add(event.entity_id)
                     found.append((Mention(event.entity_id, event.name, event.kind, head.start(), head.end()), head.span()))
         self._cache[key] = found
+        self._cache.setdefault((id(context.document), "described"), []).extend(event for event, _ in found)
         return found
 
     def _dated_near(self, event: Mention, days: list, as_of) -> bool:
@@ -627,6 +628,10 @@ class Linker:
         in earlier sentences that has facts under these predicates ("The quake struck ... . A total of
         1,175 people were injured"). Two such entities make it ambiguous: nothing is linked."""
         earlier = subjects(context.mentions[:bisect_right(context.ends, context.sentence.span[0])])
+        # Events earlier sentences described ("the earthquake that hit the Philippines") are the story's too.
+        described = self._cache.get((id(context.document), "described"), [])
+        earlier = sorted([*earlier, *(m for m in described if m.end <= context.sentence.span[0])],
+                         key=lambda m: (m.end, m.start))
         here = {m.entity_id for m in context.sentence.mentions}  # cut off from the claim in its own sentence
         bare_date = claim.kind == "date" and all(d[0] is Evidence.FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
         latest = {}
