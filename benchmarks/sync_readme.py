@@ -1,4 +1,5 @@
-"""Rewrite the README's example report with the real output of `verifier check` on the example.
+"""Rewrite the README's example report with the real output of `verifier check` on the example, and its
+rule book with the registry's.
 
     python -m benchmarks.sync_readme
 
@@ -12,9 +13,11 @@ import os
 from pathlib import Path
 
 from verifier.cli import main
+from verifier.rulebook import markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 MARK = "the bundled store holds. Its report:\n\n```\n"
+RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def sync() -> None:
@@ -26,7 +29,10 @@ def sync() -> None:
     readme = ROOT / "README.md"
     head, rest = readme.read_text(encoding="utf-8").split(MARK, 1)
     tail = rest.split("```", 1)[1]
-    readme.write_text(head + MARK + out.getvalue() + "```" + tail, encoding="utf-8")
+    text = head + MARK + out.getvalue() + "```" + tail
+    before, rest = text.split(RULES_START, 1)
+    after = rest.split(RULES_END, 1)[1]
+    readme.write_text(before + RULES_START + "\n" + markdown() + RULES_END + after, encoding="utf-8")
 
 
 if __name__ == "__main__":

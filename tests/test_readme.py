@@ -40,3 +40,10 @@ def test_the_pre_commit_hook_runs_the_installed_command():
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "entry: verifier check" in hooks
     assert 'verifier = "verifier.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_readme_lists_the_rule_book_of_the_registry():
+    from verifier.rulebook import markdown
+
+    shown = README.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert shown == markdown()

@@ -168,6 +168,16 @@ def test_sarif_message_names_claim_verdict_fact_source_reason_and_suggestion(sar
     assert replacement["insertedContent"]["text"] == "41 people"
 
 
+def test_sarif_results_name_the_rule_that_decided_them(sarif):
+    from verifier.rulebook import load
+
+    known = {r.id for r in load()}
+    (run_,) = sarif["runs"]
+    for result in run_["results"]:
+        decided, trace = result["properties"]["decidedBy"], result["properties"]["trace"]
+        assert decided in known and decided in trace and set(trace) <= known
+
+
 def test_sarif_reports_unused_suppressions_as_notifications(sarif):
     notifications = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [(n["message"]["text"], n["locations"][0]["physicalLocation"]["region"]["startLine"])

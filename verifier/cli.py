@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--todo", metavar="FILE",
                        help="write unverified claims as interchange records for curators to complete and import")
     check.set_defaults(func=cmd_check)
+    rules = sub.add_parser("rules", help="List the linking and judging rules, or show one with its examples.",
+                           description="List the rules that link claims to facts and judge them (the ids verdicts "
+                                       "name in decided_by and --explain), or show one rule with its examples.")
+    rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id, e.g. judge.veto.reported-speech")
+    rules.set_defaults(func=cmd_rules)
     config = sub.add_parser("config", help="Print the effective configuration and where each value comes from.",
                             description="Print the effective configuration and where each value comes from.")
     config.add_argument("path", nargs="?", default=".", help="a draft or directory to find the configuration for")
@@ -73,6 +78,21 @@ def _configuration(args):
     config = load(path)
     flags = {k: getattr(args, k, None) for k in ("db", "fail_on", "format", "as_of")}
     return with_flags(config, **flags)
+
+
+def cmd_rules(args) -> int:
+    from .document import InputError
+    from .rulebook import describe, load
+
+    if args.rule is None:
+        for rule in load():
+            print(f"{rule.id:45} {rule.doc}")
+        return EXIT_OK
+    try:
+        print(describe(args.rule), end="")
+    except KeyError:
+        raise InputError(f"no rule {args.rule!r}; `verifier rules` lists them") from None
+    return EXIT_OK
 
 
 def cmd_config(args) -> int:

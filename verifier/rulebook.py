@@ -70,3 +70,28 @@ def declare(*rules: Rule) -> None:
 def ordered() -> list[Rule]:
     """Every registered rule, by phase then id."""
     return sorted(RULES.values(), key=lambda r: (PHASES.index(r.phase), r.id))
+
+
+def load() -> list[Rule]:
+    """Every rule, once the modules that declare them are imported (linking and judging)."""
+    import verifier.judge  # noqa: F401  (imports verifier.link and every judge module)
+
+    return ordered()
+
+
+def markdown() -> str:
+    """The rule book as a Markdown table (the README's list is this, kept in sync by a test)."""
+    lines = ["| phase | rule | what it decides |", "| --- | --- | --- |"]
+    lines += [f"| {r.phase} | `{r.id}` | {r.doc.replace('|', '/')} |" for r in load()]
+    return "\n".join(lines) + "\n"
+
+
+def describe(rule_id: str) -> str:
+    """One rule with its examples, for `verifier rules ID`."""
+    rule = {r.id: r for r in load()}.get(rule_id)
+    if rule is None:
+        raise KeyError(rule_id)
+    lines = [f"{rule.id} ({rule.phase})", f"  {rule.doc}"]
+    for way, examples in (("fires on", rule.fires), ("does not fire on", rule.quiet)):
+        lines += [f"  {way}: \"{e.text}\" ({e.quote!r}, as of {e.as_of})" for e in examples]
+    return "\n".join(lines) + "\n"
