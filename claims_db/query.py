@@ -235,6 +235,16 @@ class Reader:
                f"AND p.name IN ({','.join('?' * len(predicates))}) ORDER BY f.uid")
         return [_fact(r) for r in self._run(sql, [*subject_ids, *predicates])]
 
+    def predicate_units(self, predicate: str, sample: int = 20) -> frozenset[str]:
+        """The units a predicate's facts are given in, from a bounded sample (an index range, not a scan):
+        enough to tell a percentage from a currency from a count. Read once per predicate."""
+        cache = self.__dict__.setdefault("_units", {})
+        if predicate not in cache:
+            rows = self._run("SELECT f.unit FROM facts f WHERE f.predicate_id = (SELECT id FROM predicates WHERE name = ?) "
+                             f"AND f.status = 'approved' LIMIT {int(sample)}", [predicate])
+            cache[predicate] = frozenset(unit for (unit,) in rows if unit)
+        return cache[predicate]
+
     def facts_with_value(self, predicate: str, value_entity_ids: Iterable[int]) -> list[FactRow]:
         """Approved facts whose value is one of these entities (the holders of an office)."""
         ids = sorted(set(value_entity_ids))

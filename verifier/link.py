@@ -38,6 +38,15 @@ ELAPSED = re.compile(r"\s+(?:after|before|since|ago|later|earlier)\b", re.IGNORE
 # Kinds whose figure carries its unit: they link only to predicates that count no things, or count that unit.
 MEASURED_IN_UNITS = ("money", "percent")
 UNIT_WORDS = {"%", "percent", "per cent", "percentage points", *CURRENCIES, *(c.lower() for c in CURRENCIES.values())}
+# What sort of unit each numeric claim kind is in; a predicate fits a claim when its facts have a unit of that sort.
+UNIT_SORTED = {"percent": "percent", "money": "currency", "quantity": "other", "ordinal": "other"}
+CURRENCY_CODES = frozenset(CURRENCIES.values())
+
+
+def _unit_sort(unit: str) -> str:
+    if unit.lower() in ("%", "percent", "pp", "percentage points"):
+        return "percent"
+    return "currency" if unit.upper() in CURRENCY_CODES else "other"
 BYSTANDERS = ("person", "office", "place")
 TOPIC = 10_000   # an entity named only in an earlier sentence is farther than any named in the claim's own
 FERRY = "2025-01-10"
@@ -119,6 +128,13 @@ RESTATED = Rule(
            Example("Trade under the Valdoria-Kestria ties reached €3.9 billion ($4.2 billion).", "$4.2 billion"),
            Example("The Orrin Canal stretches 57.09 km (35.47 mi) between two ports.", "35.47 mi")),
     quiet=(Example("The Orrin Canal stretches 57.09 km between two ports.", "57.09 km"),))
+UNITS_FIT = Rule(
+    "link.predicate.units-fit", "A predicate describes only claims of the sort its facts are in: a percentage owns no "
+                                "cue of a revenue in dollars, a plain count none of a growth rate in per cent.",
+    fires=(Example("Bilateral trade under the Valdoria-Kestria ties grew 12 per cent to $4.2 billion.", "$4.2 billion"),
+           Example("Valdoria's economy grew by 6.5 per cent as trade reached $4.2 billion.", "6.5 per cent"),
+           Example("Trade grew 9 per cent to $4.2 billion under the Valdoria-Kestria ties.", "$4.2 billion")),
+    quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
 CUE = Rule(
     "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
@@ -175,7 +191,7 @@ POSSESSOR_SKIPPED = Rule(
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, DESCRIBED, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
-        CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED)
+        CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT)
 
 
 class Evidence(IntEnum):
@@ -454,7 +470,7 @@ class Linker:
             # "$3.5 trillion", "95%": not a predicate that counts things ("satellites"), whatever its cues say.
             names = {p for p in names if not self.predicates[p].nouns
                      or any(n.lower() in UNIT_WORDS for n in self.predicates[p].nouns)}
-        return names
+        return {p for p in names if self._fits_units(claim, p)}
 
     def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, tuple[Evidence, int]]:
         """For each predicate, how the text points at it: its nearest cue this claim owns, else a counted noun.
@@ -524,6 +540,8 @@ class Linker:
         if context.part_of_total(claim):
             return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
+        if any(not self._fits_units(claim, name) for _, _, names in self._cues(context) for name in names):
+            trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
         if restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
             own = self._predicates(restated, context.document.text)
@@ -609,7 +627,8 @@ class Linker:
                     candidates: list[Candidate]) -> str | None:
         """A predicate whose cue is nearer the claim than the best candidate's and which has no fact here
         (when the claim counts something, only a predicate that counts it): what the claim is likely about."""
-        fitting = [p for p in cue_distance if not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns)]
+        fitting = [p for p in cue_distance if (not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns))
+                   and self._fits_units(claim, p)]
         nearest = min(fitting, key=lambda p: (cue_distance[p], p), default=None)
         if nearest is None or cue_distance[nearest] >= candidates[0].pointer:
             return None
@@ -655,9 +674,17 @@ class Linker:
         return ATTACHMENT.fullmatch(context.text(lo, hi)) is not None if lo <= hi else False
 
     def _accepts(self, claim: Claim, predicate: str) -> bool:
-        """Whether a claim could be what a predicate's cue describes (its counted noun fits)."""
+        """Whether a claim could be what a predicate's cue describes: its counted noun fits, and its kind fits
+        the units the predicate's facts are in (a percentage is no revenue in yen)."""
         nouns = self.predicates[predicate].nouns
-        return not claim.noun or bool(nouns) and _noun_matches(claim.noun, nouns)
+        return (not claim.noun or bool(nouns) and _noun_matches(claim.noun, nouns)) and self._fits_units(claim, predicate)
+
+    def _fits_units(self, claim: Claim, predicate: str) -> bool:
+        """Whether the predicate's facts come in a unit of the claim's sort: %, a currency, or anything else."""
+        if self.predicates[predicate].value_type != "quantity" or claim.kind not in UNIT_SORTED:
+            return True
+        units = self.reader.predicate_units(predicate)
+        return not units or any(_unit_sort(u) == UNIT_SORTED[claim.kind] for u in units)
 
     def _measured_from(self, claim: Claim, context: Context) -> tuple[Mention, tuple[str, ...]] | None:
         """For "a month after Operation Sindoor": the entity a duration is measured from, and which dates."""

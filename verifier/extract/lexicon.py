@@ -64,7 +64,7 @@ ORDINALS = {
 # Hedge phrase -> meaning; the judge gives each meaning its interval (verifier/judge/numeric.py).
 HEDGES = {
     "more than": "gt", "over": "gt", "above": "gt", "in excess of": "gt", "upwards of": "gt",
-    "exceeding": "gt", "greater than": "gt", "higher than": "gt",
+    "exceeding": "gt", "greater than": "gt", "higher than": "gt", "past": "gt", "surpassing": "gt",
     "at least": "ge", "no fewer than": "ge", "no less than": "ge", "a minimum of": "ge", "not less than": "ge",
     "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt", "lower than": "lt",
     "at most": "le", "no more than": "le", "up to": "le", "a maximum of": "le", "as many as": "le",

@@ -45,6 +45,7 @@ START = re.compile(
         (?:[\d{_VULGAR}]|\.\d|an?\s+(?=(?:{_AFTER_ARTICLE})\b)|(?:{_STARTERS})\b)""",
     re.IGNORECASE | re.VERBOSE)
 
+THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{alternation(HEDGES)})\s+$", re.IGNORECASE)
 SYMBOL_BEFORE = re.compile(rf"(?<![<>=])(?P<hedge>{alternation(HEDGE_SYMBOLS).replace('=', r'[ ]?=')})\s*$")
 HEDGE_AFTER = re.compile(rf"\s*,?\s+(?P<hedge>{alternation(HEDGES_AFTER)})\b", re.IGNORECASE)
@@ -485,8 +486,8 @@ def hedge_before(text: str, start: int) -> tuple[str | None, int]:
     "eq" is "equal to 20": no hedge, but the phrase belongs to the claim.
     """
     match = HEDGE_BEFORE.search(text, max(0, start - 30), start)
-    if match is not None:
-        return HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())], match.start()
+    if match is not None and not (match.group("hedge").lower() == "past" and THE_BEFORE.search(text, max(0, match.start() - 8), match.start())):
+        return HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())], match.start()  # not "the past 9 years"
     symbol = SYMBOL_BEFORE.search(text, max(0, start - 5), start)
     if symbol is None:
         return None, start
