@@ -178,3 +178,9 @@ def test_reader_sees_later_writes(reader, seeded_store, tmp_path):
     assert reader.mentions("Noreg") == []
     seeded_store.import_parsed(parse_files([str(path)]))
     assert [m.name for m in reader.mentions("Noreg")] == ["Norway"]
+
+
+def test_predicate_units_are_read_from_a_sample_of_the_facts(reader):
+    assert reader.predicate_units("killed") == {"people"}
+    assert reader.predicate_units("holds_office") == frozenset()  # entity values carry no unit
+    assert reader.predicate_units("no_such_predicate") == frozenset()
