@@ -109,6 +109,19 @@ TOPIC_RULE = Rule(
     fires=(Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people", FERRY),),
     quiet=(Example("The Aldmere ferry disaster and the Brenholt mine collapse shocked the region. Rescuers said 41 "
                    "people were killed.", "41 people", FERRY),))
+STORY_TOPIC = Rule(
+    "link.subject.story-topic", "A sentence that names nothing with such facts, with nothing earlier that has them, is "
+                                "about the one entity a later sentence names that has them (a lede names its subject "
+                                "afterwards).",
+    fires=(Example("Rescuers said 41 people were killed. The Aldmere ferry disaster shocked the port.", "41 people", FERRY),
+           Example("A ferry sank with 41 dead, officials said. The Aldmere ferry disaster was the worst in years.",
+                   "41 dead", FERRY),
+           Example("Some 41 people were killed overnight. Divers reached the Aldmere ferry sinking at dawn.",
+                   "41 people", FERRY)),
+    quiet=(Example("Rescuers said 41 people were killed. The Aldmere ferry disaster and the Brenholt mine collapse "
+                   "shocked the region.", "41 people", FERRY),
+           Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people",
+                   FERRY)))
 MEASURED_FROM_RULE = Rule(
     "link.time.measured-from", "'a month after X', 'since X', 'three decades of X': the duration starts at X's date.",
     fires=(Example("The summit comes just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
@@ -166,7 +179,8 @@ CONTRAST_CUTS = Rule(
                    "3.1 per cent"),
            Example("Growth of 3.1 per cent in the region was lower than in Valdoria.", "3.1 per cent")),
     quiet=(Example("Growth of 3.1 per cent in the region was seen in Valdoria.", "3.1 per cent"),
-           Example("Dorit Rask took more than 25% of the vote.", "more than 25%")))
+           Example("Dorit Rask took more than 25% of the vote.", "more than 25%"),
+           Example("Valdoria grew 6.5 per cent, compared with a year earlier, and 7 per cent in May.", "7 per cent")))
 PART_CUTS = Rule(
     "link.subject.part-cuts-off", "An entity named in the parts of a total ('41 people, among them 12 in Tessaly') "
                                   "is the part's, not the total's.",
@@ -190,7 +204,7 @@ POSSESSOR_SKIPPED = Rule(
     fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
-        ANTECEDENT, DESCRIBED, TOPIC_RULE, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
+        ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT)
 
 
@@ -228,7 +242,10 @@ DATED_EVENT = re.compile(rf"\s+(?:\w+\s+)?(?P<head>{EVENT_HEADS})\b", re.IGNOREC
 CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\s+")
 # Entities do not reach across these: "..., while X killed 40", "59.8% against 27.5% for X", "lower than X's 5.1%".
-CONTRAST = re.compile(r";|\b(?:while|whereas|but|against|versus|vs\.?|compared (?:with|to)|"
+# A comparison with a period ("compared with Q4 2023", "against a year earlier") compares times, not entities.
+_PERIOD_AFTER = (r"(?!\s+(?:Q[1-4]|H[12]|FY|fiscal|(?:the\s+)?(?:previous|preceding|prior|same|last|year|quarter)|"
+                 r"a\s+(?:year|quarter|month|week)|(?:19|20)\d\d)\b)")
+CONTRAST = re.compile(rf";|\b(?:while|whereas|but|(?:against|versus|vs\.?|compared (?:with|to)){_PERIOD_AFTER}|"
                       r"(?:lower|higher|smaller|larger|bigger|up|down) (?:than|from))\b",  # not "more than": a hedge
                       re.IGNORECASE)
 
@@ -585,8 +602,8 @@ class Linker:
                 # People, offices and places named here are speakers and settings ("..., police said in
                 # Christchurch"); another event or body named here may be what the figure is about.
                 inferred = any(m.kind not in BYSTANDERS for m, _ in entities.values())
-                entities, groups = topic
-                found = dict.fromkeys(entities, TOPIC_RULE)
+                entities, groups, rule = topic
+                found = dict.fromkeys(entities, rule)
         if not entities:
             return Link((), "no entity of the store is named in this sentence", NO_ENTITY, guess=_guess(entities, cue_distance))
         if not cue_distance:
@@ -657,15 +674,32 @@ class Linker:
         for m in earlier:
             if m.entity_id not in here and (m.kind == "event" or not bare_date):
                 latest[m.entity_id] = m  # the last mention of each entity
-        groups = self._groups(latest, cue_distance)
-        # The strongest evidence decides first: "318m high" is a height, whoever else has a length.
+        chosen = self._one_with_facts(latest, cue_distance)
+        if chosen is None and not latest:
+            # Nothing named before has such facts: the lede may name its subject in a later sentence
+            # ("SpaceX put 143 satellites into orbit ... . The Transporter-1 mission ...").
+            later = subjects(context.mentions[bisect_right(context.ends, context.sentence.span[1]):])
+            ahead = {}
+            for m in later:
+                if m.entity_id not in here and m.start >= context.sentence.span[1] and (m.kind == "event" or not bare_date):
+                    ahead.setdefault(m.entity_id, m)  # the first mention of each entity
+            chosen = self._one_with_facts(ahead, cue_distance)
+            if chosen is not None:
+                mention, groups = chosen
+                return {mention.entity_id: (mention, TOPIC + mention.start - context.sentence.span[1])}, groups, STORY_TOPIC
+        if chosen is None:
+            return None
+        mention, groups = chosen
+        return {mention.entity_id: (mention, TOPIC + context.sentence.span[0] - mention.end)}, groups, TOPIC_RULE
+
+    def _one_with_facts(self, mentions: dict[int, Mention], cue_distance: dict):
+        """The one entity among these with facts under these predicates (the strongest evidence deciding first:
+        "318m high" is a height, whoever else has a length), and its facts; None when none or several."""
+        groups = self._groups(mentions, cue_distance)
         strongest = min((cue_distance[p][0] for _, p in groups), default=None)
         groups = {key: facts for key, facts in groups.items() if cue_distance[key[1]][0] == strongest}
         found = {subject for subject, _ in groups}
-        if len(found) != 1:
-            return None
-        mention = latest[found.pop()]
-        return {mention.entity_id: (mention, TOPIC + context.sentence.span[0] - mention.end)}, groups
+        return (mentions[found.pop()], groups) if len(found) == 1 else None
 
     @staticmethod
     def _attached(claim: Claim, mention: Mention, context: Context) -> bool:
