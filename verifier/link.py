@@ -122,6 +122,14 @@ STORY_TOPIC = Rule(
                    "shocked the region.", "41 people", FERRY),
            Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people",
                    FERRY)))
+SPAN = Rule(
+    "link.time.span", "A duration that names a span ('a 53-day mission', 'the 20-year war', '286 days in space') runs "
+                      "between the first and last dates the store has for its one subject with exactly two; weakly, "
+                      "since the store may lack one of the span's dates.",
+    fires=(Example("The Orrin Canal's 14-year construction ended in May.", "14-year"),
+           Example("The Lunar Heron mission's 40-day flight ended in April.", "40-day"),
+           Example("Lunar Heron spent 40 days in space.", "40 days")),
+    quiet=(Example("Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "31-year"),))
 MEASURED_FROM_RULE = Rule(
     "link.time.measured-from", "'a month after X', 'since X', 'three decades of X': the duration starts at X's date.",
     fires=(Example("The summit comes just over a month after Operation Grey Heron.", "just over a month", "2024-06-20"),),
@@ -204,7 +212,7 @@ POSSESSOR_SKIPPED = Rule(
     fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
-        ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
+        ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, SPAN, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT)
 
 
@@ -359,6 +367,19 @@ def _noun_matched(noun: str, nouns: Sequence[str]) -> str | None:
 
 def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
     return _noun_matched(noun, nouns) is not None
+
+
+# A duration that names a span of something: "a 53-day mission", "the 20-year war", "286 days in space".
+SPAN_NOUNS = {"mission", "journey", "voyage", "flight", "trip", "visit", "stay", "war", "conflict", "construction",
+              "siege", "strike", "drought", "reign", "tenure", "presidency", "occupation", "lockdown", "standoff",
+              "expedition", "tour", "campaign", "odyssey", "ordeal"}
+SPAN_AFTER = re.compile(r"\s+(?:in\s+(?:space|orbit)|aboard|of\s+(?:construction|work|war|fighting))\b", re.IGNORECASE)
+
+
+def _spans(claim: Claim, context: Context) -> bool:
+    """Whether a duration measures a span of something rather than time since it."""
+    noun = (claim.noun or "").lower().rstrip("s")
+    return noun in SPAN_NOUNS or SPAN_AFTER.match(context.document.text, claim.end) is not None
 
 
 _BRACKET = re.compile(r"\s*[(\[]\s*")
@@ -589,6 +610,10 @@ class Linker:
             dated = self._dated_event(claim, context)
             if dated is not None:
                 return dated
+        if claim.kind == "duration" and measured is None and not cue_distance and _spans(claim, context):
+            spanned = self._span(claim, context, entities)
+            if spanned is not None:
+                return spanned
         if not cue_distance and claim.kind in MEASURED_IN_UNITS:
             # "50.9% of the valid total": with no cue, any figure of the entity in that unit, weakly.
             cue_distance = {name: (Evidence.FALLBACK, 0) for name in predicates}
@@ -639,6 +664,26 @@ class Linker:
         candidates.sort(key=lambda c: (c.pointer, c.entity_distance, c.subject, c.predicate))
         return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, candidates),
                     unmatched_subject=_nearer_subject(entities, candidates))
+
+    def _span(self, claim: Claim, context: Context, entities: dict) -> Link | None:
+        """ "a 53-day mission", "286 days in space": the time between the first and the last date the store has
+        for the one subject named (or the story's topic) that has exactly two."""
+        dates = [name for name, p in self.predicates.items() if p.value_type == "date"]
+        if not entities:
+            topic = self._topic(claim, context, {name: (Evidence.FALLBACK, 0) for name in dates})
+            entities = topic[0] if topic else {}
+        by_subject: dict[int, list[FactRow]] = {}
+        for fact in self.reader.facts(entities, dates):
+            by_subject.setdefault(fact.subject_id, []).append(fact)
+        spans = {s: sorted(f, key=lambda f: f.value) for s, f in by_subject.items() if len({x.value for x in f}) == 2}
+        if len(spans) != 1:
+            return None
+        (subject_id, facts), = spans.items()
+        mention, distance = entities[subject_id]
+        first, last = facts[0], facts[-1]
+        # Weak: the store may lack a date of the span (a landing between launch and return), so it only confirms.
+        return Link((Candidate(mention.name, first.predicate, (first,), (Evidence.NOUN, 0), distance,
+                               context.text(mention.start, mention.end), found_by=SPAN, until=(last,)),))
 
     def _nearer_cue(self, claim: Claim, cue_distance: dict[str, tuple[Evidence, int]],
                     candidates: list[Candidate]) -> str | None:

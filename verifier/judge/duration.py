@@ -80,19 +80,19 @@ def _exact(claim: Claim, elapsed: float) -> Verdict:
 def _end(claim: Claim, context: Context, until: tuple[FactRow, ...]):
     """Where the duration ends, and why: (day, how) or an unverified judgement.
 
-    A date the sentence names, else the date of the event the clause reports (`until`), else the
-    as-of date; but a duration between two moments ("N after X", "N later") in a clause told in the
+    The date of the event the clause reports or the span ends at (`until`), else a date the sentence
+    names, else the as-of date; but a duration between two moments ("N after X", "N later") in a clause told in the
     past ends at an event the sentence does not date, so it cannot be measured.
     """
+    dates = sorted(f.value for f in until if f.value_type == "date")
+    if dates:
+        return dates[0], f"{until[0].subject}'s date"
     others = context.periods(claim)
     if len(others) == 1 and others[0][0] == others[0][1]:
         return others[0][0], "the date the sentence names"
     if others:
         return verdict(claim, Verdict.UNVERIFIED, "the sentence names other dates, so where the duration ends "
                                                   "is unclear", rule=END_UNCLEAR)
-    dates = sorted(f.value for f in until if f.value_type == "date")
-    if dates:
-        return dates[0], f"{until[0].subject}'s date"
     text, sentence = context.document.text, context.sentence
     if (BETWEEN.match(text, claim.end) and not sentence.between(PRESENT_CLAUSE, sentence.span[0], claim.start)
             and sentence.between(PAST_VERB, context.clause(claim)[0], claim.start)):
