@@ -45,6 +45,13 @@ CLASSES = {
         ("The Orrin Canal is 40 miles long.", "2025-06-26", "40 miles", "conflicting"),
         ("The Orrin Canal is 57,090 m long.", "2025-06-26", "57,090 m", "consistent"),
     ],
+    # People a predicate's noun list does not name are still its people; a noun that is its cue names it too.
+    "people-and-cue-nouns": [
+        ("The Aldmere ferry disaster killed 41 workers.", "2025-01-10", "41 workers", "consistent"),
+        ("The Aldmere ferry disaster caused 41 deaths.", "2025-01-10", "41 deaths", "consistent"),
+        ("The Aldmere ferry disaster caused 44 deaths.", "2025-01-10", "44 deaths", "conflicting"),
+        ("The dead of the Aldmere ferry disaster included 20 women.", "2025-01-10", "20 women", "unverified"),
+    ],
 }
 CASES = [(name, *case) for name, cases in CLASSES.items() for case in cases]
 

@@ -19,7 +19,7 @@ from enum import IntEnum
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from .context import Context, date_range
-from .extract.lexicon import CURRENCIES, UNIT_SIZES, alternation, measure
+from .extract.lexicon import CURRENCIES, PEOPLE_WORDS, UNIT_SIZES, alternation, measure
 from .extract.registry import KINDS
 from .records import Claim
 from .rulebook import Example, Rule, declare
@@ -361,8 +361,12 @@ def _noun_matched(noun: str, nouns: Sequence[str]) -> str | None:
         if len(tail) <= len(words) and [w.rstrip("s") for w in words[-len(tail):]] == [t.rstrip("s") for t in tail]:
             return candidate
     dimension = UNIT_SIZES.get(measure(noun.split()[0]) or "", (None,))[0] if len(words) == 1 else None
-    return next((n for n in sorted(nouns) if dimension and UNIT_SIZES.get(measure(n) or "", (None,))[0] == dimension),
-                None)
+    if dimension:
+        return next((n for n in sorted(nouns) if UNIT_SIZES.get(measure(n) or "", (None,))[0] == dimension), None)
+    # "2,000 troops", "85 women": people a predicate's list does not name are still its people.
+    if words[-1] in PEOPLE_WORDS or words[-1].rstrip("s") in PEOPLE_WORDS:
+        return next((n for n in sorted(nouns) if n.lower() in ("people", "persons")), None)
+    return None
 
 
 def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
@@ -499,9 +503,10 @@ class Linker:
         if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
             names &= set(DURATION_PREDICATES)
         if claim.noun:
-            names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self.predicates[p].nouns)}
+            # "1,250 deaths": a noun that is one of the predicate's cue words names it as well as its nouns do.
+            names = {p for p in names if not self.predicates[p].nouns or _noun_matches(claim.noun, self._nouns(p))}
             # "201 gold medals" counts gold medals, not medals: the most specific counted noun wins.
-            words = {p: len(_noun_matched(claim.noun, self.predicates[p].nouns).split())
+            words = {p: len(_noun_matched(claim.noun, self._nouns(p)).split())
                      for p in names if self.predicates[p].nouns}
             names = {p for p in names if p not in words or words[p] == max(words.values())}
         elif claim.kind in MEASURED_IN_UNITS:
@@ -521,7 +526,11 @@ class Linker:
         distances: dict[str, tuple[Evidence, int]] = {}
         for (start, end, names), (nearest, inside) in zip(self._cues(context), self._owners(claim, context)):
             if inside:
-                continue  # the claim's own words, or another claim's ("nine terror sites")
+                if (_overlaps((start, end), span) and claim.noun and start >= claim.figure_end
+                        and claim.kind != "duration"):
+                    for name in names & predicates:  # "44 deaths": the counted noun is the cue itself
+                        distances[name] = (Evidence.CUE, 0)
+                continue  # another claim's words ("nine terror sites"), or the claim's own figure
             if context.sentence.between(CLAUSE_BREAK, min(end, span[1]), max(start, span[0])):
                 continue
             here = _distance((start, end), span)
@@ -530,7 +539,7 @@ class Linker:
                     distances[name] = min(distances.get(name, (Evidence.CUE, here)), (Evidence.CUE, here))
         if claim.noun:
             for name in predicates:
-                matched = _noun_matched(claim.noun, self.predicates[name].nouns)
+                matched = _noun_matched(claim.noun, self._nouns(name))
                 if matched:
                     # "12 member states" names its predicate; "2,000 tourists" alone does not; an ordinal
                     # numbers its noun ("NATO's 32nd member" is the count of members); a unit of measure
@@ -757,6 +766,11 @@ class Linker:
         the units the predicate's facts are in (a percentage is no revenue in yen)."""
         nouns = self.predicates[predicate].nouns
         return (not claim.noun or bool(nouns) and _noun_matches(claim.noun, nouns)) and self._fits_units(claim, predicate)
+
+    def _nouns(self, predicate: str) -> tuple[str, ...]:
+        """A predicate's counted nouns and its one-word cues that are nouns of it ("deaths", "fatalities")."""
+        info = self.predicates[predicate]
+        return (*info.nouns, *(c for c in info.cues if " " not in c and c.lower().endswith("s") and len(c) > 3))
 
     def _fits_units(self, claim: Claim, predicate: str) -> bool:
         """Whether the predicate's facts come in a unit of the claim's sort: %, a currency, or anything else."""

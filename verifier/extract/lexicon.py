@@ -215,7 +215,8 @@ EARLIER_WORDS = ["previous", "prior", "former", "earlier", "old", "past", "prece
 RECORD_NOUNS = ["record", "high", "low", "peak", "best", "mark", "figure", "total", "tally", "estimate", "level",
                 "count", "toll", "benchmark", "all-time high", "all-time low"]
 # Words that make a figure a part of a total ("including four in Pakistan").
-PART_MARKERS = ["including", "of whom", "of them", "among them", "among whom", "of which", "among which", "out of"]
+PART_MARKERS = ["including", "included", "include", "includes", "of whom", "of them", "among them", "among whom",
+                "of which", "among which", "out of"]
 # Words that make a date the start of a period ("joined in 2017", "took office in May 2024").
 START_CUES = ["joined", "join", "joins", "became", "become", "becomes", "took office", "took over", "takes over",
               "appointed", "sworn in", "admitted", "assumed office", "assumed", "elected", "inducted", "acceded",
@@ -242,6 +243,11 @@ MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre":
             "gw": "GW", "gigawatt": "GW", "kw": "kW", "ft": "ft", "foot": "ft", "feet": "ft", "ha": "ha", "hectare": "ha"}
 
 
+# Words for people that count as "people" for a predicate that counts people ("2,000 troops", "85 women").
+PEOPLE_WORDS = frozenset("""people person persons individual civilian resident villager tourist pilgrim passenger
+traveller traveler worker employee staff crew member soldier troop personnel officer policeman police firefighter
+rescuer student child children woman women man men girl boy adult victim survivor migrant refugee fan spectator
+other national citizen inhabitant patient voter miner""".split())
 # Each unit of measure as a dimension and its size in that dimension's base unit, to compare "2.023km" with 2023 m.
 UNIT_SIZES = {"km": ("length", 1000.0), "m": ("length", 1.0), "mi": ("length", 1609.344), "ft": ("length", 0.3048),
               "kg": ("mass", 1.0), "t": ("mass", 1000.0), "kW": ("power", 1e3), "MW": ("power", 1e6),

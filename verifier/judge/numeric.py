@@ -95,8 +95,8 @@ def test(claim: Claim, figure_text: str, reference: float, tolerance: float = 0.
 
 def narrower(claim: Claim, fact: FactRow) -> bool:
     """Whether the claim counts a narrower group than the fact ("25 tourists" of "26 people")."""
-    if not claim.noun or (fact.unit or "").lower() not in EVERYONE:
-        return False
+    if not claim.noun or (fact.unit and fact.unit.lower() not in EVERYONE):
+        return False  # a fact with no unit counts everyone too
     head = claim.noun.lower().split()[-1]
     return head not in EVERYONE and head.rstrip("s") not in {u.rstrip("s") for u in EVERYONE}
 

@@ -90,13 +90,23 @@ IN_CLAIMS_UNIT = Rule(
            Example("The Orrin Canal is 35.5 miles long.", "35.5 miles"),
            Example("The Orrin Canal is 40 miles long.", "40 miles")),
     quiet=(Example("The Orrin Canal is 57 km long.", "57 km"),))
-declare(IN_CLAIMS_UNIT, STALE, OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
+EVENT_YEAR = Rule(
+    "judge.quantity.event-year", "An earlier year the store has no figure for, named in a sentence about an event, "
+                                 "dates the event; its figure is the one counted since ('In 2019, the disaster killed 41').",
+    fires=(Example("In 2022, the Aldmere ferry disaster killed 41 people.", "41 people", FERRY),
+           Example("Back in 2023 the Brenholt mine collapse killed 17 people.", "17 people", FERRY),
+           Example("In 2023, the Brenholt mine collapse killed 19 people.", "19 people", FERRY)),
+    quiet=(Example("On 2 March 2024, the Aldmere ferry disaster had killed 38 people.", "38 people", FERRY),
+           Example("In 2010, the NTC had 9 members.", "9 members")))
+declare(EVENT_YEAR, IN_CLAIMS_UNIT, STALE, OTHER_MEASURE, MATCHES, DIFFERS, OUTDATED, VAGUE, COUNT_MAY_HAVE_GROWN, EARLIER_ORDINAL, NARROWER_GROUP,
         PAST_FIGURE, NOT_YET_KNOWN, AT_NAMED_TIME, NAMED_TIME_UNKNOWN)
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
     converted = tuple(in_claims_unit(claim, f) for f in facts)
     result = _judge(claim, converted, context)
+    if _event_year(claim, converted, context):
+        result = replace(result, trace=(EVENT_YEAR.id, *result.trace))
     if result.fact is not None and result.fact not in facts:  # judged against a fact in the claim's unit
         return replace(result, trace=(IN_CLAIMS_UNIT.id, *result.trace))
     return result
@@ -121,6 +131,9 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
                                                       f" as of {agree.date} (the time the sentence names)", agree,
                            rule=AT_NAMED_TIME)
         if claim.kind == "ordinal":  # "their third title, the first since 1986": the event's own time may be meant
+            earlier_times = []
+        elif not then and all(f.subject_kind == "event" for f in facts):
+            # "In 2011, a quake killed nearly 20,000": the year dates the event; its toll was counted later.
             earlier_times = []
     if earlier_times:
         if not then:
@@ -181,6 +194,16 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
     return verdict(claim, Verdict.UNVERIFIED,
                    f"vague: '{claim.text.strip()}' neither matches nor surely contradicts "
                    f"{fact.subject} {fact.predicate} {show_value(fact)}", fact, rule=VAGUE)
+
+
+def _event_year(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> bool:
+    """Whether the sentence names an earlier time the store has no figure for, of an event: its own date."""
+    if claim.kind == "ordinal" or context.present(claim) or not facts or any(f.subject_kind != "event" for f in facts):
+        return False
+    as_of = context.as_of
+    times = [(first, last) for first, last in context.times(claim)
+             if first <= as_of and not first <= as_of <= last and first.year != as_of.year]
+    return bool(times) and not [f for first, last in times for f in during(facts, first, last)]
 
 
 def _stale(fact: FactRow, as_of) -> bool:
