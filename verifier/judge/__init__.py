@@ -166,7 +166,14 @@ VETOES = (
               quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent"),)),
          _ambiguous),
 )
-declare(NOT_JUDGED, BEST, TIED_AGREES, *(v.rule for v in VETOES))
+OWNED_ELSEWHERE = Rule(
+    "judge.pick.fact-owned-elsewhere", "When the best reading's fact is what another figure of the sentence states, "
+                                       "the figure is about another fact the text points at, and may agree with it.",
+    fires=(Example("Valdoria grew 6.5 per cent and Tessaly 2.8 per cent.", "6.5 per cent"),
+           Example("Valdoria grew 6.5 per cent, Tessaly 2.8 per cent.", "6.5 per cent"),
+           Example("Valdoria grew 6.5 per cent and Merrow 4.6 per cent in the year.", "6.5 per cent")),
+    quiet=(Example("The Valdorian economy grew 6.5 per cent.", "6.5 per cent"),))
+declare(NOT_JUDGED, BEST, TIED_AGREES, OWNED_ELSEWHERE, *(v.rule for v in VETOES))
 
 
 INTERVAL = Rule(
@@ -205,6 +212,12 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
         return _decided(tied, TIED_AGREES)
     if result.verdict is Verdict.UNVERIFIED:
         return _explained(result, best, results)
+    if _matched_elsewhere(claim, result, context) is not None:
+        # The best fact is another figure's ("up 18% ... and up 262%"): a reading the text also points at may agree.
+        owned = next((j for c, j in results[1:] if j.verdict is Verdict.CONSISTENT and not c.weak
+                      and _matched_elsewhere(claim, j, context) is None), None)
+        if owned is not None:
+            return _decided(owned, OWNED_ELSEWHERE)
     for veto in (v for v in VETOES if not v.also_matches):
         why = veto.why(reading)
         if why:
