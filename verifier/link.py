@@ -32,6 +32,31 @@ EVENT_DATES = ("occurred_on", "launched_on", "established")
 MEASURED_FROM = re.compile(r"\s+(?:(?P<after>after|before|since|from)|of)\s+(?P<the>the\s+)?", re.IGNORECASE)
 # Durations judged through a cue measure from a start date to the as-of date ("33-year history").
 DURATION_PREDICATES = ("established",)
+# An age runs from a birth or a founding to the as-of date: "the 32-year-old captain", "aged 41", "41 years old".
+AGE_PREDICATES = ("born_on", "established")
+AGE_AFTER = re.compile(r"(?:-old\b|\s+old\b)", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+
+
+_APPOSED = re.compile(r"\s*,?\s*(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+
+
+def _beside(claim: Claim, context: Context) -> Mention | None:
+    """The person or body named right after an age ("the 73-year-old Rajnath Singh"), or right before it
+    ("Siya Kolisi, the 32-year-old"); a title or a word or two may come between after it."""
+    text = context.document.text
+    for m in context.sentence.mentions:
+        if m.kind in ("person", "organisation", "other") and (
+                (m.start >= claim.end and m.start - claim.end <= 30 and "," not in text[claim.end:m.start])
+                or (m.end <= claim.start and _APPOSED.fullmatch(text, m.end, claim.start))):
+            return m
+    return None
+
+
+def _age(claim: Claim, text: str) -> bool:
+    """Whether a duration is an age ("the 32-year-old", "41 years old", "aged 41")."""
+    return (claim.text.lower().endswith("old") or AGE_AFTER.match(text, claim.end) is not None
+            or AGE_BEFORE.search(text, max(0, claim.start - 8), claim.start) is not None)
 # ... unless the duration says it is time elapsed ("14 years after construction began", "40 days after
 # lift-off"): then any date a cue names. A length ("a two-day visit") is never measured to the as-of date.
 ELAPSED = re.compile(r"\s+(?:after|before|since|ago|later|earlier)\b", re.IGNORECASE)
@@ -122,6 +147,13 @@ STORY_TOPIC = Rule(
                    "shocked the region.", "41 people", FERRY),
            Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people",
                    FERRY)))
+AGE = Rule(
+    "link.time.age", "An age ('the 41-year-old', '41 years old', 'aged 41') runs from its subject's birth (a person) "
+                     "or founding (a body) to the as-of date; a nearest person or body named beside it is the subject.",
+    fires=(Example("Oren Talvik, the 51-year-old minister, visited the port.", "51-year-old"),
+           Example("The 51-year-old Oren Talvik visited the port.", "51-year-old"),
+           Example("Oren Talvik, 51 years old, visited the port.", "51 years old")),
+    quiet=(Example("Over the 31-year history of relations between Valdoria and Kestria, trade grew.", "31-year"),))
 SPAN = Rule(
     "link.time.span", "A duration that names a span ('a 53-day mission', 'the 20-year war', '286 days in space') runs "
                       "between the first and last dates the store has for its one subject with exactly two; weakly, "
@@ -212,7 +244,7 @@ POSSESSOR_SKIPPED = Rule(
     fires=(Example("The NTC's Harbour Summit was held on June 25.", "June 25", "2025-06-30"),),
     quiet=(Example("The Harbour Summit of the NTC was held on June 25.", "June 25", "2025-06-30"),))
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
-        ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, SPAN, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
+        ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, SPAN, AGE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT)
 
 
@@ -500,6 +532,8 @@ class Linker:
 
     def _predicates(self, claim: Claim, text: str) -> set[str]:
         names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
+        if claim.kind == "duration" and _age(claim, text):
+            return names & set(AGE_PREDICATES)  # "the 32-year-old": a person's birth or a body's founding
         if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
             names &= set(DURATION_PREDICATES)
         if claim.noun:
@@ -590,7 +624,11 @@ class Linker:
         if any(not self._fits_units(claim, name) for _, _, names in self._cues(context) for name in names):
             trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
-        if restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
+        age = claim.kind == "duration" and _age(claim, context.document.text)
+        if age:
+            cue_distance = {name: (Evidence.NOUN_PHRASE, 0) for name in predicates}  # "-year-old" says what it is
+            trace.append(AGE.id)
+        elif restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
             own = self._predicates(restated, context.document.text)
             cue_distance = {p: d for p, d in self._cue_distances(restated, context, own).items() if p in predicates}
             trace.append(RESTATED.id)
@@ -598,6 +636,11 @@ class Linker:
             cue_distance = self._cue_distances(claim, context, predicates)
         until: tuple[FactRow, ...] = ()
         entities = self._entities(claim, context, trace)
+        if age:  # whose age: the name beside it ("the 73-year-old Rajnath Singh", "Kolisi, the 32-year-old")
+            beside = _beside(claim, context)
+            if beside is None:
+                return Link((), "the age is of no one the store names beside it", NO_ENTITY)
+            entities = {beside.entity_id: (beside, 0)}
         measured = self._measured_from(claim, context)
         found: dict[int, Rule] = {}  # entities not named in the sentence, and the rule that found them
         if measured is not None:

@@ -17,7 +17,7 @@ from .lexicon import DURATION_UNITS, alternation
 from .numbers import figures, hedge_before, noun_after
 
 _UNIT = alternation(DURATION_UNITS)
-AFTER_FIGURE = re.compile(rf"(?:-|\s+)(?P<unit>{_UNIT})\b(?:-old\b)?(?!\s+old\b)", re.IGNORECASE)
+AFTER_FIGURE = re.compile(rf"(?:-|\s+)(?P<unit>{_UNIT})\b(?:-old\b|\s+old\b)?", re.IGNORECASE)
 ARTICLE_UNIT = re.compile(rf"\b(?P<article>an?|half\s+an?)\s+(?P<unit>{_UNIT})\b", re.IGNORECASE)
 # "a month" is a duration only when measured from something: "a month after", "a year ago".
 MEASURED = re.compile(r"\s+(?:after|ago|later|earlier|before|since|on|into|of)\b", re.IGNORECASE)
@@ -51,5 +51,6 @@ KIND = Kind("duration", find, rank=40, judged_as=("date",), judge="duration", ex
     ("The visit comes just over a month after the strikes.", "just over a month"),
     ("He led the party for 10 years.", "10 years"),
     ("The 21-year-old union was founded in 2002.", "21-year-old"),
+    ("The captain, 41 years old, retired.", "41 years old"),
     ("They waited a month.", None),
 ))
