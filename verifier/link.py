@@ -53,7 +53,7 @@ def _beside(claim: Claim, context: Context) -> Mention | None:
     return None
 
 
-def _age(claim: Claim, text: str) -> bool:
+def is_age(claim: Claim, text: str) -> bool:
     """Whether a duration is an age ("the 32-year-old", "41 years old", "aged 41")."""
     return (claim.text.lower().endswith("old") or AGE_AFTER.match(text, claim.end) is not None
             or AGE_BEFORE.search(text, max(0, claim.start - 8), claim.start) is not None)
@@ -532,7 +532,7 @@ class Linker:
 
     def _predicates(self, claim: Claim, text: str) -> set[str]:
         names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
-        if claim.kind == "duration" and _age(claim, text):
+        if claim.kind == "duration" and is_age(claim, text):
             return names & set(AGE_PREDICATES)  # "the 32-year-old": a person's birth or a body's founding
         if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
             names &= set(DURATION_PREDICATES)
@@ -624,7 +624,7 @@ class Linker:
         if any(not self._fits_units(claim, name) for _, _, names in self._cues(context) for name in names):
             trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
-        age = claim.kind == "duration" and _age(claim, context.document.text)
+        age = claim.kind == "duration" and is_age(claim, context.document.text)
         if age:
             cue_distance = {name: (Evidence.NOUN_PHRASE, 0) for name in predicates}  # "-year-old" says what it is
             trace.append(AGE.id)

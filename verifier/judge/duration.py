@@ -15,6 +15,7 @@ from claims_db.query import FactRow
 
 from ..context import Context
 from ..extract.lexicon import IRREGULAR_PAST, NOW_VERBS, UNIT_DAYS, alternation
+from ..link import is_age
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
 from .common import replace_figure, verdict
@@ -87,6 +88,8 @@ def _end(claim: Claim, context: Context, until: tuple[FactRow, ...]):
     dates = sorted(f.value for f in until if f.value_type == "date")
     if dates:
         return dates[0], f"{until[0].subject}'s date"
+    if is_age(claim, context.document.text):
+        return context.as_of, "the as-of date: an age is told as of the day written"
     others = context.periods(claim)
     if len(others) == 1 and others[0][0] == others[0][1]:
         return others[0][0], "the date the sentence names"
