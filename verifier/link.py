@@ -38,6 +38,21 @@ AGE_AFTER = re.compile(r"(?:-old\b|\s+old\b)", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 
 
+def _by_last_word(context: Context) -> dict[str, list[Mention]]:
+    """The document's mentions (not offices) by the last word of their text, singular, in text order: built once."""
+    cache = context.document.__dict__.setdefault("_mentions_by_last_word", {})
+    if id(context.mentions) not in cache:
+        index: dict[str, list[Mention]] = {}
+        text = context.document.text
+        for m in context.mentions:
+            words = text[m.start:m.end].lower().split()
+            if m.kind != "office" and words:
+                index.setdefault(words[-1].rstrip("s"), []).append(m)
+        cache.clear()
+        cache[id(context.mentions)] = index
+    return cache[id(context.mentions)]
+
+
 _APPOSED = re.compile(r"\s*,?\s*(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 
 
@@ -448,6 +463,8 @@ class Linker:
         self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
+        self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
+        self._phrases: dict[str, list[Mention]] = {}  # described events' names looked up, across documents
 
     def forget(self) -> None:
         """Drop what was found in the previous document's sentences."""
@@ -490,17 +507,30 @@ class Linker:
         days = [date_range(c) for c in context.sentence.claims if c.kind == "date"]
         for head in heads:
             words = {head.group("head").lower(), HEAD_SYNONYMS.get(head.group("head").lower(), "")} - {""}
-            phrases = {f"{name} {word}" for m in places for name in (text[m.start:m.end], m.name) for word in words}
-            for phrase in sorted(phrases):
-                for event in self.reader.mentions(phrase):
-                    if (event.kind != "event" or event.entity_id in named or (event.start, event.end) != (0, len(phrase))
-                            or not self._dated_near(event, days, context.as_of)):
-                        continue
+            phrases = sorted({f"{name} {word}" for m in places for name in (text[m.start:m.end], m.name) for word in words})
+            for event in self._named_exactly(phrases):
+                if event.entity_id not in named and self._dated_near(event, days, context.as_of):
                     named.add(event.entity_id)
                     found.append((Mention(event.entity_id, event.name, event.kind, head.start(), head.end()), head.span()))
         self._cache[key] = found
         self._cache.setdefault((id(context.document), "described"), []).extend(event for event, _ in found)
         return found
+
+    def _named_exactly(self, phrases: list[str]) -> list[Mention]:
+        """The events the store names by exactly one of these phrases: one look-up for them all, cached."""
+        missing = [p for p in phrases if p not in self._phrases]
+        if missing:
+            joined, starts = "", []
+            for phrase in missing:
+                starts.append(len(joined))
+                joined += phrase + "\n"
+            spans = {(start, start + len(phrase)): phrase for start, phrase in zip(starts, missing)}
+            for phrase in missing:
+                self._phrases[phrase] = []
+            for m in self.reader.mentions(joined):
+                if m.kind == "event" and (m.start, m.end) in spans:
+                    self._phrases[spans[(m.start, m.end)]].append(m)
+        return [m for p in phrases for m in self._phrases[p]]
 
     def _dated_near(self, event: Mention, days: list, as_of) -> bool:
         """Whether a described event is the one the sentence means: a date it names is the event's, or (naming
@@ -760,17 +790,10 @@ class Linker:
         """When the sentence names nothing with such facts, what the story is about: the one entity named
         in earlier sentences that has facts under these predicates ("The quake struck ... . A total of
         1,175 people were injured"). Two such entities make it ambiguous: nothing is linked."""
-        earlier = subjects(context.mentions[:bisect_right(context.ends, context.sentence.span[0])])
-        # Events earlier sentences described ("the earthquake that hit the Philippines") are the story's too.
-        described = self._cache.get((id(context.document), "described"), [])
-        earlier = sorted([*earlier, *(m for m in described if m.end <= context.sentence.span[0])],
-                         key=lambda m: (m.end, m.start))
         here = {m.entity_id for m in context.sentence.mentions}  # cut off from the claim in its own sentence
         bare_date = claim.kind == "date" and all(d[0] is Evidence.FALLBACK for d in cue_distance.values())  # a bare date is an event's, if anything's
-        latest = {}
-        for m in earlier:
-            if m.entity_id not in here and (m.kind == "event" or not bare_date):
-                latest[m.entity_id] = m  # the last mention of each entity
+        latest = {entity: m for entity, m in self._story(context).items()
+                  if entity not in here and (m.kind == "event" or not bare_date)}
         chosen = self._one_with_facts(latest, cue_distance)
         if chosen is None and not latest:
             # Nothing named before has such facts: the lede may name its subject in a later sentence
@@ -788,6 +811,28 @@ class Linker:
             return None
         mention, groups = chosen
         return {mention.entity_id: (mention, TOPIC + context.sentence.span[0] - mention.end)}, groups, TOPIC_RULE
+
+    def _story(self, context: Context) -> dict[int, Mention]:
+        """The last mention of each entity named (or described) before the claim's sentence: kept as the
+        sentences go by, so a long draft costs one pass over its mentions, not one per claim."""
+        key, start = (id(context.document), "story"), context.sentence.span[0]
+        state = self._cache.get(key)
+        if state is None or state["start"] > start:  # a new document, or (never in order) an earlier sentence
+            state = {"start": 0, "position": 0, "seen": 0, "latest": {}, "usable": set(subjects(context.mentions))}
+        mentions, latest = context.mentions, state["latest"]
+        while state["position"] < len(mentions) and mentions[state["position"]].end <= start:
+            mention = mentions[state["position"]]
+            if mention in state["usable"]:
+                latest[mention.entity_id] = mention
+            state["position"] += 1
+        # Events earlier sentences described ("the earthquake that hit the Philippines") are the story's too.
+        described = self._cache.get((id(context.document), "described"), [])
+        while state["seen"] < len(described) and described[state["seen"]].end <= start:
+            latest.setdefault(described[state["seen"]].entity_id, described[state["seen"]])
+            state["seen"] += 1
+        state["start"] = start
+        self._cache[key] = state
+        return latest
 
     def _one_with_facts(self, mentions: dict[int, Mention], cue_distance: dict):
         """The one entity among these with facts under these predicates (the strongest evidence deciding first:
@@ -812,8 +857,11 @@ class Linker:
 
     def _nouns(self, predicate: str) -> tuple[str, ...]:
         """A predicate's counted nouns and its one-word cues that are nouns of it ("deaths", "fatalities")."""
-        info = self.predicates[predicate]
-        return (*info.nouns, *(c for c in info.cues if " " not in c and c.lower().endswith("s") and len(c) > 3))
+        if predicate not in self._noun_cache:
+            info = self.predicates[predicate]
+            self._noun_cache[predicate] = (*info.nouns, *(c for c in info.cues if " " not in c
+                                                          and c.lower().endswith("s") and len(c) > 3))
+        return self._noun_cache[predicate]
 
     def _fits_units(self, claim: Claim, predicate: str) -> bool:
         """Whether the predicate's facts come in a unit of the claim's sort: %, a currency, or anything else."""
@@ -880,14 +928,17 @@ class Linker:
         """The earlier mentions a definite may stand for, latest first: one for an event's head ("the quake"); for
         a common noun ("the bridge"), each entity whose name ends with it, so that their facts decide."""
         head, text = definite.group("head").lower().rstrip("s"), context.document.text
-        mentions = context.mentions[:bisect_right(context.ends, definite.start())]
+        before = bisect_right(context.ends, definite.start())
         if definite.re is not NAMED_HEAD:
-            return [m for m in reversed(mentions) if head in text[m.start:m.end].lower()][:1]
+            latest = next((m for m in reversed(context.mentions[:before]) if head in text[m.start:m.end].lower()), None)
+            return [latest] if latest is not None else []
         found: dict[int, Mention] = {}
-        for m in reversed(mentions):
-            if m.kind != "office" and text[m.start:m.end].lower().split()[-1].rstrip("s") == head:
+        for m in reversed(_by_last_word(context).get(head, ())):
+            if m.end <= definite.start():
                 found.setdefault(m.entity_id, m)
-        return list(found.values())[:3]
+                if len(found) == 3:
+                    break
+        return list(found.values())
 
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> list[int]:
         """ "the attack" stands for the nearest earlier mention whose name says attack; the ids added."""

@@ -13,6 +13,7 @@ written beside an office the store knows, whatever the title ("captain Siya Koli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import Document
 from ..records import Claim
@@ -106,7 +107,8 @@ def named_in_store(text: str, mentions, claims) -> list[Claim]:
     directly before the person's ("captain Siya Kolisi", "All Blacks captain, Sam Cane") or after it
     ("Jensen Huang, founder and CEO of Nvidia").
     """
-    taken = [(c.start, c.end) for c in claims]
+    taken = sorted((c.start, c.end) for c in claims)  # never overlapping, so sorted by start they end in order
+    starts = [start for start, _ in taken]
     found = []
     spans = sorted({(m.start, m.end, m.kind) for m in mentions})
     for (start, end, kind), (after_start, after_end, after_kind) in zip(spans, spans[1:]):
@@ -118,9 +120,11 @@ def named_in_store(text: str, mentions, claims) -> list[Claim]:
         else:
             continue
         first, last = min(office[0], name[0]), max(office[1], name[1])
-        if any(a < last and first < b for a, b in taken):
+        i = bisect_left(starts, last)  # the claims starting before this role ends; only the last may reach into it
+        if i and taken[i - 1][1] > first:
             continue
-        taken.append((first, last))
+        taken.insert(i, (first, last))
+        starts.insert(i, first)
         title = text[office[0]:office[1]]
         former = bool(FORMER_BEFORE.search(text, max(0, first - 12), first))
         found.append(Claim("role", first, last, text[first:last], text[name[0]:name[1]], unit=title, anchor=name[0],
