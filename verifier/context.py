@@ -133,6 +133,10 @@ class Context:
         start = self.sentence.span[0] if stop is None else stop
         return self.sentence.between(_PRESENT, start, claim.start)
 
+    def tells_a_start(self) -> bool:
+        """Whether the sentence tells of something beginning ("took office", "was sworn in", "joined")."""
+        return bool(self.sentence.positions(_START))
+
     def starts_period(self, claim: Claim) -> bool:
         """Whether the date is when something began ("joined in 2017", "took office in May 2024")."""
         cue = self.sentence.last_before(_START, claim.start)

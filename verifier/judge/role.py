@@ -30,6 +30,13 @@ OUTDATED = Rule(
     "judge.role.outdated", "The person's term in the office ended before the time the sentence speaks of.",
     fires=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell"),),
     quiet=(Example("The Defence Minister of Valdoria, Mira Castell, visited the port.", "Mira Castell", "2023-06-26"),))
+HANDOVER = Rule(
+    "judge.role.handover", "On the day a term ends, the one sworn in is the successor: a sentence telling of a start "
+                           "that day does not name the outgoing holder.",
+    fires=(Example("Valdorian Defence Minister Mira Castell took office on 30 April 2024.", "Mira Castell"),
+           Example("Defence Minister Mira Castell of Valdoria was sworn in on 30 April 2024.", "Mira Castell"),
+           Example("On 30 April 2024, Valdorian Defence Minister Mira Castell assumed office.", "Mira Castell")),
+    quiet=(Example("Valdorian Defence Minister Mira Castell signed the order on 30 April 2024.", "Mira Castell"),))
 RECENTLY_ENDED = Rule(
     "judge.role.recently-ended", "A term that ended in the week before the as-of date may be the one the story reports "
                                  "(a captain on the day of his last match): not outdated.",
@@ -50,7 +57,7 @@ NO_TERM = Rule(
     "judge.role.no-term", "No term of the person in the office is recorded, and the store cannot say who held it.",
     fires=(Example("In 2010, Valdorian Defence Minister Ilse Brandt visited the port.", "Ilse Brandt"),),
     quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
-declare(UNLINKED, HOLDS, FORMER, OUTDATED, RECENTLY_ENDED, NOT_YET, OTHER_HOLDER, NO_TERM)
+declare(UNLINKED, HOLDS, FORMER, OUTDATED, HANDOVER, RECENTLY_ENDED, NOT_YET, OTHER_HOLDER, NO_TERM)
 
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
@@ -76,11 +83,26 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     for first, last in (periods[1:] if opening and opening[0][1] < as_of else periods):
         for term in link.person_terms:
             # A term that ends on a period's first day held only the handover day of it.
-            ends_after = term.valid_to is None or (first <= term.valid_to if first == last else first < term.valid_to)
+            # A term that ends on the day the sentence names held it that day, unless the sentence tells of a
+            # start then ("X was sworn in on 10 December"): the outgoing holder is not the one sworn in.
+            handover = first == last and context.tells_a_start()
+            ends_after = term.valid_to is None or (first <= term.valid_to if first == last and not handover
+                                                   else first < term.valid_to)
             if (term.valid_from is None or term.valid_from <= last) and ends_after:
                 when = "" if (first, last) == (as_of, as_of) else f" (in the time the sentence names, {first} to {last})"
                 return verdict(claim, Verdict.CONSISTENT, f"{link.person} holds {term.value} {show_period(term)}{when}", term,
                                rule=HOLDS)
+    handed = [(t, first) for first, last in periods[1:] if first == last and context.tells_a_start()
+              for t in link.person_terms if t.valid_to == first]
+    if handed:  # "X was sworn in on the day X's term ended": the one sworn in that day, if the store knows them
+        term, day = handed[0]
+        incoming = [h for h in link.holders if h.value == term.value and h.valid_from == day and h.subject != link.person]
+        if len(incoming) == 1:
+            return verdict(claim, Verdict.CONFLICTING, f"{link.person}'s term in {term.value} ended on {day}; "
+                                                       f"{incoming[0].subject} took it that day", incoming[0],
+                           replace_figure(claim, document.text, incoming[0].subject, keep_prefix=True), rule=HANDOVER)
+        return verdict(claim, Verdict.UNVERIFIED, f"{link.person}'s term in {term.value} ended on {day}, the day the "
+                                                  "sentence tells of a start", term, rule=HANDOVER)
     named = [(first, last) for first, last in periods[1:] if last < as_of]
     current = {}
     for term in link.holders:
