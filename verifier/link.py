@@ -919,8 +919,6 @@ class Linker:
     def _antecedent(definite: re.Match, context: Context) -> Mention | None:
         """The nearest earlier mention whose name has the definite's head: "the quake" for "the Marrakesh–Safi
         earthquake"; for a head that names no event, the last word of the name: "the bridge" for "Canakkale Bridge"."""
-        head, text = definite.group("head").lower().rstrip("s"), context.document.text
-        mentions = context.mentions[:bisect_right(context.ends, definite.start())]
         return next(iter(Linker._antecedents(definite, context)), None)
 
     @staticmethod

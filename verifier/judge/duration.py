@@ -18,7 +18,7 @@ from ..extract.lexicon import IRREGULAR_PAST, NOW_VERBS, UNIT_DAYS, alternation
 from ..link import is_age
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
-from .common import replace_figure, verdict
+from .common import verdict
 from .numeric import format_number, test
 
 ELAPSED_MATCHES = Rule(
