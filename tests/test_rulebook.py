@@ -12,7 +12,7 @@ from verifier.extract.registry import KINDS
 from verifier.rulebook import Rule
 from verifier_support import build_world, check
 
-MODULES = ("verifier.link", "verifier.judge", *{f"verifier.judge.{k.judge}" for k in KINDS if k.judge})
+MODULES = ("verifier.link.rules", "verifier.judge", *{f"verifier.judge.{k.judge}" for k in KINDS if k.judge})
 UNEXAMPLED = {"judge.pick.not-judged"}  # every kind has a judge today, so nothing can reach it
 
 

@@ -8,6 +8,7 @@ unit short is unverified (calendar years counted inclusively), further off confl
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -64,7 +65,12 @@ BEFORE = re.compile(r"\s+before\b", re.IGNORECASE)
 # X", "The toll has risen ..., as rescuers dug four days after the quake"); a clause in the past ("India struck
 # back 15 days after X", "Teams arrived a week after X") reports a day of its own.
 PRESENT_CLAUSE = re.compile(rf"\b(?:{alternation(NOW_VERBS)})\b", re.IGNORECASE)
-PAST_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{alternation(IRREGULAR_PAST)})\b")
+
+
+@functools.cache
+def _past_verb() -> re.Pattern:
+    """Compiled on first use: only a duration between two moments needs it (keeps a cold check fast)."""
+    return re.compile(rf"\b(?:[a-z]{{2,}}ed|{alternation(IRREGULAR_PAST)})\b")
 ARTICLES = ("a", "an", "half a", "half an")
 # Said loosely: "a month after" may mean five or six weeks.
 FUZZY_UNITS = ("day", "week", "fortnight", "month")
@@ -98,7 +104,7 @@ def _end(claim: Claim, context: Context, until: tuple[FactRow, ...]):
                                                   "is unclear", rule=END_UNCLEAR)
     text, sentence = context.document.text, context.sentence
     if (BETWEEN.match(text, claim.end) and not sentence.between(PRESENT_CLAUSE, sentence.span[0], claim.start)
-            and sentence.between(PAST_VERB, context.clause(claim)[0], claim.start)):
+            and sentence.between(_past_verb(), context.clause(claim)[0], claim.start)):
         return verdict(claim, Verdict.UNVERIFIED, f"no time resolved: '{claim.text.strip()}' ends at an event the "
                                                   "sentence does not date", rule=END_UNRESOLVED)
     return context.as_of, "the as-of date"
