@@ -68,3 +68,7 @@ def test_rule_example(world, rule_id, way, example):
         assert rule_id in trace, (found[0].verdict, found[0].reason, trace)
     else:
         assert rule_id not in trace, (found[0].verdict, found[0].reason, trace)
+
+
+def test_the_rule_book_lists_every_rule_defined():
+    assert {r.id for r in rulebook.load()} == {r.id for r in _defined()}

@@ -74,7 +74,8 @@ def ordered() -> list[Rule]:
 
 def load() -> list[Rule]:
     """Every rule, once the modules that declare them are imported (linking and judging)."""
-    import verifier.judge  # noqa: F401  (imports verifier.link and every judge module)
+    import verifier.judge  # noqa: F401  (imports verifier.link and the judges of the numeric and date kinds)
+    import verifier.judge.role  # noqa: F401  (the role judge is called by the checker, not through JUDGES)
 
     return ordered()
 
