@@ -4,7 +4,7 @@ and a place, the story's topic before or after it; and who is cut off (contrasts
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from claims_db.query import FactRow, Mention
 
@@ -78,13 +78,28 @@ class SubjectFinder:
                        for d in dates for first, last in days)
         return any(0 <= (as_of - d).days <= DESCRIBED_WITHIN_DAYS for d in dates)
 
+    def _sentence_subjects(self, context: Context) -> tuple[list[Mention], set[Mention]]:
+        """The sentence's possible subjects and which of them possess the next one ("the SCO's anti-terror body"):
+        found once per sentence, each mention compared with the one after it only."""
+        key = (id(context.document), context.sentence.span, "subjects")
+        if key not in self._cache:
+            text, mentions = context.document.text, subjects(context.sentence.mentions)
+            starts = [n.start for n in mentions]
+            possessors = set()
+            for m in mentions:  # the next mention starting after m ends (twins of one span are skipped)
+                i = bisect_left(starts, m.end)
+                if i < len(mentions) and POSSESSIVE.fullmatch(text, m.end, mentions[i].start):
+                    possessors.add(m)
+            self._cache[key] = (mentions, possessors)
+        return self._cache[key]
+
     def _entities(self, claim: Claim, context: Context, trace: list[str]) -> dict[int, tuple[Mention, int]]:
         """Entities of the sentence with their distance; not across a contrast ("..., while X killed 40"),
         nor in the parts of a total after it, nor a possessor of another entity ("the SCO's anti-terror body,
         set up in 2004"). The rules that left one out go on the trace."""
-        span, text = (claim.start, claim.end), context.document.text
-        mentions = subjects(context.sentence.mentions)
-        possessors = {m for m in mentions for n in mentions if POSSESSIVE.fullmatch(text, m.end, n.start)}
+        span = (claim.start, claim.end)
+        mentions, possessors = self._sentence_subjects(context)
+        named_before = any(n.end <= span[0] for n in mentions)
         entities = {}
         for m in mentions:
             if m in possessors:
@@ -96,7 +111,7 @@ class SubjectFinder:
             if m.start >= span[1] and context.part_between(span[1], m.start):
                 trace.append(PART_CUTS.id)
                 continue
-            if m.start >= span[1] and any(n.end <= span[0] for n in mentions) and context.sentence.between(
+            if m.start >= span[1] and named_before and context.sentence.between(
                     RELATIVE, span[1], m.start):
                 trace.append(RELATIVE_CUTS.id)
                 continue
@@ -229,7 +244,7 @@ class SubjectFinder:
         added = []
         for match in self._definites(context):
             head_at = match.start("head")
-            following = context.mentions[bisect_right(context.ends, head_at):][:4]
+            following = context.mentions[bisect_right(context.ends, head_at):bisect_right(context.ends, head_at) + 4]
             if any(m.start <= head_at < m.end for m in following):
                 continue  # part of a name already found
             for mention in self._antecedents(match, context):
