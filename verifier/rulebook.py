@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The as-of date of examples about the fictional ferry disaster, after its toll was revised to 41.
+FERRY = "2025-01-10"
+
 # The phases in the order the engine applies them; a rule's id starts with its phase.
 PHASES = (
     "link.none",       # no candidate fact: why the claim cannot be linked

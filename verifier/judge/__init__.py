@@ -16,12 +16,11 @@ from ..context import Context
 from ..extract.registry import KINDS
 from ..link import BASELINE, Candidate, Link
 from ..records import Claim, Judgement, Verdict
-from ..rulebook import Example, Rule, declare
+from ..rulebook import FERRY, Example, Rule, declare
 from .common import verdict
 from .numeric import applicable, test
 
 NUMERIC = ("quantity", "money", "percent", "ordinal")
-FERRY = "2025-01-10"
 
 JUDGES = {kind.name: importlib.import_module(f"{__name__}.{kind.judge}").judge for kind in KINDS
           if kind.judge and kind.judge != "role"}

@@ -14,10 +14,9 @@ from claims_db.query import FactRow
 
 from ..context import Context, date_range
 from ..records import Claim, Judgement, Verdict
-from ..rulebook import Example, Rule, declare
+from ..rulebook import FERRY, Example, Rule, declare
 from .common import replace_figure, show_period, verdict, within_week
 
-FERRY = "2025-01-10"
 MATCHES = Rule(
     "judge.date.matches", "The date agrees with a date fact, in what the text fixed (day and month when the year was inferred).",
     fires=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),

@@ -14,7 +14,7 @@ from claims_db.query import FactRow
 
 from ..context import Context
 from ..records import Claim, Judgement, Verdict
-from ..rulebook import Example, Rule, declare
+from ..rulebook import FERRY, Example, Rule, declare
 from .common import replace_figure, show_value, verdict
 from .numeric import applicable, current, during, format_number, format_ordinal, in_claims_unit, narrower, test
 
@@ -22,7 +22,6 @@ from .numeric import applicable, current, during, format_number, format_ordinal,
 STALE_AFTER_DAYS = 90
 DATED_NAME = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in an entity's name: an edition, a dated event
 
-FERRY = "2025-01-10"  # after the fictional ferry disaster's toll was revised to 41
 OTHER_MEASURE = Rule(
     "judge.quantity.other-measure", "The store's figures for this are in another unit, currency or group of people.",
     fires=(Example("Bilateral trade under the Valdoria-Kestria ties reached €4.2 billion.", "€4.2 billion"),),
