@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import groupby
 
 from claims_db.query import Reader
 
@@ -51,12 +52,16 @@ class Checker:
         by_end = tuple(sorted(mentions, key=lambda m: (m.end, m.start)))
         ends = tuple(m.end for m in by_end)
         judgements = []
-        for claim in claims:
-            context = Context(document, grouped[document.sentence_of(claim.anchor)], by_end, ends)
-            if claim.kind == "role":
-                judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
-            else:
-                judgements.append(judge(claim, self.linker.link(claim, context), context))
+        for span, members in groupby(claims, key=lambda c: document.sentence_of(c.anchor)):
+            context = Context(document, grouped[span], by_end, ends)
+            members = list(members)
+            figures = [c for c in members if c.kind != "role"]
+            links = dict(zip(map(id, figures), self.linker.link_sentence(figures, context)))
+            for claim in members:
+                if claim.kind == "role":
+                    judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
+                else:
+                    judgements.append(judge(claim, links[id(claim)], context))
         return FileReport(path, document.as_of, tuple(judgements), document.line_starts, document.sentences)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..context import Context
 from ..extract.registry import KINDS
 from ..link import BASELINE, Candidate, Link
+from ..link.rules import ONE_FIGURE_PER_FACT
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import FERRY, Example, Rule, declare
 from .common import verdict
@@ -65,7 +66,7 @@ def _nearer_cue(r: Reading) -> str | None:
 
 
 def _other_fact_agrees(r: Reading) -> str | None:
-    agreeing = next((j for c, j in r.results if j.verdict is Verdict.CONSISTENT and c.pointer <= r.best.pointer), None)
+    agreeing = next((j for c, j in r.results if j.verdict is Verdict.CONSISTENT and c.rank <= r.best.rank), None)
     if agreeing is None:
         return None
     return f"it agrees with {agreeing.subject} {agreeing.predicate}, also named here"
@@ -101,7 +102,7 @@ def _reported(r: Reading) -> str | None:
 
 
 def _ambiguous(r: Reading) -> str | None:
-    rivals = [j for c, j in r.results[1:] if (c.pointer, c.entity_distance) == (r.best.pointer, r.best.entity_distance)]
+    rivals = [j for c, j in r.results[1:] if (c.rank, c.entity_distance) == (r.best.rank, r.best.entity_distance)]
     if any(j.fact and r.result.fact and j.fact.uid != r.result.fact.uid for j in rivals):
         return f"ambiguous: the text points equally at {r.best.subject} and {rivals[0].subject}"
     return None
@@ -172,17 +173,31 @@ OWNED_ELSEWHERE = Rule(
            Example("Valdoria grew 6.5 per cent, Tessaly 2.8 per cent.", "6.5 per cent"),
            Example("Valdoria grew 6.5 per cent and Merrow 4.6 per cent in the year.", "6.5 per cent")),
     quiet=(Example("The Valdorian economy grew 6.5 per cent.", "6.5 per cent"),))
-declare(NOT_JUDGED, BEST, TIED_AGREES, OWNED_ELSEWHERE, *(v.rule for v in VETOES))
+SIBLING_AGREES = Rule(
+    "judge.pick.sibling-fact-agrees", "When another figure of the sentence points first at the same fact, a fact of the "
+                                      "same subject in the claim's unit that agrees with it decides.",
+    fires=ONE_FIGURE_PER_FACT.fires,
+    quiet=(Example("Kestrel Motors said sales were up 6% on a year earlier.", "6%"),
+           Example("Kestrel Motors said sales were up 9% on the spring and up 31% on a year earlier.", "9%")))
+declare(NOT_JUDGED, BEST, TIED_AGREES, OWNED_ELSEWHERE, SIBLING_AGREES, *(v.rule for v in VETOES))
 
 
 INTERVAL = Rule(
     "judge.pick.interval-ends", "An interval written with its unit on both ends ('4.5%-4.75%') is two figures: it "
                                 "agrees only when both ends do, and conflicts when one end surely does.",
-    fires=(Example("Valdoria's growth band is 6.5%-7%.", "6.5%-7%"),
-           Example("Valdoria's growth band is 5.5%-6.5%.", "5.5%-6.5%"),
-           Example("Valdoria's growth band is 3%-4%.", "3%-4%")),
+    fires=(Example("Valdoria's growth band is 3%-4%.", "3%-4%"),
+           Example("The Bank of Valdoria's target band is now 3.25%-4.5%.", "3.25%-4.5%"),
+           Example("The Bank of Valdoria's target band is now 2.25%-3.5%.", "2.25%-3.5%")),
     quiet=(Example("Valdoria's economy grew 6-7 per cent.", "6-7 per cent"),))
-declare(INTERVAL)
+ENDS_APART = Rule(
+    "judge.pick.interval-ends-apart", "An interval's two ends are two figures: the fact one end agrees with is that "
+                                      "end's, so the other end is judged against the other readings only.",
+    fires=(Example("The Bank of Valdoria's target band is now 3.25%-4.5%.", "3.25%-4.5%"),
+           Example("Valdoria's growth band is 6.5%-8%.", "6.5%-8%"),
+           Example("Valdoria's growth band is 5.5%-6.5%.", "5.5%-6.5%")),
+    quiet=(Example("Valdoria's growth band is 3%-4%.", "3%-4%"),
+           Example("The Bank of Valdoria's target band is now 3.25%-3.5%.", "3.25%-3.5%")))
+declare(INTERVAL, ENDS_APART)
 
 
 def judge(claim: Claim, link: Link, context: Context) -> Judgement:
@@ -205,12 +220,15 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if result.verdict is Verdict.CONSISTENT:
         return _explained(result, best, results)
     # The text prefers no reading over one that ties with it (a shared name, or no cue at all): one that agrees wins.
-    tied = next((j for c, j in results[1:] if j.verdict is Verdict.CONSISTENT and c.pointer == best.pointer
+    tied = next((j for c, j in results[1:] if j.verdict is Verdict.CONSISTENT and c.rank == best.rank
                  and (best.weak or c.entity_distance == best.entity_distance)), None)
     if tied is not None:
         return _decided(tied, TIED_AGREES)
     if result.verdict is Verdict.UNVERIFIED:
         return _explained(result, best, results)
+    sibling = next((j for c, j in results if c.found_by is ONE_FIGURE_PER_FACT and j.verdict is Verdict.CONSISTENT), None)
+    if sibling is not None:
+        return _decided(sibling, SIBLING_AGREES)
     if _matched_elsewhere(claim, result, context) is not None:
         # The best fact is another figure's ("up 18% ... and up 262%"): a reading the text also points at may agree.
         owned = next((j for c, j in results[1:] if j.verdict is Verdict.CONSISTENT and not c.weak
@@ -231,6 +249,10 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
     high = replace(claim, value=claim.value_high, hedge=None, value_high=None, anchor=high_start, figure_end=high_end,
                    details=(), text=context.text(high_start, high_end))
     ends = [judge(end, link, context) for end in (low, high)]
+    agreeing = [e for e in ends if e.verdict is Verdict.CONSISTENT]
+    if len(agreeing) == 1:
+        i = 1 - ends.index(agreeing[0])
+        ends[i] = _apart(ends[i].claim, agreeing[0], link, context)
     trace = tuple(dict.fromkeys(r for end in ends for r in end.trace))
     wrong = next((e for e in ends if e.verdict is Verdict.CONFLICTING), None)
     if wrong is not None:
@@ -247,6 +269,17 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
     open_end = next(e for e in ends if e.verdict is Verdict.UNVERIFIED)
     return replace(open_end, claim=claim, reason=f"one end unverified: {open_end.reason}", decided_by=INTERVAL.id,
                    trace=(*trace, INTERVAL.id))
+
+
+def _apart(end: Claim, owner: Judgement, link: Link, context: Context) -> Judgement:
+    """Judge one end of an interval without the fact group the other end agrees with."""
+    owned = (owner.subject, owner.predicate)
+    rest = tuple(c for c in link.candidates if (c.subject, c.predicate) != owned)
+    if not rest:
+        return verdict(end, Verdict.UNVERIFIED, f"the other end states {owner.subject} {owner.predicate}, and the store "
+                       f"has no other figure here for this end", rule=ENDS_APART, trace=(ENDS_APART.id,))
+    result = judge(end, replace(link, candidates=rest), context)
+    return replace(result, trace=(*result.trace, ENDS_APART.id))
 
 
 def _traced(result: Judgement, candidate: Candidate, link: Link, context: Context) -> Judgement:
@@ -284,7 +317,7 @@ def _explained(result: Judgement, best: Candidate, results) -> Judgement:
     if len(results) < 2 or result.fact is None:
         return result
     runner = results[1][0]
-    because = (f"its cue for {best.predicate} is nearest the figure" if best.pointer < runner.pointer
+    because = (f"its cue for {best.predicate} is nearest the figure" if best.rank < runner.rank
                else f"'{best.named_as}' is named nearest the figure")
     return replace(result, reason=f"{result.reason}; chosen over {runner.subject} {runner.predicate}: {because}",
                    trace=(*result.trace, BEST.id))

@@ -39,9 +39,11 @@ DIFFERS = Rule(
            Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY)))
 OUTDATED = Rule(
     "judge.quantity.outdated", "The figure was right on an earlier date and has been revised since.",
-    fires=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY),),
+    fires=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", FERRY),
+           Example("Kestrel Motors said sales were up 24% on a year earlier.", "24%", "2025-06-01")),
     quiet=(Example("The Aldmere ferry disaster killed 38 people.", "38 people", "2024-03-02"),
-           Example("The Aldmere ferry disaster killed 44 people.", "44 people", FERRY)))
+           Example("The Aldmere ferry disaster killed 44 people.", "44 people", FERRY),
+           Example("Kestrel Motors said sales were up 24% on a year earlier.", "24%", "2025-12-01")))
 VAGUE = Rule(
     "judge.quantity.vague", "The hedge neither covers the fact nor surely excludes it ('nearly 50' for 41).",
     fires=(Example("Nearly 50 people were killed in the Aldmere ferry disaster.", "Nearly 50 people", FERRY),),
@@ -79,8 +81,10 @@ STALE = Rule(
                                             "store last recorded long before the as-of date may have changed since.",
     fires=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent", "2025-12-01"),
            Example("The NTC has 14 members.", "14 members", "2025-12-01"),
-           Example("Tessaly grew 4.1 per cent.", "4.1 per cent", "2025-09-01")),
+           Example("Tessaly grew 4.1 per cent.", "4.1 per cent", "2025-09-01"),
+           Example("Kestrel Motors said sales were up 24% on a year earlier.", "24%", "2025-12-01")),
     quiet=(Example("The Valdorian economy grew 8.1 per cent.", "8.1 per cent", "2025-06-26"),
+           Example("Kestrel Motors said sales were up 24% on a year earlier.", "24%", "2025-06-01"),
            Example("The Aldmere ferry disaster killed 44 people.", "44 people", "2025-12-01")))
 IN_CLAIMS_UNIT = Rule(
     "judge.quantity.in-claims-unit", "A length, mass, power or speed in another unit of the same dimension is compared "
@@ -174,9 +178,10 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
                                                       f"of {fact.subject} {fact.predicate}", fact,
                            rule=NARROWER_GROUP)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
-        if old is None and _stale(fact, as_of):
-            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)} as of "
-                                                      f"{fact.date}; a later figure may differ", fact, rule=STALE)
+        if _stale(fact, as_of):  # the newest figure known is old itself: a later one may differ, or agree
+            before = f"{show_value(old)} was the figure as of {old.date}, and " if old is not None else ""
+            return verdict(claim, Verdict.UNVERIFIED, f"{before}{fact.subject}: {fact.predicate} was {show_value(fact)} "
+                                                      f"as of {fact.date}; a later figure may differ", fact, rule=STALE)
         if old is not None and context.past():
             return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
                                                       f"sentence speaks of the past; it is {show_value(fact)} now", old,

@@ -19,8 +19,8 @@ from ..extract.lexicon import alternation, measure
 from ..records import Claim
 from ..rulebook import Rule
 from .records import Candidate, Evidence, Link, RoleLink
-from .rules import (AGE, ANTECEDENT, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, NAMED, NO_ENTITY, NO_FACT, NO_PREDICATE,
-                    PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
+from .rules import (AGE, ANTECEDENT, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, MORE_CUES, NAMED, NO_ENTITY, NO_FACT,
+                    NO_PREDICATE, ONE_FIGURE_PER_FACT, PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
 from .subjects import SubjectFinder
 from .text import (AGE_PREDICATES, BYSTANDERS, CLAUSE_BREAK, CONTRAST, DEFINITE, DURATION_PREDICATES, ELAPSED, EVENT_DATES,
                    JUDGED, JUDGED_AS, MEASURED_FROM, MEASURED_IN_UNITS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
@@ -105,8 +105,10 @@ class Linker(SubjectFinder):
                      or any(n.lower() in UNIT_WORDS for n in self.predicates[p].nouns)}
         return {p for p in names if self._fits_units(claim, p)}
 
-    def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]) -> dict[str, tuple[Evidence, int]]:
-        """For each predicate, how the text points at it: its nearest cue this claim owns, else a counted noun.
+    def _cue_distances(self, claim: Claim, context: Context, predicates: set[str]
+                       ) -> tuple[dict[str, tuple[Evidence, int]], dict[str, int]]:
+        """For each predicate, how the text points at it: its nearest cue this claim owns, else a counted noun;
+        and how many of the claim's cues name it (`link.predicate.more-cues`).
 
         A cue belongs to the nearest claim that could be what it describes, so in
         "killed 26 ... expelled 50 diplomats" "killed" is 26's; a cue inside another
@@ -114,6 +116,7 @@ class Linker(SubjectFinder):
         """
         span = (claim.start, claim.end)
         distances: dict[str, tuple[Evidence, int]] = {}
+        support: dict[str, int] = {}
         for (start, end, names), (nearest, inside) in zip(self._cues(context), self._owners(claim, context)):
             if inside:
                 if (_overlaps((start, end), span) and claim.noun and start >= claim.figure_end
@@ -127,6 +130,7 @@ class Linker(SubjectFinder):
             for name in names & predicates:
                 if here <= nearest.get(name, here):  # no claim it could describe is nearer
                     distances[name] = min(distances.get(name, (Evidence.CUE, here)), (Evidence.CUE, here))
+                    support[name] = support.get(name, 0) + 1
         if claim.noun:
             for name in predicates:
                 matched = _noun_matched(claim.noun, self._nouns(name))
@@ -139,7 +143,35 @@ class Linker(SubjectFinder):
                     # The more words of the noun a predicate names, the nearer: "gold medals" before "medals".
                     distances.setdefault(name, (Evidence.NOUN_PHRASE if strong else Evidence.NOUN,
                                                 9 - min(len(matched.split()), 9)))
-        return distances
+        return distances, support
+
+    def link_sentence(self, claims: list[Claim], context: Context) -> list[Link]:
+        """Link the claims of one sentence; figures that point first at the same fact get its subject's other
+        facts in their unit as well (`link.predicate.one-figure-per-fact`)."""
+        links = [self.link(claim, context) for claim in claims]
+        pointed: dict[tuple, list[int]] = {}  # each fact group a figure points at first (ties included): the figures
+        for i, (claim, link) in enumerate(zip(claims, links)):
+            if claim.kind in MEASURED_IN_UNITS and link.candidates and not claim.detail("interval") \
+                    and RESTATED.id not in link.trace:
+                for first in (c for c in link.candidates if c.rank == link.candidates[0].rank):
+                    pointed.setdefault((claim.kind, first.subject, first.predicate), []).append(i)
+        contested = {i for group in pointed.values() if len({claims[i].value for i in group}) > 1 for i in group}
+        for i in sorted(contested):
+            links[i] = self._with_siblings(claims[i], links[i], context)
+        return links
+
+    def _with_siblings(self, claim: Claim, link: Link, context: Context) -> Link:
+        """The link with the best subject's other facts in the claim's unit added, weakest, last."""
+        best = link.candidates[0]
+        known = {c.predicate for c in link.candidates if c.subject == best.subject}
+        others = sorted(self._predicates(claim, context.document.text) - known)
+        groups: dict[str, list[FactRow]] = {}
+        for fact in self.reader.facts([best.facts[0].subject_id], others):
+            groups.setdefault(fact.predicate, []).append(fact)
+        siblings = tuple(Candidate(best.subject, predicate, tuple(facts), (Evidence.FALLBACK, 0), best.entity_distance,
+                                   best.named_as, span=best.span, found_by=ONE_FIGURE_PER_FACT)
+                         for predicate, facts in sorted(groups.items()))
+        return replace(link, candidates=(*link.candidates, *siblings)) if siblings else link
 
     def link(self, claim: Claim, context: Context) -> Link:
         trace: list[str] = []
@@ -154,15 +186,17 @@ class Linker(SubjectFinder):
             trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
         age = claim.kind == "duration" and is_age(claim, context.document.text)
+        support: dict[str, int] = {}
         if age:
             cue_distance = {name: (Evidence.NOUN_PHRASE, 0) for name in predicates}  # "-year-old" says what it is
             trace.append(AGE.id)
         elif restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
             own = self._predicates(restated, context.document.text)
-            cue_distance = {p: d for p, d in self._cue_distances(restated, context, own).items() if p in predicates}
+            distances, support = self._cue_distances(restated, context, own)
+            cue_distance = {p: d for p, d in distances.items() if p in predicates}
             trace.append(RESTATED.id)
         else:
-            cue_distance = self._cue_distances(claim, context, predicates)
+            cue_distance, support = self._cue_distances(claim, context, predicates)
         until: tuple[FactRow, ...] = ()
         entities = self._entities(claim, context, trace)
         if age:  # whose age: the name beside it ("the 73-year-old Rajnath Singh", "Kolisi, the 32-year-old")
@@ -179,7 +213,7 @@ class Linker(SubjectFinder):
                 until = tuple(self.reader.facts([other.entity_id], EVENT_DATES))
                 trace.append(END_EVENT.id)
             entities = {anchor.entity_id: (anchor, 0)}
-            cue_distance = {name: (Evidence.CUE, 1) for name in names}
+            cue_distance, support = {name: (Evidence.CUE, 1) for name in names}, {}
             found[anchor.entity_id] = MEASURED_FROM_RULE
         else:
             found.update(dict.fromkeys(self._add_antecedents(claim, context, entities), ANTECEDENT))
@@ -232,7 +266,8 @@ class Linker(SubjectFinder):
                 found_by = found.get(subject_id, NAMED)
                 candidates.append(Candidate(mention.name, predicate, tuple(valued), cue, distance,
                                             context.text(mention.start, mention.end), inferred,
-                                            (mention.start, mention.end), found_by=found_by, until=until))
+                                            (mention.start, mention.end), found_by=found_by, until=until,
+                                            support=support.get(predicate, 1)))
         if not candidates:
             return Link((), "the facts found concern entities this sentence does not name", VALUE_NOT_NAMED,
                         guess=_guess(entities, cue_distance))
@@ -242,8 +277,10 @@ class Linker(SubjectFinder):
                                                     and m.kind == kinds[c.subject] and _overlaps((m.start, m.end), c.span)),
                                                    None))
                       for c in candidates]
-        candidates.sort(key=lambda c: (c.pointer, c.entity_distance, c.subject, c.predicate))
-        return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, candidates),
+        candidates.sort(key=lambda c: (c.rank, c.entity_distance, c.subject, c.predicate))
+        if len(candidates) > 1 and candidates[0].pointer == candidates[1].pointer and candidates[0].rank < candidates[1].rank:
+            trace.append(MORE_CUES.id)
+        return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, support, candidates),
                     unmatched_subject=_nearer_subject(entities, candidates))
 
     def _span(self, claim: Claim, context: Context, entities: dict) -> Link | None:
@@ -266,14 +303,16 @@ class Linker(SubjectFinder):
         return Link((Candidate(mention.name, first.predicate, (first,), (Evidence.NOUN, 0), distance,
                                context.text(mention.start, mention.end), found_by=SPAN, until=(last,)),))
 
-    def _nearer_cue(self, claim: Claim, cue_distance: dict[str, tuple[Evidence, int]],
+    def _nearer_cue(self, claim: Claim, cue_distance: dict[str, tuple[Evidence, int]], support: dict[str, int],
                     candidates: list[Candidate]) -> str | None:
-        """A predicate whose cue is nearer the claim than the best candidate's and which has no fact here
-        (when the claim counts something, only a predicate that counts it): what the claim is likely about."""
+        """A predicate whose cue is nearer the claim than the best candidate's (or as near, and named by more of its
+        cues) and which has no fact here (when the claim counts something, only a predicate that counts it): what the
+        claim is likely about."""
         fitting = [p for p in cue_distance if (not claim.noun or _noun_matches(claim.noun, self.predicates[p].nouns))
                    and self._fits_units(claim, p)]
-        nearest = min(fitting, key=lambda p: (cue_distance[p], p), default=None)
-        if nearest is None or cue_distance[nearest] >= candidates[0].pointer:
+        rank = {p: (*cue_distance[p], -support.get(p, 1)) for p in fitting}
+        nearest = min(fitting, key=lambda p: (rank[p], p), default=None)
+        if nearest is None or rank[nearest] >= candidates[0].rank:
             return None
         return None if nearest in {c.predicate for c in candidates} else nearest
 

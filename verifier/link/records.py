@@ -41,10 +41,17 @@ class Candidate:
     shared_with: str | None = None  # another entity of the same kind named by overlapping words ("China")
     found_by: Rule = NAMED  # how the subject was found
     until: tuple[FactRow, ...] = ()  # for a duration between two events: the dates of the one it ends at
+    support: int = 1  # how many of the claim's cues name the predicate
 
     @property
     def evidence(self) -> Evidence:
         return self.pointer[0]
+
+    @property
+    def rank(self) -> tuple[Evidence, int, int]:
+        """How strongly the text points at the predicate: evidence, nearness, then the cues naming it (of cues
+        equally near, "up" names every growth rate, "net profit ..., up 26.9%" one of them twice)."""
+        return (*self.pointer, -self.support)
 
     @property
     def weak(self) -> bool:

@@ -139,6 +139,26 @@ UNITS_FIT = Rule(
            Example("Trade grew 9 per cent to $4.2 billion under the Valdoria-Kestria ties.", "$4.2 billion")),
     quiet=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),))
 
+ONE_FIGURE_PER_FACT = Rule(
+    "link.predicate.one-figure-per-fact", "Two figures of one sentence in one unit that point first at the same fact "
+                                          "cannot both state it ('up 6% on the quarter and 31% on the year'): each also "
+                                          "gets the subject's other facts in that unit, weakly, to agree with.",
+    fires=(Example("Kestrel Motors said sales were up 6% on the spring and up 31% on a year earlier.", "6%"),
+           Example("Kestrel Motors sales rose 6% on the quarter and 41% on the year.", "6%"),
+           Example("Sales at Kestrel Motors were up 6% on the quarter, and up 30.5% from a year earlier.", "6%")),
+    quiet=(Example("Kestrel Motors said sales were up 6% on a year earlier.", "6%"),
+           Example("Kestrel Motors said sales were up 31% on a year earlier.", "31%"),
+           Example("The Orrin Canal stretches 57.09 km (35.47 mi) between two ports.", "35.47 mi")))
+
+MORE_CUES = Rule(
+    "link.predicate.more-cues", "Of predicates whose cues are equally near, the one more of the claim's cues name is "
+                                "meant: 'sales rose 31%' is sales growth, though 'rose' names every growth rate.",
+    fires=(Example("Kestrel Motors said sales rose 31%.", "31%"),
+           Example("Kestrel Motors said sales rose 35%.", "35%"),
+           Example("Kestrel Motors posted a profit of $2 billion, up 12%.", "12%")),
+    quiet=(Example("Kestrel Motors said the figure was up 12%.", "12%"),
+           Example("The Valdorian economy grew 6.5 per cent.", "6.5 per cent")))
+
 CUE = Rule(
     "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
@@ -205,4 +225,5 @@ POSSESSOR_SKIPPED = Rule(
 
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, SPAN, AGE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
-        CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT)
+        CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT,
+        ONE_FIGURE_PER_FACT, MORE_CUES)
