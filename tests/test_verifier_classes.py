@@ -45,6 +45,19 @@ CLASSES = {
         ("The Orrin Canal is 40 miles long.", "2025-06-26", "40 miles", "conflicting"),
         ("The Orrin Canal is 57,090 m long.", "2025-06-26", "57,090 m", "consistent"),
     ],
+    # A measure over a time is a speed ("km/h", "miles an hour", "km/s"), never the length it starts with.
+    "speeds-are-not-lengths": [
+        ("Ships cross the Orrin Canal at up to 57 km/h.", "2025-06-26", "57 km/h", "unverified"),
+        ("The Orrin Canal lets barges sail at 60 miles an hour.", "2025-06-26", "60 miles an hour", "unverified"),
+        ("On the Orrin Canal, boats reach 57 kilometres per hour.", "2025-06-26", "57 kilometres per hour", "unverified"),
+        ("The Orrin Canal, 57 km long, takes ships at 40 km/h.", "2025-06-26", "57 km", "consistent"),
+    ],
+    # A figure linked to the story's topic while the sentence names an entity of the topic's own kind that lacks it.
+    "topic-of-own-kind-named-here": [
+        ("Port Aldmere is 12 km long. The Orrin Canal opened later.", "2025-06-26", "12 km", "unverified"),
+        ("The Orrin Canal opened in 2025. The quay at Port Aldmere stretches 9 km.", "2025-06-26", "9 km", "unverified"),
+        ("The Orrin Canal opened in 2025. Officials said it is 50 km long.", "2025-06-26", "50 km", "conflicting"),
+    ],
     # People a predicate's noun list does not name are still its people; a noun that is its cue names it too.
     "people-and-cue-nouns": [
         ("The Aldmere ferry disaster killed 41 workers.", "2025-01-10", "41 workers", "consistent"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
-                      TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation)
+                      TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation, measure)
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # a thousands separator in "1 234 567" and "40\u202f000"
 DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
@@ -528,6 +528,11 @@ def _plural(word: str) -> bool:
     return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2)
 
 
+# "250 km/h", "30 miles an hour", "11 km/s": a measure over a time is a speed, not the measure.
+RATE_BASES = {"km", "m", "mi", "kilometres", "kilometers", "metres", "meters", "miles", "feet", "ft"}
+PER_TIME = re.compile(r"/(?P<per>h|hr|s|sec|min)\b|\s+(?:an?|per)\s+(?P<per2>hour|second|minute)\b", re.IGNORECASE)
+
+
 def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
     """The counted noun phrase after a figure, up to its plural head ("high-value terrorist infrastructures").
 
@@ -542,7 +547,12 @@ def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
             break
         words.append(match.group(1))
         position = match.end()
-        # A unit of measure is a head of its own: "57,090 m long", "35.5 miles".
+        # A unit of measure is a head of its own: "57,090 m long", "35.5 miles"; over a time it is a rate ("km/h").
+        if len(words) == 1 and match.group(1).lower() in RATE_BASES:
+            rate = PER_TIME.match(text, position)
+            if rate is not None:
+                per, unit = (rate.group("per") or rate.group("per2"))[0].lower(), measure(words[0])
+                return {("h", "km"): "km/h", ("h", "mi"): "mph"}.get((per, unit), f"{words[0]}/{per}"), rate.end()
         if _plural(match.group(1)) or limit == 1 or (len(words) == 1 and match.group(1) in MEASURE_WORDS):
             return " ".join(words), position
     return None, end

@@ -82,7 +82,7 @@ def _shared_name(r: Reading) -> str | None:
 
 
 def _inferred(r: Reading) -> str | None:
-    return (f"{r.best.subject} is only named in an earlier sentence and this one names others"
+    return (f"{r.best.subject} is named only in another sentence, and this one names others"
             if r.best.inferred else None)
 
 
@@ -127,12 +127,17 @@ VETOES = (
               fires=(Example("Corvin Rovers have won 9 titles.", "9 titles"),),
               quiet=(Example("Tessaly grew 4.1 per cent.", "4.1 per cent"),)),
          _shared_name),
-    Veto(Rule("judge.veto.topic-among-others", "The subject comes from an earlier sentence, and this one names other "
-                                              "events or bodies the figure may be about.",
+    Veto(Rule("judge.veto.topic-among-others", "The subject comes from another sentence, and this one names other "
+                                              "events or bodies, or an entity of the subject's own kind, the figure "
+                                              "may be about.",
               fires=(Example("The Aldmere ferry disaster shocked the port. The NTC said 44 people were killed.",
-                             "44 people", FERRY),),
+                             "44 people", FERRY),
+                     Example("Port Aldmere is 12 km long. The Orrin Canal opened later.", "12 km"),
+                     Example("The Orrin Canal opened in 2025. The quay at Port Aldmere stretches 9 km.", "9 km"),
+                     Example("The Orrin Canal opened in 2025. Port Aldmere, by contrast, is 30 km long.", "30 km")),
               quiet=(Example("The Aldmere ferry disaster shocked the port. Oren Talvik said 44 people were killed.",
-                             "44 people", FERRY),)),
+                             "44 people", FERRY),
+                     Example("The Orrin Canal opened in 2025. Officials said it is 50 km long.", "50 km"))),
          _inferred),
     Veto(Rule("judge.veto.nearer-subject-without-fact", "An entity of the subject's kind is named nearer the figure "
                                                        "and has no such fact.",

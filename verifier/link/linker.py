@@ -240,8 +240,10 @@ class Linker(SubjectFinder):
             topic = self._topic(claim, context, cue_distance)
             if topic is not None:
                 # People, offices and places named here are speakers and settings ("..., police said in
-                # Christchurch"); another event or body named here may be what the figure is about.
-                inferred = any(m.kind not in BYSTANDERS for m, _ in entities.values())
+                # Christchurch"); another event or body named here, or one of the topic's own kind (a tunnel
+                # named here with no length, another tunnel the topic), may be what the figure is about.
+                (kind,) = {m.kind for m, _ in topic[0].values()}
+                inferred = any(m.kind not in BYSTANDERS or m.kind == kind for m, _ in entities.values())
                 entities, groups, rule = topic
                 found = dict.fromkeys(entities, rule)
         if not entities:
