@@ -52,6 +52,13 @@ CLASSES = {
         ("On the Orrin Canal, boats reach 57 kilometres per hour.", "2025-06-26", "57 kilometres per hour", "unverified"),
         ("The Orrin Canal, 57 km long, takes ships at 40 km/h.", "2025-06-26", "57 km", "consistent"),
     ],
+    # A cue word that begins a compound modifier ("high-speed", "long-awaited") is no cue.
+    "cue-inside-compound": [
+        ("The Orrin Canal stretches across 57 km of high-speed water.", "2025-06-26", "57 km", "consistent"),
+        ("The Orrin Canal stretches across 57 km, high-capacity locks included.", "2025-06-26", "57 km", "consistent"),
+        ("The Orrin Canal stretches across 50 km of high-traffic water.", "2025-06-26", "50 km", "conflicting"),
+        ("The Orrin Canal runs 57 km between walls 12 metres high.", "2025-06-26", "12 metres", "unverified"),
+    ],
     # A figure linked to the story's topic while the sentence names an entity of the topic's own kind that lacks it.
     "topic-of-own-kind-named-here": [
         ("Port Aldmere is 12 km long. The Orrin Canal opened later.", "2025-06-26", "12 km", "unverified"),

@@ -60,6 +60,8 @@ EXTRA = [
     {"record": "predicate", "predicate": "sales_growth_quarterly", "value_type": "quantity",
      "description": "a company's sales growth against the previous quarter, in per cent",
      "cues": ["from the previous quarter", "quarter-on-quarter"], "nouns": []},
+    {"record": "predicate", "predicate": "height", "value_type": "quantity", "description": "height of a structure",
+     "cues": ["high", "tall", "height"], "nouns": ["m", "metres"]},
     {"record": "entity", "subject": "Bank of Valdoria", "kind": "organisation", "aliases": ["Bank of Valdoria"]},
     {"record": "entity", "subject": "Kestrel Motors", "kind": "organisation", "aliases": ["Kestrel Motors", "Kestrel"]},
     {"record": "entity", "subject": "Port Aldmere", "kind": "place", "aliases": ["Aldmere"]},

@@ -45,7 +45,8 @@ class Linker(SubjectFinder):
                 owners.setdefault(noun.lower().rstrip("s"), set()).add(predicate.name)
         # A counted noun only one predicate counts names it ("32,208,417 votes"); "people" does not.
         self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
-        self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b", re.IGNORECASE) if cues else None
+        # Not the first half of a compound: "high-speed", "long-awaited" say nothing of a height or a length.
+        self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b(?!-\w)", re.IGNORECASE) if cues else None
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
         self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
         self._phrases: dict[str, list[Mention]] = {}  # described events' names looked up, across documents

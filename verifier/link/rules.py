@@ -160,7 +160,8 @@ MORE_CUES = Rule(
            Example("The Valdorian economy grew 6.5 per cent.", "6.5 per cent")))
 
 CUE = Rule(
-    "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim, says what it measures.",
+    "link.predicate.cue", "A cue phrase of the predicate near the figure, owned by no nearer claim and not the first "
+                          "half of a compound ('high-speed'), says what it measures.",
     fires=(Example("The Aldmere ferry disaster killed 41 people.", "41 people", FERRY),),
     quiet=(Example("The Aldmere ferry disaster was reported by 12 journalists.", "12 journalists", FERRY),))
 
