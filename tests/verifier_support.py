@@ -96,6 +96,7 @@ EXTRA = [
     _fact("Dorit Rask", "vote_share", 27.4, "election", unit="%", date="2024-06-02"),
     _fact("2024 Valdorian general election", "occurred_on", "2024-06-02", "election"),
     _fact("Valdoria", "unemployment_rate", 4.93, "economy", unit="%", date="2025-04-30"),
+    _fact("Valdoria", "unemployment_rate", 5.2, "economy", unit="%", date="2025-01-31"),
     _fact("Orrin Canal", "launched_on", "2011-03-14", "canal"),
     _fact("Orrin Canal", "opened_on", "2025-05-02", "canal"),
     _fact("Oren Talvik", "born_on", "1974-02-11", "cabinet"),

@@ -18,6 +18,7 @@ from ..link import BASELINE, Candidate, Link
 from ..link.rules import ONE_FIGURE_PER_FACT
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import FERRY, Example, Rule, declare
+from .change import judge_from
 from .common import verdict
 from .numeric import applicable, test
 
@@ -213,6 +214,8 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if not link.candidates:
         return replace(verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace),
                        subject=link.guess[0], predicate=link.guess[1])
+    if link.baseline_for is not None and claim.kind in NUMERIC:
+        return _traced(judge_from(claim, link, context), link.candidates[0], link, context)
     # A duration between two events also gets the dates of the one it ends at.
     results = tuple((c, _traced(JUDGES[claim.kind](claim, c.facts, context, *((c.until,) if c.until else ())), c, link,
                                 context)) for c in link.candidates)

@@ -19,12 +19,12 @@ from ..extract.lexicon import alternation, measure
 from ..records import Claim
 from ..rulebook import Rule
 from .records import Candidate, Evidence, Link, RoleLink
-from .rules import (AGE, ANTECEDENT, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, MORE_CUES, NAMED, NO_ENTITY, NO_FACT,
+from .rules import (AGE, ANTECEDENT, CHANGED_FROM, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, MORE_CUES, NAMED, NO_ENTITY, NO_FACT,
                     NO_PREDICATE, ONE_FIGURE_PER_FACT, PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
 from .subjects import SubjectFinder
 from .text import (AGE_PREDICATES, BYSTANDERS, CLAUSE_BREAK, CONTRAST, DEFINITE, DURATION_PREDICATES, ELAPSED, EVENT_DATES,
                    JUDGED, JUDGED_AS, MEASURED_FROM, MEASURED_IN_UNITS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
-                   _guess, _names, _nearer_subject, _noun_matched, _noun_matches, _overlaps, _restates, _spans,
+                   _guess, _names, _nearer_subject, changed_from, _noun_matched, _noun_matches, _overlaps, _restates, _spans,
                    _unit_sort, is_age, unambiguous)
 
 
@@ -153,7 +153,7 @@ class Linker(SubjectFinder):
         pointed: dict[tuple, list[int]] = {}  # each fact group a figure points at first (ties included): the figures
         for i, (claim, link) in enumerate(zip(claims, links)):
             if claim.kind in MEASURED_IN_UNITS and link.candidates and not claim.detail("interval") \
-                    and RESTATED.id not in link.trace:
+                    and RESTATED.id not in link.trace and CHANGED_FROM.id not in link.trace:
                 for first in (c for c in link.candidates if c.rank == link.candidates[0].rank):
                     pointed.setdefault((claim.kind, first.subject, first.predicate), []).append(i)
         contested = {i for group in pointed.values() if len({claims[i].value for i in group}) > 1 for i in group}
@@ -186,20 +186,23 @@ class Linker(SubjectFinder):
         if any(not self._fits_units(claim, name) for _, _, names in self._cues(context) for name in names):
             trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
+        start_of = changed_from(claim, context) if restated is None else None
         age = claim.kind == "duration" and is_age(claim, context.document.text)
         support: dict[str, int] = {}
         if age:
             cue_distance = {name: (Evidence.NOUN_PHRASE, 0) for name in predicates}  # "-year-old" says what it is
             trace.append(AGE.id)
-        elif restated is not None:  # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated
-            own = self._predicates(restated, context.document.text)
-            distances, support = self._cue_distances(restated, context, own)
+        elif restated is not None or start_of is not None:
+            # "2.023km (1.257 miles)": the figure in brackets is the one before it, restated; "fell to 4.93% from
+            # 5.2%": the figure a change starts from measures what its end measures.
+            source = restated or start_of
+            distances, support = self._cue_distances(source, context, self._predicates(source, context.document.text))
             cue_distance = {p: d for p, d in distances.items() if p in predicates}
-            trace.append(RESTATED.id)
+            trace.append(RESTATED.id if restated is not None else CHANGED_FROM.id)
         else:
             cue_distance, support = self._cue_distances(claim, context, predicates)
         until: tuple[FactRow, ...] = ()
-        entities = self._entities(claim, context, trace)
+        entities = self._entities(start_of or claim, context, trace)  # a change's start is its end's subject's
         if age:  # whose age: the name beside it ("the 73-year-old Rajnath Singh", "Kolisi, the 32-year-old")
             beside = _beside(claim, context)
             if beside is None:
@@ -284,7 +287,7 @@ class Linker(SubjectFinder):
         if len(candidates) > 1 and candidates[0].pointer == candidates[1].pointer and candidates[0].rank < candidates[1].rank:
             trace.append(MORE_CUES.id)
         return Link(tuple(candidates), unmatched_cue=self._nearer_cue(claim, cue_distance, support, candidates),
-                    unmatched_subject=_nearer_subject(entities, candidates))
+                    unmatched_subject=_nearer_subject(entities, candidates), baseline_for=start_of)
 
     def _span(self, claim: Claim, context: Context, entities: dict) -> Link | None:
         """ "a 53-day mission", "286 days in space": the time between the first and the last date the store has

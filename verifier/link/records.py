@@ -7,6 +7,7 @@ from enum import IntEnum
 
 from claims_db.query import FactRow, Mention
 
+from ..records import Claim
 from ..rulebook import Rule
 from .rules import ATTACHED_DATE, COUNTED_NOUN, CUE, FALLBACK_RULE, NAMED, NAMING_NOUN
 
@@ -73,6 +74,7 @@ class Link:
     guess: tuple[str | None, str | None] = (None, None)  # the likeliest subject and predicate, for a to-do list
     unmatched_cue: str | None = None  # a predicate whose cue is nearer the claim than any candidate's, with no fact
     unmatched_subject: str | None = None  # an entity like the best one's, named nearer, with no fact
+    baseline_for: Claim | None = None  # in "fell to A from B", for B: the claim A, whose measure B is an earlier value of
 
 @dataclass(frozen=True)
 class RoleLink:

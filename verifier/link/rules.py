@@ -131,6 +131,15 @@ RESTATED = Rule(
            Example("The Orrin Canal stretches 57.09 km (35.47 mi) between two ports.", "35.47 mi")),
     quiet=(Example("The Orrin Canal stretches 57.09 km between two ports.", "57.09 km"),))
 
+CHANGED_FROM = Rule(
+    "link.predicate.changed-from", "A figure after 'from' that follows a figure of its kind ('fell to 4.93% from "
+                                   "5.2%') measures what that one measures, at an earlier time.",
+    fires=(Example("Valdoria's unemployment rate fell to 4.93% from 5.2%.", "5.2%"),
+           Example("Valdoria's jobless rate fell to 4.93%, down from 5.6%.", "5.6%"),
+           Example("Valdoria's unemployment rate eased to 4.9% in April from 5.6% in January.", "5.6%")),
+    quiet=(Example("Valdoria's unemployment rate fell to 4.93% from 5.2%.", "4.93%"),
+           Example("The Aldmere ferry disaster killed 41 people from 12 villages.", "12 villages", FERRY)))
+
 UNITS_FIT = Rule(
     "link.predicate.units-fit", "A predicate describes only claims of the sort its facts are in: a percentage owns no "
                                 "cue of a revenue in dollars, a plain count none of a growth rate in per cent.",
@@ -227,4 +236,4 @@ POSSESSOR_SKIPPED = Rule(
 declare(NO_ENTITY, NO_PREDICATE, NO_FACT, PART_OF_TOTAL, VALUE_NOT_NAMED, DATED_OTHER_EVENT, END_EVENT, NAMED,
         ANTECEDENT, DESCRIBED, TOPIC_RULE, STORY_TOPIC, MEASURED_FROM_RULE, SPAN, AGE, CUE, ATTACHED_DATE, NAMING_NOUN, COUNTED_NOUN, FALLBACK_RULE,
         CONTRAST_CUTS, PART_CUTS, RELATIVE_CUTS, POSSESSOR_SKIPPED, BASELINE, RESTATED, UNITS_FIT,
-        ONE_FIGURE_PER_FACT, MORE_CUES)
+        ONE_FIGURE_PER_FACT, MORE_CUES, CHANGED_FROM)

@@ -202,6 +202,19 @@ def _spans(claim: Claim, context: Context) -> bool:
 
 _BRACKET = re.compile(r"\s*[(\[]\s*")
 
+# "fell to 4.93% from 5.2%", "5.4% in Q4 from 4.6%", "$26bn, up from $22bn": a change's start after its end.
+_CHANGED_FROM = re.compile(r"(?:\s+(?:in|on|at|for|during|by)\s[^,;:()]{0,40}?)?(?:,?\s+(?:up|down))?\s+from\s+",
+                           re.IGNORECASE)
+
+
+def changed_from(claim: Claim, context: Context) -> Claim | None:
+    """For B of "to A from B": the claim A, a figure of B's kind (a count in B's unit) just before it."""
+    before = [c for c in context.sentence.claims if c.end <= claim.start and c.kind == claim.kind]
+    if not before or (claim.kind not in MEASURED_IN_UNITS and before[-1].unit != claim.unit):
+        return None
+    gap = context.document.text[before[-1].end:claim.start]
+    return before[-1] if len(gap) <= 60 and _CHANGED_FROM.fullmatch(gap) else None
+
 def _restates(claim: Claim, context: Context) -> Claim | None:
     """The figure a bracketed figure restates in another unit ("2.023km (1.257 miles)", "€2.5bn ($2.8bn)")."""
     before = [c for c in context.sentence.claims if c.end <= claim.start and c.kind == claim.kind]
