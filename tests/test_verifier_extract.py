@@ -138,6 +138,11 @@ SPLITS = [
     ("He came first. She won a third term.", ["first", "third term"]),
     ("He was the first to arrive.", []),
     ("Two thirds of members voted.", ["Two thirds"]),
+    # A figure written in digits ends at its scale: a number word after it starts the next phrase.
+    ("Profit was $9.4 billion, against $7.1 billion three months earlier.", ["$9.4 billion", "$7.1 billion", "three months"]),
+    ("The fund raised $40 million two years ago.", ["$40 million", "two years"]),
+    ("Exports hit 3.5 billion euros, 2 billion six years back.", ["3.5 billion euros", "six years"]),
+    ("Some two million three hundred thousand people voted.", ["Some two million three hundred thousand people"]),
 ]
 
 

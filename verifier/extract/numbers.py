@@ -300,7 +300,7 @@ class _Reader:
             self.group += token.value
             self.last = "tail"
             return True
-        elif last == "big" and token.join in ("space", "and"):
+        elif last == "big" and token.join in ("space", "and") and not self._digit_led():
             self.group = token.value
         else:
             return False
@@ -309,12 +309,17 @@ class _Reader:
 
     _teen = _unit
 
+    def _digit_led(self) -> bool:
+        """Whether the figure began with digits: no number word goes on from its scale ("$12.3 billion three
+        months earlier", "$5 million two years ago" are two numbers)."""
+        return self.tokens[0].kind == "digits"
+
     def _ten(self, index, token, last) -> bool:
         if last == "point":
             return self._decimal(token)
         if last is None:
             self.group = token.value
-        elif last in ("hundred", "big") and token.join in ("space", "and"):
+        elif last in ("hundred", "big") and token.join in ("space", "and") and not (last == "big" and self._digit_led()):
             self.group = (self.group or 0.0) + token.value if last == "hundred" else token.value
         else:
             return False
