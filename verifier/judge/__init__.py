@@ -8,6 +8,7 @@ examples; the first that fires decides, and the verdict names it.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -195,15 +196,23 @@ INTERVAL = Rule(
            Example("The Bank of Valdoria's target band is now 3.25%-4.5%.", "3.25%-4.5%"),
            Example("The Bank of Valdoria's target band is now 2.25%-3.5%.", "2.25%-3.5%")),
     quiet=(Example("Valdoria's economy grew 6-7 per cent.", "6-7 per cent"),))
+IN_ORDER = Rule(
+    "judge.pick.interval-ends-in-order", "When the text points equally at two facts of one subject for an interval "
+                                         "(a band's bounds), its low end is judged against the lower, its high end "
+                                         "against the higher.",
+    fires=(Example("The Bank of Valdoria's target band is now 3.25%-3.5%.", "3.25%-3.5%"),
+           Example("The Bank of Valdoria's target band is now 3.5%-4%.", "3.5%-4%"),
+           Example("The Bank of Valdoria's target band is now 3%-3.25%.", "3%-3.25%")),
+    quiet=(Example("Valdoria's growth band is 3%-4%.", "3%-4%"),))
 ENDS_APART = Rule(
     "judge.pick.interval-ends-apart", "An interval's two ends are two figures: the fact one end agrees with is that "
                                       "end's, so the other end is judged against the other readings only.",
-    fires=(Example("The Bank of Valdoria's target band is now 3.25%-4.5%.", "3.25%-4.5%"),
+    fires=(Example("Valdoria's growth band is 4%-6.5%.", "4%-6.5%"),
            Example("Valdoria's growth band is 6.5%-8%.", "6.5%-8%"),
            Example("Valdoria's growth band is 5.5%-6.5%.", "5.5%-6.5%")),
     quiet=(Example("Valdoria's growth band is 3%-4%.", "3%-4%"),
            Example("The Bank of Valdoria's target band is now 3.25%-3.5%.", "3.25%-3.5%")))
-declare(INTERVAL, ENDS_APART)
+declare(INTERVAL, IN_ORDER, ENDS_APART)
 
 
 def judge(claim: Claim, link: Link, context: Context) -> Judgement:
@@ -256,11 +265,18 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
     low = replace(claim, hedge=None, value_high=None, details=(), text=context.text(claim.anchor, claim.figure_end))
     high = replace(claim, value=claim.value_high, hedge=None, value_high=None, anchor=high_start, figure_end=high_end,
                    details=(), text=context.text(high_start, high_end))
-    ends = [judge(end, link, context) for end in (low, high)]
-    agreeing = [e for e in ends if e.verdict is Verdict.CONSISTENT]
-    if len(agreeing) == 1:
-        i = 1 - ends.index(agreeing[0])
-        ends[i] = _apart(ends[i].claim, agreeing[0], link, context)
+    first = link.candidates[0]
+    pair = {(c.subject, c.predicate): c for c in link.candidates if c.rank == first.rank and c.subject == first.subject}
+    if len(pair) == 2:  # a band the store gives as two facts: the low end is the lower one's, the high end the other's
+        lower, upper = sorted(pair.values(), key=lambda c: _latest(c, context).value)
+        ends = [judge(end, replace(link, candidates=(group,)), context) for end, group in ((low, lower), (high, upper))]
+        ends = [replace(e, trace=(*e.trace, IN_ORDER.id)) for e in ends]
+    else:
+        ends = [judge(end, link, context) for end in (low, high)]
+        agreeing = [e for e in ends if e.verdict is Verdict.CONSISTENT]
+        if len(agreeing) == 1:
+            i = 1 - ends.index(agreeing[0])
+            ends[i] = _apart(ends[i].claim, agreeing[0], link, context)
     trace = tuple(dict.fromkeys(r for end in ends for r in end.trace))
     wrong = next((e for e in ends if e.verdict is Verdict.CONFLICTING), None)
     if wrong is not None:
@@ -277,6 +293,12 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
     open_end = next(e for e in ends if e.verdict is Verdict.UNVERIFIED)
     return replace(open_end, claim=claim, reason=f"one end unverified: {open_end.reason}", decided_by=INTERVAL.id,
                    trace=(*trace, INTERVAL.id))
+
+
+def _latest(candidate: Candidate, context: Context):
+    """The candidate's newest fact known by the as-of date (its first when none is)."""
+    known = [f for f in candidate.facts if f.date is None or f.date <= context.as_of] or list(candidate.facts)
+    return max(known, key=lambda f: f.date or dt.date.min)
 
 
 def _apart(end: Claim, owner: Judgement, link: Link, context: Context) -> Judgement:

@@ -80,8 +80,8 @@ TOPIC_RULE = Rule(
 
 STORY_TOPIC = Rule(
     "link.subject.story-topic", "A sentence that names nothing with such facts, with nothing earlier that has them, is "
-                                "about the one entity a later sentence names that has them (a lede names its subject "
-                                "afterwards).",
+                                "about the one entity one of the next two sentences names that has them (a lede names "
+                                "its subject afterwards).",
     fires=(Example("Rescuers said 41 people were killed. The Aldmere ferry disaster shocked the port.", "41 people", FERRY),
            Example("A ferry sank with 41 dead, officials said. The Aldmere ferry disaster was the worst in years.",
                    "41 dead", FERRY),
@@ -90,7 +90,9 @@ STORY_TOPIC = Rule(
     quiet=(Example("Rescuers said 41 people were killed. The Aldmere ferry disaster and the Brenholt mine collapse "
                    "shocked the region.", "41 people", FERRY),
            Example("The Aldmere ferry disaster shocked the port. Rescuers said 41 people were killed.", "41 people",
-                   FERRY)))
+                   FERRY),
+           Example("Rescuers said 41 people were killed. Divers searched. Tugs came. The Aldmere ferry disaster was "
+                   "the worst in years.", "41 people", FERRY)))
 
 AGE = Rule(
     "link.time.age", "An age ('the 41-year-old', '41 years old', 'aged 41') runs from its subject's birth (a person) "

@@ -17,6 +17,8 @@ from .text import (CONTRAST, DATED_EVENT, DEFINITE, DESCRIBED_WITHIN_DAYS, EVENT
                    NAMED_HEAD, PLACES, POSSESSIVE, RELATIVE, TOPIC, ATTACHMENT, _by_last_word, _distance, subjects)
 
 
+LEDE_SENTENCES = 2  # a lede names its subject within the next two sentences, or not at all
+
 class SubjectFinder:
     """The subject half of the Linker: needs `self.reader` and `self._cache` (per document)."""
 
@@ -140,7 +142,8 @@ class SubjectFinder:
         if chosen is None and not latest:
             # Nothing named before has such facts: the lede may name its subject in a later sentence
             # ("SpaceX put 143 satellites into orbit ... . The Transporter-1 mission ...").
-            later = subjects(context.mentions[bisect_right(context.ends, context.sentence.span[1]):])
+            later = subjects(context.mentions[bisect_right(context.ends, context.sentence.span[1]):
+                                              bisect_right(context.ends, _ahead(context, LEDE_SENTENCES))])
             ahead = {}
             for m in later:
                 if m.entity_id not in here and m.start >= context.sentence.span[1] and (m.kind == "event" or not bare_date):
@@ -253,3 +256,10 @@ class SubjectFinder:
                     entities[mention.entity_id] = (mention, distance)
                     added.append(mention.entity_id)
         return added
+
+
+def _ahead(context: Context, count: int) -> int:
+    """Where the `count`-th sentence after the claim's ends: how far a lede's subject may be named after it."""
+    spans = context.document.sentences
+    index = bisect_right(spans, (context.sentence.span[0], len(context.document.text) + 1)) - 1
+    return spans[min(index + count, len(spans) - 1)][1]
