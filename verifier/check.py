@@ -62,7 +62,8 @@ class Checker:
                     judgements.append(judge_role(claim, link_role(self.linker, claim, context), context))
                 else:
                     judgements.append(judge(claim, links[id(claim)], context))
-        return FileReport(path, document.as_of, tuple(judgements), document.line_starts, document.sentences)
+        return FileReport(path, document.as_of, tuple(judgements), document.line_starts, document.sentences,
+                          document.cuts)
 
 
 def _inside(claim, mentions, starts: list[int]) -> bool:

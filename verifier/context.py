@@ -62,6 +62,16 @@ class Sentence:
         i = bisect_left(found, lo)
         return i < len(found) and found[i] < hi
 
+    def previous(self, claim: Claim) -> Claim | None:
+        """The last claim of the claim's kind that ends before it starts: an index look-up, not a scan."""
+        index = self.__dict__.setdefault("_by_kind", {})
+        if claim.kind not in index:
+            ordered = sorted((c for c in self.claims if c.kind == claim.kind), key=lambda c: (c.end, c.start))
+            index[claim.kind] = ([c.end for c in ordered], ordered)
+        ends, ordered = index[claim.kind]
+        i = bisect_right(ends, claim.start)
+        return ordered[i - 1] if i else None
+
     def last_before(self, pattern: re.Pattern, offset: int) -> int | None:
         found = self.positions(pattern)
         i = bisect_left(found, offset)

@@ -59,6 +59,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...]
     masks: tuple[tuple[int, int], ...]
     line_starts: tuple[int, ...]
+    cuts: tuple[int, ...] = ()  # where an overlong sentence was cut into parts (MAX_SENTENCE)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding `offset`."""
@@ -130,7 +131,14 @@ def _abbreviation(text: str, end: int) -> bool:
     return bool(word) and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
 
 
-def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
+# A sentence longer than this (a list or table with no full stop, or hostile input) is checked in parts of at most
+# this many characters, cut at a space: every per-sentence step then costs a bounded amount, so a check's time
+# grows linearly with the draft whatever its shape.
+MAX_SENTENCE = 2000
+
+
+def _sentences(text: str, start: int) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """The sentences, and the offsets where an overlong one was cut into parts."""
     spans, begin = [], start
     for match in SENTENCE_END.finditer(text, start):
         if _abbreviation(text, match.start()):
@@ -140,7 +148,16 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
         begin = match.end()
     if begin < len(text):
         spans.append((begin, len(text)))
-    return tuple(spans) or ((0, len(text)),)
+    parts, cuts = [], []
+    for first, last in spans or [(0, len(text))]:
+        while last - first > MAX_SENTENCE:
+            cut = text.rfind(" ", first + MAX_SENTENCE // 2, first + MAX_SENTENCE)
+            cut = cut if cut > first else first + MAX_SENTENCE
+            parts.append((first, cut))
+            cuts.append(cut)
+            first = cut + 1 if text[cut:cut + 1] == " " else cut
+        parts.append((first, last))
+    return tuple(parts), tuple(cuts)
 
 
 def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: dt.date | None = None,
@@ -157,7 +174,8 @@ def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: d
     if line:
         masks.append((line.start(), line.end()))
     line_starts = (0, *(m.end() for m in re.finditer(r"\n", original if original is not None else text)))
-    return Document(path, text, resolved, _sentences(text, body_start), _merged(masks), line_starts)
+    sentences, cuts = _sentences(text, body_start)
+    return Document(path, text, resolved, sentences, _merged(masks), line_starts, cuts)
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

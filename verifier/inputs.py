@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,18 +24,22 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycac
 MD_CODE_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
                            re.MULTILINE | re.DOTALL)
 MD_INDENTED_CODE = re.compile(r"(?:^|\n\n)((?:(?: {4}|\t)[^\n]*(?:\n|$))+)")
-MD_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
-MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\)")
-MD_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+# Every pattern here runs in time linear in the text: no quantifier can run past the next '<', ']', newline
+# or quote it would need, so an unclosed tag, link or comment never makes a pattern rescan the rest of the file.
+BACKTICKS = re.compile(r"`+")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s\]]*(?:\s+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'))?)\)")
+MD_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
 HTML_INLINE_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-HTML_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-HTML_TAG = re.compile(r"</?(?P<name>[a-zA-Z][\w-]*)\b[^>]*>|<![^>]*>")
+HIDDEN_OPEN = re.compile(r"<!--|<(script|style|template|noscript)\b", re.IGNORECASE)
+HTML_TAG = re.compile(r"</?(?P<name>[a-zA-Z][\w-]*)\b[^<>]*>|<![^<>]*>")
 HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+META_TAG = re.compile(r"<meta\s[^<>]*>", re.IGNORECASE)
 HTML_BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
                "section", "article", "header", "footer", "blockquote", "pre", "figcaption", "title", "hr", "dt", "dd"}
-HTML_DATE = re.compile(r"""<meta\s[^>]*(?:property|name)=["'](?:article:published_time|date|dc\.date|pubdate)["'][^>]*
-                           content=["'](?P<date>\d{4}-\d{2}-\d{2})""", re.IGNORECASE | re.VERBOSE)
+META_DATE_NAME = re.compile(r"""(?:property|name)=["'](?:article:published_time|date|dc\.date|pubdate)["']""",
+                            re.IGNORECASE)
+META_CONTENT = re.compile(r"""content=["'](?P<date>\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,19 +60,77 @@ def _blank(text: str, spans, keep_newlines: bool = True) -> str:
     return "".join(chars)
 
 
+def comments(text: str) -> list[tuple[int, int]]:
+    """The spans of HTML comments; an unclosed one runs to the end of the text, as a browser reads it."""
+    return _closed(text, re.compile("<!--"), lambda match: "-->")
+
+
+def _closed(text: str, opening: re.Pattern, closer) -> list[tuple[int, int]]:
+    """Spans from each opening match to the end of its closer (`closer(match)`), or to the end of the text."""
+    spans, position, folded = [], 0, None
+    while (match := opening.search(text, position)) is not None:
+        close = closer(match)
+        if close.startswith("</"):  # an element's end tag, in any case: searched in the folded text
+            folded = folded if folded is not None else text.lower()
+            end = folded.find(close, match.end())
+            end = -1 if end < 0 else folded.find(">", end)
+        else:
+            end = text.find(close, match.end())
+            end = -1 if end < 0 else end + len(close) - 1
+        spans.append((match.start(), len(text) if end < 0 else end + 1))
+        position = spans[-1][1]
+    return spans
+
+
+def _inline_code(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """CommonMark code spans: a run of N backticks to the next run of exactly N in the same paragraph, found in one
+    pass (not inside a code block)."""
+    blocks = sorted(code)
+    starts = [s for s, _ in blocks]
+    breaks = [m.start() for m in BLANK_LINE.finditer(text)]
+    runs = [m for m in BACKTICKS.finditer(text) if not within(m.start(), blocks, starts)]
+    following: dict[int, int] = {}  # run index -> index of the next run of the same length
+    last_of_length: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i].end() - runs[i].start()
+        if length in last_of_length:
+            following[i] = last_of_length[length]
+        last_of_length[length] = i
+    spans, i = [], 0
+    while i < len(runs):
+        j = following.get(i)
+        if j is not None and bisect_left(breaks, runs[i].end()) == bisect_left(breaks, runs[j].start()):
+            spans.append((runs[i].start(), runs[j].end()))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def within(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether an offset lies in one of these sorted, non-overlapping spans (`starts`: their starts)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
 def _markdown(path: str, text: str) -> Draft:
     code = [m.span() for m in MD_CODE_FENCE.finditer(text)]
     code += [m.span(1) for m in MD_INDENTED_CODE.finditer(text)]
-    code += [m.span() for m in MD_INLINE_CODE.finditer(text) if not any(s <= m.start() < e for s, e in code)]
+    code += _inline_code(text, code)
     spans = code + [m.span("target") for m in MD_LINK_TARGET.finditer(text)]
     spans += [m.span() for m in MD_REFERENCE.finditer(text)]
-    spans += [m.span() for m in COMMENT.finditer(text)]
+    spans += comments(text)
     spans += [m.span() for m in HTML_INLINE_TAG.finditer(text)]
     return Draft(path, text, _blank(text, spans), tuple(sorted(code)))
 
 
+def _hidden(text: str) -> list[tuple[int, int]]:
+    """Comments and the elements whose content is never shown (script, style, ...), unclosed ones to the end."""
+    return _closed(text, HIDDEN_OPEN, lambda m: f"</{m.group(1).lower()}" if m.group(1) else "-->")
+
+
 def _html(path: str, text: str) -> Draft:
-    chars = list(_blank(text, [m.span() for m in HTML_HIDDEN.finditer(text)]))
+    chars = list(_blank(text, _hidden(text)))
     for match in HTML_TAG.finditer(text):
         if chars[match.start()] != "<":
             continue  # inside a blanked script or comment
@@ -80,7 +143,8 @@ def _html(path: str, text: str) -> Draft:
         decoded = html.unescape(match.group())
         if len(decoded) == 1 and chars[match.start()] == "&":
             chars[match.start():match.end()] = [decoded] + [" "] * (match.end() - match.start() - 1)
-    declared = HTML_DATE.search(text)
+    declared = next((content for tag in META_TAG.finditer(text) if META_DATE_NAME.search(tag.group())
+                     for content in [META_CONTENT.search(tag.group())] if content), None)
     as_of = None
     if declared:
         try:

@@ -71,6 +71,7 @@ class FileReport:
     judgements: tuple[Judgement, ...]
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
     sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    cuts: tuple[int, ...] = ()  # where an overlong sentence was cut into parts to check
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

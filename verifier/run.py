@@ -91,11 +91,14 @@ def fingerprints(report: FileReport, text: str) -> list[str]:
     makes a new one. Repeats of the same claim in the same sentence are numbered.
     """
     seen: Counter[str] = Counter()
+    squashed: dict[tuple[int, int], str] = {}  # each sentence squashed once, however many claims it holds
     prints = []
     for judgement in report.judgements:
         claim = judgement.claim
-        sentence = text[slice(*report.sentence_of(claim.anchor))]
-        key = "\x1f".join((rule_id(judgement.verdict, claim.kind), _squash(claim.text), _squash(sentence)))
+        span = report.sentence_of(claim.anchor)
+        if span not in squashed:
+            squashed[span] = _squash(text[slice(*span)])
+        key = "\x1f".join((rule_id(judgement.verdict, claim.kind), _squash(claim.text), squashed[span]))
         seen[key] += 1
         prints.append(hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32])
     return prints
@@ -139,6 +142,7 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
     of the files, so the output does not depend on which worker finished first.
     """
     from .check import Options
+    from .document import MAX_SENTENCE
     from .inputs import read_draft, walk
     from .records import AsOf
     from .suppress import Suppressions
@@ -154,6 +158,10 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
     for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
         findings, notices = Suppressions.parse(draft.path, draft.original, draft.code).apply(findings)
+        if report.cuts:
+            notices = [*notices, Notice(draft.path, report.position(report.cuts[0])[0],
+                                        f"{len(report.cuts)} overlong sentence part(s) (over {MAX_SENTENCE} characters "
+                                        "with no full stop) checked apart; a claim near a cut may lack its context")]
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
         results.append(FileResult(report, draft.original, keep(draft.path, findings, baseline, changed), tuple(notices),
                                   tuple(findings)))

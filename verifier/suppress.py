@@ -14,8 +14,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .inputs import comments, within
+
 COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>[\w-]*)(?P<rules>[^>]*?)"
                      r"(?:\s--\s(?P<reason>(?:(?!-->).)*?))?\s*-->", re.DOTALL)
+LONGEST = 1000  # a comment longer than this is no suppression (read in bounded time, whatever the draft holds)
+MOST = 1000     # suppression comments read per draft; more are reported, not applied
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
@@ -47,9 +51,14 @@ class Suppressions:
         found: list[_Rule] = []
         open_blocks: list[_Rule] = []
         problems: list[tuple[int, str]] = []
-        for match in COMMENT.finditer(text):
-            if any(s <= match.start() < e for s, e in code):
+        code_starts = [s for s, _ in code]
+        for start, end in comments(text):
+            match = COMMENT.fullmatch(text, start, end) if end - start <= LONGEST else None
+            if match is None or within(start, code, code_starts):
                 continue
+            if len(found) + len(problems) >= MOST:
+                problems.append((line_of(start), f"more than {MOST} suppression comments: the rest have no effect"))
+                break
             action, line = match.group("action"), line_of(match.start())
             if action not in ACTIONS:
                 problems.append((line, f"unknown suppression '{action}' (use {', '.join(ACTIONS)}); it has no effect"))
@@ -85,8 +94,8 @@ class Suppressions:
 
         kept = []
         for finding in findings:
-            covering = [r for r in self.rules if any(r.covers(finding.rule.id, n)
-                                                      for n in range(finding.line, finding.end_line + 1))]
+            covering = [r for r in self.rules if r.first <= finding.end_line and finding.line <= r.last
+                        and any(r.covers(finding.rule.id, n) for n in range(finding.line, finding.end_line + 1))]
             for rule in covering:
                 rule.used = True
             if not covering:

@@ -20,7 +20,7 @@ from .numbers import _read, noun_phrase_after
 
 _CARDINAL = alternation([*UNITS, *TENS, "hundred", *BIG_SCALES])
 PATTERN = re.compile(
-    rf"""(?<![\w-])(?P<prefix>(?:an?\s+)?(?:(?:{_CARDINAL})(?:\s+and\s+|\s*-\s*|\s+))*)
+    rf"""(?<![\w-])(?P<prefix>(?:an?\s+)?(?:(?:{_CARDINAL})(?:\s+and\s+|\s*-\s*|\s+)){{0,8}})
         (?:(?P<word>{alternation(ORDINALS)})|(?<![\d.,])(?P<digits>\d+)(?:st|nd|rd|th))(?P<ever>-ever)?\b
         (?![\s-]+(?:of|time)\b)""",
     re.IGNORECASE | re.VERBOSE)

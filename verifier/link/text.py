@@ -209,17 +209,18 @@ _CHANGED_FROM = re.compile(r"(?:\s+(?:in|on|at|for|during|by)\s[^,;:()]{0,40}?)?
 
 def changed_from(claim: Claim, context: Context) -> Claim | None:
     """For B of "to A from B": the claim A, a figure of B's kind (a count in B's unit) just before it."""
-    before = [c for c in context.sentence.claims if c.end <= claim.start and c.kind == claim.kind]
-    if not before or (claim.kind not in MEASURED_IN_UNITS and before[-1].unit != claim.unit):
+    before = context.sentence.previous(claim)
+    if before is None or (claim.kind not in MEASURED_IN_UNITS and before.unit != claim.unit):
         return None
-    gap = context.document.text[before[-1].end:claim.start]
-    return before[-1] if len(gap) <= 60 and _CHANGED_FROM.fullmatch(gap) else None
+    if claim.start - before.end > 60:
+        return None
+    return before if _CHANGED_FROM.fullmatch(context.document.text, before.end, claim.start) else None
 
 def _restates(claim: Claim, context: Context) -> Claim | None:
     """The figure a bracketed figure restates in another unit ("2.023km (1.257 miles)", "€2.5bn ($2.8bn)")."""
-    before = [c for c in context.sentence.claims if c.end <= claim.start and c.kind == claim.kind]
-    if before and _BRACKET.fullmatch(context.document.text, before[-1].end, claim.start):
-        return before[-1]
+    before = context.sentence.previous(claim)
+    if before is not None and _BRACKET.fullmatch(context.document.text, before.end, claim.start):
+        return before
     return None
 
 RELATIVE = re.compile(r",\s+(?:which|who|whose|whom)\b", re.IGNORECASE)
