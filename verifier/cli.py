@@ -111,8 +111,6 @@ def cmd_config(args) -> int:
 def cmd_check(args) -> int:
     from claims_db.query import Reader
 
-    from .document import InputError
-
     from .report import render
     from .run import execute
 
@@ -123,8 +121,17 @@ def cmd_check(args) -> int:
     interactive = sys.stderr.isatty() and config.format == "text" and args.output is None
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
                      progress=_progress if interactive else None)
+    colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = render(config.format, result, colour=colour, explain=args.explain)
+    if args.output:  # first: when the report cannot be written, nothing else is
+        from .output import write_text
+
+        write_text(args.output, output, "report")
     if args.write_baseline:
-        _write_baseline(args.write_baseline, result)
+        if result.errors:
+            print("verifier: error: baseline not written: some drafts could not be checked", file=sys.stderr)
+        else:
+            _write_baseline(args.write_baseline, result)
     if args.todo:
         from .todo import write
 
@@ -135,17 +142,16 @@ def cmd_check(args) -> int:
         for file in result.files:
             if (written := write(file)) is not None:
                 print(f"verifier: corrected copy written to {written}", file=sys.stderr)
-    colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    output = render(config.format, result, colour=colour, explain=args.explain)
     failing = FAIL_LEVELS[config.fail_on]
     args.exit_code = EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(output)
-        except OSError as exc:
-            raise InputError(f"{args.output}: cannot write the report: {exc.strerror}") from None
-    else:
+    if not result.files and not result.errors:
+        print("verifier: nothing to check: no drafts (.md, .markdown, .txt, .html) in the paths given, or every one "
+              "is ignored by the configuration", file=sys.stderr)
+    for error in result.errors:  # one line each on stderr, whatever the format; the others were checked
+        print(f"verifier: error: {error.message}", file=sys.stderr)
+    if result.errors:
+        args.exit_code = EXIT_ERROR
+    if not args.output:
         sys.stdout.buffer.write(output.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(output)
         sys.stdout.flush()
     return args.exit_code
@@ -175,8 +181,9 @@ def _write_baseline(path: str, result) -> None:
     entries = [{"file": f.path, "rule": x.rule.id, "line": x.line, "text": x.judgement.claim.text,
                 "fingerprint": x.fingerprint} for f in result.files for x in f.unfiltered
                if x.verdict.value != "consistent"]
-    Path(path).write_text(json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+    from .output import write_text
+
+    write_text(path, json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n", "baseline")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     as_of: str = "auto"  # auto (dateline, front matter...), today, or a date YYYY-MM-DD
     kinds: tuple[str, ...] | None = None
+    max_file_size: int = 2_000_000  # bytes; a larger draft is an error for that file, not hours of CI
     severity: dict[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     root: Path = Path(".")  # globs and relative store paths are relative to this
@@ -62,6 +63,15 @@ class Config:
 
     def fixed_as_of(self) -> dt.date | None:
         return None if self.as_of in AS_OF_POLICIES else dt.date.fromisoformat(self.as_of)
+
+    def shown(self, key: str):
+        """A setting as output may show it: a store URL never with its password."""
+        value = getattr(self, key)
+        if key == "db" and value:
+            from claims_db.query import redact
+
+            return redact(value)
+        return value
 
 
 def _relative(path: str, root: Path) -> str:
@@ -175,6 +185,12 @@ def _kinds(where: str, value) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _size(where: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: must be a positive number of bytes, got {value!r}")
+    return value
+
+
 def _severity(where: str, value) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: must be a table of rule id = severity, got {value!r}")
@@ -200,4 +216,4 @@ def _overrides(where: str, value) -> tuple[Override, ...]:
 
 
 _KEYS = {"db": _text, "fail_on": _choice(FAIL_ON), "format": _choice(FORMATS), "ignore": _globs, "as_of": _as_of,
-         "kinds": _kinds, "severity": _severity, "overrides": _overrides}
+         "kinds": _kinds, "max_file_size": _size, "severity": _severity, "overrides": _overrides}

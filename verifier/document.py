@@ -7,7 +7,9 @@ claim's span points at the exact spot an editor sees.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,8 +73,18 @@ class Document:
         return any(s < end and start < e for s, e in self.masks[max(index - 1, 0):index + 1])
 
 
-def read_text(path: str) -> str:
+def read_text(path: str, limit: int | None = None) -> str:
+    """A draft's text. A FIFO or device is refused before it is opened (it could be read forever), and a file
+    over `limit` bytes before it is read."""
     try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError(path)
+            raise InputError(f"{path}: not a regular file (a FIFO, socket or device); give draft files")
+        if limit is not None and status.st_size > limit:
+            raise InputError(f"{path}: {status.st_size:,} bytes, over the limit of {limit:,} "
+                             "(raise max_file_size in the configuration to check it)")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

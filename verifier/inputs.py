@@ -154,9 +154,9 @@ def _html(path: str, text: str) -> Draft:
     return Draft(path, text, "".join(chars), (), as_of)
 
 
-def read_draft(path: str) -> Draft:
-    """Read a draft; its format comes from the file name (anything else is plain text)."""
-    text = read_text(path)
+def read_draft(path: str, limit: int | None = None) -> Draft:
+    """Read a draft (at most `limit` bytes); its format comes from the file name (anything else is plain text)."""
+    text = read_text(path, limit)
     kind = SUFFIXES.get(Path(path).suffix.lower(), "text")
     if kind == "markdown":
         return _markdown(path, text)
@@ -165,8 +165,11 @@ def read_draft(path: str) -> Draft:
     return Draft(path, text, text, ())
 
 
-def walk(paths: list[str], ignored=lambda path: False) -> list[str]:
-    """Files to check: given files as they are, directories walked for drafts, in a stable order."""
+def walk(paths: list[str], ignored=lambda path: False, missing=None) -> list[str]:
+    """Files to check: given files as they are, directories walked for drafts, in a stable order.
+
+    A named path that does not exist goes to `missing(path, message)` (the run checks the rest), or raises
+    InputError when no such callback is given."""
     found: list[str] = []
     for given in paths:
         path = Path(given)
@@ -178,7 +181,9 @@ def walk(paths: list[str], ignored=lambda path: False) -> list[str]:
                         and not ignored(str(candidate))):
                     found.append(str(candidate))
         elif not path.exists():
-            _missing(given)
+            if missing is None:
+                _missing(given)
+            missing(given, f"{given}: no such file or directory")
         elif not ignored(given):  # ignore globs apply to named files too: pre-commit names every file
             found.append(given)
     return list(dict.fromkeys(found))

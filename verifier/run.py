@@ -47,6 +47,14 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class FileError:
+    """A draft that could not be checked (unreadable, not UTF-8, too large, gone): the run checks the others."""
+
+    path: str
+    message: str  # one line naming the file and what to do
+
+
+@dataclass(frozen=True)
 class FileResult:
     report: FileReport
     text: str
@@ -64,6 +72,7 @@ class RunResult:
     files: tuple[FileResult, ...]
     store: StoreInfo
     notices: tuple[Notice, ...] = field(default=())
+    errors: tuple[FileError, ...] = field(default=())
 
     def findings(self) -> list[Finding]:
         return [f for file in self.files for f in file.findings]
@@ -137,23 +146,29 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
             diff_rev: str | None = None, jobs: int = 1, progress=None) -> RunResult:
     """Check drafts and turn their judgements into the findings every format shows.
 
-    Every draft is read before any is judged, so a bad file fails the run before any
-    output. With jobs > 1 drafts are judged in worker processes; results keep the order
+    Every draft is read before any is judged; one that cannot be read becomes a FileError
+    and the others are checked (the exit code then says 2). With jobs > 1 drafts are judged in worker processes; results keep the order
     of the files, so the output does not depend on which worker finished first.
     """
     from .check import Options
-    from .document import MAX_SENTENCE
+    from .document import MAX_SENTENCE, InputError
     from .inputs import read_draft, walk
     from .records import AsOf
     from .suppress import Suppressions
 
-    drafts = [read_draft(path) for path in walk(paths, config.ignored)]
+    drafts, errors = [], []
+    for path in walk(paths, config.ignored, lambda path, why: errors.append(FileError(path, why))):
+        try:
+            drafts.append(read_draft(path, config.max_file_size))
+        except InputError as exc:
+            errors.append(FileError(path, str(exc)))
     fixed = config.fixed_as_of()
     as_of = AsOf(fixed, "configuration") if fixed else AsOf(today, "today (configured)") if config.as_of == "today" else None
     if config.sources.get("as_of") == "command line" and fixed:
         as_of = AsOf(fixed, "option")
     options = Options(as_of=as_of, today=today, kinds=config.kinds)
-    work = [(d.path, d.text, _modified(d.path), d.declared, d.original) for d in drafts]
+    # Never the file's modification time (git sets it at checkout): the same commit gives the same report.
+    work = [(d.path, d.text, None, d.declared, d.original) for d in drafts]
     results = []
     for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
@@ -165,16 +180,7 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
         results.append(FileResult(report, draft.original, keep(draft.path, findings, baseline, changed), tuple(notices),
                                   tuple(findings)))
-    return RunResult(tuple(results), reader.info)
-
-
-def _modified(path: str):
-    import datetime as dt
-
-    try:
-        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.timezone.utc).date()
-    except OSError:
-        return None
+    return RunResult(tuple(results), reader.info, errors=tuple(errors))
 
 
 def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[FileReport]:

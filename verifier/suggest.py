@@ -34,5 +34,7 @@ def write(file: FileResult) -> Path | None:
     path = target(file.path)
     if path == Path(file.path):
         return None  # the draft is a corrected copy itself: never write over it
-    path.write_text(text, encoding="utf-8")
+    from .output import write_text
+
+    write_text(path, text, "corrected copy")
     return path

@@ -48,8 +48,8 @@ def _recordable(claim) -> bool:
 
 
 def write(path: str, files: Iterable[FileResult]) -> int:
+    from .output import write_text
+
     rows = records(files)
-    with open(path, "w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_text(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "to-do list")
     return len(rows)

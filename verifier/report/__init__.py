@@ -12,5 +12,14 @@ import importlib
 FORMATS = ("text", "json", "html", "sarif", "github", "junit", "rdjson", "claimreview")
 
 
+# Unicode bidi controls reorder what a reader sees ("Trojan Source"): every report shows them, never obeys them.
+BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+JSON_FORMATS = ("json", "sarif", "rdjson", "claimreview")
+
+
 def render(name: str, result, colour: bool = False, explain: bool = False) -> str:
-    return importlib.import_module(f"{__name__}.{name}").render(result, colour=colour, explain=explain)
+    output = importlib.import_module(f"{__name__}.{name}").render(result, colour=colour, explain=explain)
+    if not any(chr(code) in output for code in BIDI):
+        return output
+    shown = "\\u{:04x}" if name in JSON_FORMATS else "[U+{:04X}]"  # JSON: an escape inside its string
+    return output.translate({code: shown.format(code) for code in BIDI})

@@ -49,6 +49,8 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         annotations.extend(("notice", command("notice", n.message, file=artifact_path(n.path), line=n.line, title=TOOL))
                            for n in file.notices)
     annotations.extend(("notice", command("notice", n.message, title=TOOL)) for n in result.notices)
+    annotations.extend(("error", command("error", e.message, file=artifact_path(e.path), title=TOOL))
+                       for e in result.errors)
     # sorted() is stable: within a level, findings keep the report's order.
     lines = [line for _, line in sorted(annotations, key=lambda pair: ORDER.index(pair[0]))]
     levels = {level: sum(1 for lvl, _ in annotations if lvl == level) for level in ORDER}

@@ -269,6 +269,9 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         numbered_files.append(numbered)
     title = result.files[0].path if len(result.files) == 1 else f"{len(result.files)} files"
     sections = "\n".join(_file_section(i, f, n) for i, (f, n) in enumerate(zip(result.files, numbered_files), 1))
+    if result.errors:
+        sections = ('<section class="errors"><h2>Not checked</h2><ul>'
+                    + "".join(f"<li>{_e(e.message)}</li>" for e in result.errors) + "</ul></section>\n" + sections)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

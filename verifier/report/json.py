@@ -58,5 +58,6 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                    "notices": [{"line": n.line, "message": n.message} for n in f.notices]}
                   for f in result.files],
         "summary": result.summary(),
+        "errors": [{"file": e.path, "message": e.message} for e in result.errors],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

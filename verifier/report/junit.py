@@ -65,6 +65,13 @@ def _suite(file: FileResult) -> ET.Element:
 def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
     root = ET.Element("testsuites", {"name": TOOL, **_counts(result.findings())})
     root.extend(_suite(file) for file in result.files)
+    for error in result.errors:  # a draft that could not be read: a suite with one errored case
+        suite = ET.SubElement(root, "testsuite", {"name": _clean(artifact_path(error.path)), "tests": "1",
+                                                  "failures": "0", "errors": "1", "skipped": "0"})
+        case = ET.SubElement(suite, "testcase", {"name": "read", "classname": _clean(artifact_path(error.path))})
+        ET.SubElement(case, "error", {"message": _clean(error.message)})
+    if result.errors:
+        root.set("errors", str(len(result.errors)))
     if result.notices:
         ET.SubElement(root, "system-out").text = _clean("".join(f"notice: {n.message}\n" for n in result.notices))
     ET.indent(root)

@@ -48,6 +48,8 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                             "severity": "INFO"} for n in file.notices)
     diagnostics.extend({"message": n.message, "location": {"path": artifact_path(n.path)}, "severity": "INFO"}
                        for n in result.notices)
+    diagnostics.extend({"message": e.message, "location": {"path": artifact_path(e.path)}, "severity": "ERROR"}
+                       for e in result.errors)
     # The overall severity is the worst one reported (INFO when nothing is).
     worst = min((_RANK.index(d["severity"]) for d in diagnostics), default=_RANK.index("INFO"))
     document = {"source": {"name": TOOL}, "severity": _RANK[worst], "diagnostics": diagnostics}

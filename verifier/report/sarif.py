@@ -83,8 +83,9 @@ def _descriptor(rule: Rule) -> dict:
             "properties": {"tags": ["fact-check", rule.verdict.value, rule.kind]}}
 
 
-def _location(path: str, region: dict) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": quote(artifact_path(path), safe="/")}, "region": region}}
+def _location(path: str, region: dict | None = None) -> dict:
+    where = {"artifactLocation": {"uri": quote(artifact_path(path), safe="/")}}
+    return {"physicalLocation": {**where, "region": region} if region else where}
 
 
 def _result(path: str, finding: Finding, index: dict[str, int]) -> dict:
@@ -122,8 +123,10 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
     run = {
         "tool": {"driver": {"name": TOOL, "version": __version__, "semanticVersion": __version__,
                             "rules": [_descriptor(rule) for rule in rules]}},
-        "invocations": [{"executionSuccessful": True,
-                         "toolExecutionNotifications": [_notification(n) for n in notices]}],
+        "invocations": [{"executionSuccessful": not result.errors,
+                         "toolExecutionNotifications": [_notification(n) for n in notices]
+                         + [{"level": "error", "message": {"text": e.message},
+                             "locations": [_location(e.path)]} for e in result.errors]}],
         "columnKind": "unicodeCodePoints",
         "results": [_result(file.path, finding, index) for file in result.files for finding in file.findings],
         # The store's digest, never its location: a path or URL would tie the log to one machine (or leak a password).

@@ -49,7 +49,15 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                 lines.extend(explanation(judgement))
         for notice in file.notices:
             lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
+    lines.extend(f"{error.message}  (not checked)" for error in result.errors)
     counts = result.summary()
     lines.append(f"{len(result.files)} file(s), {sum(counts.values())} claim(s): " + ", ".join(
         f"{counts[v.value]} {v.value}" for v in Verdict) + f"  [store {result.store.digest[:12]}, {result.store.facts} facts]")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(_one_line, lines)) + "\n"
+
+
+def _one_line(line: str) -> str:
+    """A report line stays one line, and never starts a GitHub Actions workflow command ("::error ..."), whatever a
+    file name or a store's source title holds."""
+    line = line.replace("\r", "\\r").replace("\n", "\\n")
+    return " " + line if line.startswith("::") else line
