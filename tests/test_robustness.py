@@ -157,3 +157,23 @@ def test_no_file_is_written_through_a_symlink(capsys, world, tmp_path, flag):
     code, _, err = run(capsys, "check", str(draft), "--db", world, flag, str(link))
     assert code == 2 and "symbolic link" in err
     assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_lone_carriage_returns_count_as_line_breaks(capsys, world, tmp_path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"First line here.\rThe Aldmere ferry disaster killed 44 people.\r")
+    _, out, _ = run(capsys, "check", str(path), "--db", world, "--format", "json", "--as-of", "2025-01-10")
+    claim = json.loads(out)["files"][0]["claims"][0]
+    assert (claim["line"], claim["column"]) == (2, 35)
+
+
+def test_a_byte_order_mark_is_reported_and_kept_by_suggest(capsys, world, tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes("\ufeffThe Aldmere ferry disaster killed 44 people.\n".encode("utf-8"))
+    _, out, _ = run(capsys, "check", str(path), "--db", world, "--format", "json", "--as-of", "2025-01-10",
+                    "--suggest")
+    report = json.loads(out)["files"][0]
+    assert any("byte-order mark" in n["message"] for n in report["notices"])
+    assert report["claims"][0]["column"] == 35
+    corrected = (tmp_path / "bom.suggested.md").read_bytes()
+    assert corrected.startswith(b"\xef\xbb\xbf") and b"41 people" in corrected

@@ -44,7 +44,9 @@ MASKS = re.compile(
     |\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b
     |\b\d{3,5}[\s-]\d{3,4}[\s-]\d{3,4}\b""",
     re.VERBOSE)
-SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*""")
+SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|[\r\n]\s*""")
+# A line ends at LF, CRLF or a lone CR (old Mac files): line:column count all three.
+LINE_BREAK = re.compile(r"\r\n?|\n")
 # Words whose period does not end a sentence ("Lt. Gen.", "Rs. 500", "Sept. 3").
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "lt", "gen", "col", "no", "rs", "vs", "jr", "sr", "co", "inc",
                  "ltd", "prof", "sep", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "approx", "maj", "capt",
@@ -73,8 +75,8 @@ class Document:
         return any(s < end and start < e for s, e in self.masks[max(index - 1, 0):index + 1])
 
 
-def read_text(path: str, limit: int | None = None) -> str:
-    """A draft's text. A FIFO or device is refused before it is opened (it could be read forever), and a file
+def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
+    """A draft's text, and whether it began with a UTF-8 byte-order mark (not part of the text). A FIFO or device is refused before it is opened (it could be read forever), and a file
     over `limit` bytes before it is read."""
     try:
         status = os.stat(path)
@@ -93,7 +95,7 @@ def read_text(path: str, limit: int | None = None) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError(f"{path}:{line}: not UTF-8 text; save the draft as UTF-8") from None
@@ -185,7 +187,7 @@ def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: d
     line = DATELINE.match(text, body_start)
     if line:
         masks.append((line.start(), line.end()))
-    line_starts = (0, *(m.end() for m in re.finditer(r"\n", original if original is not None else text)))
+    line_starts = (0, *(m.end() for m in LINE_BREAK.finditer(original if original is not None else text)))
     sentences, cuts = _sentences(text, body_start)
     return Document(path, text, resolved, sentences, _merged(masks), line_starts, cuts)
 

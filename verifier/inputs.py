@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .document import InputError, read_text
@@ -49,6 +49,7 @@ class Draft:
     text: str      # what is analysed: the same length, markup blanked
     code: tuple[tuple[int, int], ...]  # code blocks and spans: a suppression comment there is an example
     declared: AsOf | None = None  # a date the file declares in its markup (HTML meta)
+    bom: bool = False  # the file begins with a UTF-8 byte-order mark (kept by --suggest)
 
 
 def _blank(text: str, spans, keep_newlines: bool = True) -> str:
@@ -156,13 +157,11 @@ def _html(path: str, text: str) -> Draft:
 
 def read_draft(path: str, limit: int | None = None) -> Draft:
     """Read a draft (at most `limit` bytes); its format comes from the file name (anything else is plain text)."""
-    text = read_text(path, limit)
+    text, bom = read_text(path, limit)
     kind = SUFFIXES.get(Path(path).suffix.lower(), "text")
-    if kind == "markdown":
-        return _markdown(path, text)
-    if kind == "html":
-        return _html(path, text)
-    return Draft(path, text, text, ())
+    draft = _markdown(path, text) if kind == "markdown" else _html(path, text) if kind == "html" else \
+        Draft(path, text, text, ())
+    return replace(draft, bom=bom)
 
 
 def walk(paths: list[str], ignored=lambda path: False, missing=None) -> list[str]:

@@ -61,6 +61,7 @@ class FileResult:
     findings: tuple[Finding, ...]
     notices: tuple[Notice, ...] = ()
     unfiltered: tuple[Finding, ...] = ()  # before the baseline and --diff: what a new baseline records
+    bom: bool = False  # the file began with a byte-order mark (offsets count from after it)
 
     @property
     def path(self) -> str:
@@ -173,13 +174,16 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
     for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
         findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
         findings, notices = Suppressions.parse(draft.path, draft.original, draft.code).apply(findings)
+        if draft.bom:
+            notices = [*notices, Notice(draft.path, 1, "the file begins with a UTF-8 byte-order mark: columns count "
+                                                       "from after it, and --suggest keeps it")]
         if report.cuts:
             notices = [*notices, Notice(draft.path, report.position(report.cuts[0])[0],
                                         f"{len(report.cuts)} overlong sentence part(s) (over {MAX_SENTENCE} characters "
                                         "with no full stop) checked apart; a claim near a cut may lack its context")]
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
         results.append(FileResult(report, draft.original, keep(draft.path, findings, baseline, changed), tuple(notices),
-                                  tuple(findings)))
+                                  tuple(findings), draft.bom))
     return RunResult(tuple(results), reader.info, errors=tuple(errors))
 
 

@@ -36,5 +36,5 @@ def write(file: FileResult) -> Path | None:
         return None  # the draft is a corrected copy itself: never write over it
     from .output import write_text
 
-    write_text(path, text, "corrected copy")
+    write_text(path, ("\ufeff" if file.bom else "") + text, "corrected copy")
     return path

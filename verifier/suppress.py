@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .document import LINE_BREAK
 from .inputs import comments, within
 
 COMMENT = re.compile(r"<!--\s*verifier:\s*(?P<action>[\w-]*)(?P<rules>[^>]*?)"
@@ -45,7 +46,7 @@ class Suppressions:
     @classmethod
     def parse(cls, path: str, text: str, code: tuple[tuple[int, int], ...] = ()) -> Suppressions:
         """Read the comments, except those inside code (an example of a comment is not one)."""
-        starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         line_of = lambda offset: bisect_right(starts, offset)  # noqa: E731 - 1-based line of an offset
         last_line = len(starts)
         found: list[_Rule] = []
