@@ -10,6 +10,7 @@ import datetime as dt
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .report import FORMATS
@@ -74,7 +75,9 @@ class Config:
         return value
 
 
+@lru_cache(maxsize=4096)
 def _relative(path: str, root: Path) -> str:
+    """A draft's path relative to the configuration's root, resolved once per draft (not once per finding)."""
     try:
         return PurePosixPath(Path(path).resolve().relative_to(root.resolve())).as_posix()
     except ValueError:

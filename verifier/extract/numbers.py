@@ -163,7 +163,10 @@ def _join(glue: re.Match, pos: int) -> str | None:
     return "space" if glue.end() > pos else None
 
 
-def _tokens(text: str, pos: int, limit: int = 24) -> list[_Token]:
+SHORT_RUN, LONG_RUN = 6, 24  # number tokens read ahead of a figure: first, and when the first run is not enough
+
+
+def _tokens(text: str, pos: int, limit: int = LONG_RUN) -> list[_Token]:
     """The run of number tokens from `pos`, each with how it joins the one before."""
     tokens: list[_Token] = []
     article = re.match(r"an?\s+", text[pos:pos + 4], re.IGNORECASE)
@@ -413,10 +416,17 @@ class _Reader:
 
 def _read(text: str, start: int) -> Number | None:
     """The number whose first token is at `start`, or None."""
-    tokens = _tokens(text, start)
-    if not tokens:
-        return None
-    found = _Reader(tokens, allow_point=not re.search(r"\bat\s+$", text[max(0, start - 4):start], re.I)).read()
+    allow_point = not re.search(r"\bat\s+$", text[max(0, start - 4):start], re.I)
+    # Most numbers are a token or two: read a short run first, and the long one only when the reading
+    # reached near its end (the reader looks at most 4 tokens past where it stops), so a text of figures
+    # costs a few tokens per figure, not 24.
+    for limit in (SHORT_RUN, LONG_RUN):
+        tokens = _tokens(text, start, limit)
+        if not tokens:
+            return None
+        found = _Reader(tokens, allow_point=allow_point).read()
+        if len(tokens) < limit or (found is not None and found[0] < limit - 5):
+            break
     if found is None:
         return None
     index, value, rounded, fraction = found
