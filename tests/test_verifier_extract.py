@@ -294,3 +294,17 @@ ORDINAL_NOUNS = [
 def test_an_ordinal_counts_the_noun_phrase_to_its_head(text, claim_text, noun):
     found = {c.text: c for c in claims(text, ("ordinal",))}
     assert found[claim_text].noun == noun
+
+
+# Days of one month written as a list or a range are one date claim of several days, not counts.
+LISTED_DAYS = [
+    ("The summit, held on July 14 and 15, closed early.", [("date", "July 14 and 15")]),
+    ("Talks ran on 2, 3 and 4 May in the capital.", [("date", "2, 3 and 4 May")]),
+    ("Ballots were cast on March 9 or 10, officials said.", [("date", "March 9 or 10")]),
+    ("On August 3, 40 volunteers signed up.", [("date", "August 3"), ("quantity", "40 volunteers")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTED_DAYS, ids=[t[:30] for t, _ in LISTED_DAYS])
+def test_days_listed_with_a_date_are_one_date(text, expected):
+    assert [(c.kind, c.text) for c in claims(text)] == expected

@@ -90,6 +90,39 @@ def _claim(text: str, start: int, end: int, value: str, precision: str, **detail
                  details=tuple(sorted(details.items())))
 
 
+# "June 25 and 26", "May 7, 8 and 9", "3 to 5 March": more days of the same month (dates, not counts).
+LISTED_AFTER = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*|\s+to\s+)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+LISTED_BEFORE = re.compile(r"(?<![\w.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*|\s+to\s+)$")
+# What may follow a listed day: punctuation, a year, a capital, or a word that is no counted noun.
+AFTER_DAY = re.compile(r"\s*(?:$|[,.;:)!?\]]|(?:19|20)\d{2}\b|[A-Z]|(?:and|or|to|in|at|on|of|when|as|with|before|after|"
+                       r"last|this|next|respectively)\b)")
+
+
+def _listed_days(text: str, match: re.Match, date: dt.date):
+    """The other days of a list or range written around one full date, as (start, end, date)."""
+    def day(n: int) -> dt.date | None:
+        try:
+            return date.replace(day=n)
+        except ValueError:
+            return None
+    if match.group("month"):  # "June 25 and 26": the days after
+        position = match.end("day")
+        for _ in range(6):
+            more = LISTED_AFTER.match(text, position)
+            if more is None or not AFTER_DAY.match(text, more.end()) or day(int(more["day"])) is None:
+                break
+            yield more.start("day"), more.end(), day(int(more["day"]))
+            position = more.end()
+    else:  # "25 and 26 June": the days before
+        end = match.start()
+        for _ in range(6):
+            more = LISTED_BEFORE.search(text, max(0, end - 12), end)
+            if more is None or day(int(more["day"])) is None:
+                break
+            yield more.start(), more.start() + len(more["day"]), day(int(more["day"]))
+            end = more.start()
+
+
 def find(document: Document):
     text, as_of = document.text, document.as_of.date
     for match in DAY_MONTH.finditer(text):
@@ -107,7 +140,15 @@ def find(document: Document):
         except ValueError:
             date = None
         if date:
-            yield _claim(text, match.start(), match.end(), date.isoformat(), "day", year_given=bool(year))
+            listed = list(_listed_days(text, match, date))
+            if not listed:
+                yield _claim(text, match.start(), match.end(), date.isoformat(), "day", year_given=bool(year))
+                continue
+            # "June 25 and 26": one claim of several days, the first its value; it agrees when a fact has any.
+            start, end = min(match.start(), *(a for a, _, _ in listed)), max(match.end(), *(b for _, b, _ in listed))
+            days = sorted({date, *(d for _, _, d in listed)})
+            yield _claim(text, start, end, days[0].isoformat(), "day", year_given=bool(year),
+                         days=tuple(d.isoformat() for d in days))
     for match in ISO.finditer(text):
         try:
             date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))

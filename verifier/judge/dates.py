@@ -20,7 +20,9 @@ from .common import replace_figure, show_period, verdict, within_week
 MATCHES = Rule(
     "judge.date.matches", "The date agrees with a date fact, in what the text fixed (day and month when the year was inferred).",
     fires=(Example("The Aldmere ferry disaster of March 1 shocked the nation.", "March 1", FERRY),
-           Example("The Aldmere ferry disaster on 1 March 2024 shocked the nation.", "1 March 2024", FERRY)),
+           Example("The Aldmere ferry disaster on 1 March 2024 shocked the nation.", "1 March 2024", FERRY),
+           Example("Divers worked at the Aldmere ferry disaster site on February 29 and March 1.",
+                   "February 29 and March 1", FERRY)),
     quiet=(Example("The Aldmere ferry disaster of March 3 shocked the nation.", "March 3", FERRY),))
 DIFFERS = Rule(
     "judge.date.differs", "The date differs from the date fact it is linked to.",
@@ -159,7 +161,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             return verdict(claim, Verdict.UNVERIFIED, "the store's date for this is not in the week before the as-of date",
                            facts[0] if facts else None, rule=NOT_THIS_WEEK)
     for fact in dated:
-        if _matches(claim, fact.value):
+        if _matches(claim, fact.value) or str(fact.value) in claim.detail("days", ()):  # "June 25 and 26"
             return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact,
                            rule=MATCHES)
     if periods and not dated and context.starts_period(claim):
@@ -187,8 +189,9 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                                                   "this one; the store may not list every one", dated[0], rule=MANY)
     if dated:
         fact = dated[0]
+        suggestion = None if claim.detail("days") else _write_date(claim, fact.value, document.text)  # a list: the editor's
         return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} is {fact.value}, not {claim.text.strip()}",
-                       fact, _write_date(claim, fact.value, document.text), rule=DIFFERS)
+                       fact, suggestion, rule=DIFFERS)
     if periods:
         fact = periods[0]
         first, last = _period_years(fact, as_of)
