@@ -288,3 +288,18 @@ def test_rewriting_a_baseline_keeps_what_it_hid_and_files_do_not_share_entries(t
     other.write_text(FRONT + WRONG, encoding="utf-8")
     code, found, _ = claims(capsys, "check", other, "--db", world, "--baseline", baseline)
     assert code == 1, "a new file repeating a recorded sentence is still reported"
+
+
+def test_version_prints_and_exits_zero(capsys):
+    from verifier import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"verifier {__version__}"
+
+
+def test_a_verifier_toml_may_use_the_tool_verifier_header(tmp_path):
+    path = tmp_path / ".verifier.toml"
+    path.write_text('[tool.verifier]\nfail_on = "unverified"\n', encoding="utf-8")
+    assert load(path).fail_on == "unverified"
+    path.write_text('fail_on = "never"\n', encoding="utf-8")
+    assert load(path).fail_on == "never"

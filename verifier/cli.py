@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"conflicting": ("conflicting",), "unverified": ("conflicting", "unverified"), "never": ()}
 DEFAULT_BASELINE = ".verifier-baseline.json"
@@ -32,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .report import FORMATS
 
     parser = OneLineParser(prog="verifier", description="Check the factual claims of news drafts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="Check drafts and report each claim's verdict with its evidence.",
                            description="Check drafts (files or directories of .md, .markdown, .txt, .html) and "

@@ -120,7 +120,8 @@ def load(path: Path | None) -> Config:
     if path is None:
         return Config(sources={key: "default" for key in _KEYS})
     table = _read(path)
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or set(table) == {"tool"}:
+        # pyproject.toml's [tool.verifier]; a .verifier.toml may use the same header (copied from one), or none
         table = table.get("tool", {}).get("verifier", {})
     where = f"{path}"
     values: dict = {}
