@@ -63,22 +63,20 @@ def _blank(text: str, spans, keep_newlines: bool = True) -> str:
 
 def comments(text: str) -> list[tuple[int, int]]:
     """The spans of HTML comments; an unclosed one runs to the end of the text, as a browser reads it."""
-    return _closed(text, re.compile("<!--"), lambda match: "-->")
+    return _closed(text, COMMENT_OPEN, lambda match: COMMENT_CLOSE)
+
+
+COMMENT_OPEN, COMMENT_CLOSE = re.compile("<!--"), re.compile("-->")
+END_TAGS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "template", "noscript")}
 
 
 def _closed(text: str, opening: re.Pattern, closer) -> list[tuple[int, int]]:
-    """Spans from each opening match to the end of its closer (`closer(match)`), or to the end of the text."""
-    spans, position, folded = [], 0, None
+    """Spans from each opening match to the end of its closer (`closer(match)`, a pattern), or to the end of the
+    text: each search starts where the last span ended, so the text is read once."""
+    spans, position = [], 0
     while (match := opening.search(text, position)) is not None:
-        close = closer(match)
-        if close.startswith("</"):  # an element's end tag, in any case: searched in the folded text
-            folded = folded if folded is not None else text.lower()
-            end = folded.find(close, match.end())
-            end = -1 if end < 0 else folded.find(">", end)
-        else:
-            end = text.find(close, match.end())
-            end = -1 if end < 0 else end + len(close) - 1
-        spans.append((match.start(), len(text) if end < 0 else end + 1))
+        close = closer(match).search(text, match.end())
+        spans.append((match.start(), close.end() if close else len(text)))
         position = spans[-1][1]
     return spans
 
@@ -127,7 +125,7 @@ def _markdown(path: str, text: str) -> Draft:
 
 def _hidden(text: str) -> list[tuple[int, int]]:
     """Comments and the elements whose content is never shown (script, style, ...), unclosed ones to the end."""
-    return _closed(text, HIDDEN_OPEN, lambda m: f"</{m.group(1).lower()}" if m.group(1) else "-->")
+    return _closed(text, HIDDEN_OPEN, lambda m: END_TAGS[m.group(1).lower()] if m.group(1) else COMMENT_CLOSE)
 
 
 def _html(path: str, text: str) -> Draft:
