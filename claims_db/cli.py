@@ -27,7 +27,7 @@ def _reading_store(args):
 
 def cmd_init(args) -> int:
     store = _store(args, create=True)
-    print(f"store ready at {store.url} (schema {store.stats()['schema_version']})")
+    print(f"store ready at {store.shown} (schema {store.stats()['schema_version']})")
     return EXIT_OK
 
 
@@ -105,6 +105,13 @@ def cmd_retire(args) -> int:
     return EXIT_OK
 
 
+def cmd_refresh(args) -> int:
+    store = _store(args)
+    digest = store.refresh_digest()
+    print(f"refreshed {store.shown}: {store.stats()['facts']} facts, digest {digest}")
+    return EXIT_OK
+
+
 def cmd_stats(args) -> int:
     stats = _reading_store(args).stats()
     if args.json:
@@ -161,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="one JSON object per line")
     p = command("retire", cmd_retire, "Mark a fact retired (kept for history, no longer used by checks).")
     p.add_argument("id")
+    command("refresh", cmd_refresh, "Recompute the digest and the fact count from the content.")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")
     p.add_argument("--json", action="store_true")
     return parser

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .locate import redact
+
 
 class StoreError(Exception):
     """The store cannot be opened, read or written."""
@@ -14,3 +16,10 @@ class InterchangeError(StoreError):
         self.path, self.line, self.field = path, line, field
         where = f"{path}:{line}" + (f": field '{field}'" if field else "")
         super().__init__(f"{where}: {message}")
+
+
+def driver_error(what: str, url: str, exc: BaseException) -> StoreError:
+    """`what` failed, then the first line of the driver's own message with no secret of `url` in it."""
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's exception
+    lines = str(cause).strip().splitlines()
+    return StoreError(f"{what}: {cause.__class__.__name__}: {redact(lines[0] if lines else '', url)}")

@@ -13,13 +13,14 @@ import hashlib
 import io
 import json
 import math
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import VALUE_TYPES
 from .errors import InterchangeError
 
 RECORD_KINDS = ("fact", "entity", "predicate")
-VALUE_TYPES = ("quantity", "date", "entity", "text")
 STATUSES = ("draft", "approved", "retired")
 ENTITY_KINDS = ("person", "organisation", "country", "place", "event", "relation", "office", "other")
 SOURCE_FIELDS = ("title", "publisher", "url", "accessed")
@@ -36,6 +37,7 @@ CSV_COLUMNS = ("record", "subject", "kind", "aliases", "predicate", "value_type"
                "date", "valid_from", "valid_to", "tolerance",
                *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "description", "cues", "nouns")
 LIST_SEPARATOR = " | "
+MAX_DEPTH = 32  # a record nests two deep (source, aliases); far deeper is hostile, and would exhaust the parser
 
 
 class _Row:
@@ -76,6 +78,8 @@ class _Row:
             raise self.fail(field, f"is not a number: {value!r}")
         try:
             number = float(value)
+        except OverflowError:  # an integer too large for a float (JSON allows any number of digits)
+            raise self.fail(field, f"is out of range: a number of {len(str(abs(value)))} digits") from None
         except (TypeError, ValueError):
             raise self.fail(field, f"is not a number: {value!r}") from None
         if not math.isfinite(number):
@@ -192,14 +196,46 @@ class Parsed:
             type_value(record, value_type, row)
 
 
+def _too_deep(line: str) -> tuple[bool, str | None]:
+    """Whether a JSON line nests deeper than MAX_DEPTH, and under which top-level field; a scan, no recursion."""
+    depth, key, last, in_string, escaped, start = 0, None, None, False, False, 0
+    for i, char in enumerate(line):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string, last = False, line[start:i]
+        elif char == '"':
+            in_string, start = True, i + 1
+        elif char == ":" and depth == 1:
+            key = last
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True, (json.loads(f'"{key}"') if key is not None and line.lstrip().startswith("{") else None)
+        elif char in "]}":
+            depth -= 1
+    return False, None
+
+
 def _rows_jsonl(path: str, handle: io.TextIOBase) -> Iterator[_Row]:
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
+        # A cheap count first: only a line with that many brackets is scanned.
+        if line.count("[") + line.count("{") > MAX_DEPTH and (deep := _too_deep(line))[0]:
+            raise InterchangeError(path, number, deep[1], f"nests more than {MAX_DEPTH} levels deep")
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InterchangeError(path, number, None, f"malformed JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:  # the scan above should have caught it; never a traceback
+            raise InterchangeError(path, number, None, "malformed JSON: nested too deeply") from None
+        except ValueError:  # an integer of more digits than Python converts
+            raise InterchangeError(path, number, None, "malformed JSON: a number has more than "
+                                                       f"{sys.get_int_max_str_digits()} digits") from None
         if not isinstance(data, dict):
             raise InterchangeError(path, number, None, "a record must be a JSON object")
         yield _Row(path, number, data)

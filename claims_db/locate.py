@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "predicates.jsonl"  # the default predicates every new store starts with
 DEFAULT_SOURCE = DATA / "default.jsonl"  # the curated facts of the bundled store
 BUILDERS = ("models.py", "interchange.py", "store.py", "text.py")  # the code whose output the store is
+
+# scheme://user:PASSWORD@host: the password runs to the last '@' before the query, as a raw '@' may be in it.
+_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/?#\s]*:)([^?#\s]*)(@)", re.IGNORECASE)
+# ?password=..., &sslpassword=..., &access_token=...: any query key naming a secret.
+_QUERY_SECRET = re.compile(r"([?&;][\w.-]*(?:password|passwd|pwd|secret|token)[\w.-]*=)([^&#\s]*)", re.IGNORECASE)
+HIDDEN = "***"
 
 
 def to_url(location: str) -> str:
@@ -29,6 +36,22 @@ def to_url(location: str) -> str:
     # Quote what a URL would read as syntax, so "a#b" or "50%" stay part of the path.
     path = str(Path(location).expanduser().resolve())
     return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+
+
+def redact(text: str, url: str | None = None) -> str:
+    """Hide passwords so no log shows one: in every URL of `text`, and every secret of `url` wherever it is.
+
+    `redact(location)` is how a store is named in any output; `redact(message, url)` cleans a
+    driver's error, which may quote the bare password (also percent-decoded) without the URL.
+    """
+    if url:
+        secrets = {s for pattern in (_USERINFO, _QUERY_SECRET) for m in pattern.finditer(url) if (s := m.group(2))}
+        # Longest first, so a secret that contains another is hidden whole.
+        for secret in sorted(secrets | {unquote(s) for s in secrets} | {unquote_plus(s) for s in secrets},
+                             key=len, reverse=True):
+            text = text.replace(secret, HIDDEN)
+    text = _USERINFO.sub(lambda m: m.group(1) + (HIDDEN if m.group(2) else "") + m.group(3), text)
+    return _QUERY_SECRET.sub(lambda m: m.group(1) + HIDDEN, text)
 
 
 def sqlite_path(url: str) -> str | None:

@@ -10,22 +10,23 @@ cost does not grow with the number of facts.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import SCHEMA_VERSION
-from .errors import StoreError
-from .locate import default_store, sqlite_path, to_url
+from . import integrity
+from .errors import StoreError, driver_error
+from .locate import default_store, redact, sqlite_path, to_url
 from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, tokens
 
-__all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise"]
+__all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
 
 CHUNK = 500
+_SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
+_TABLES_SQL = {"sqlite": "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
+               "other": "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"}
 
 
 @dataclass(frozen=True)
@@ -116,36 +117,41 @@ class Reader:
     def __init__(self, location: str | None = None, shown: str | None = None):
         """Open a store; `shown` is how reports name it (the path as the user wrote it), if not `location`."""
         self.location = location or default_store()
-        location = shown or location
-        # Reports name the store as the user gave it, so they do not depend on a cache path.
-        shown = re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", location) if location else "bundled:" + Path(self.location).name
+        # Reports name the store as the user gave it, so they do not depend on a cache path; never with a password.
+        given = shown or location
+        self._shown = redact(given) if given else "bundled:" + Path(self.location).name
         self._conn = self._engine = None
         url = to_url(self.location)
-        path = sqlite_path(url)
+        self._path = sqlite_path(url)
         try:
-            if path is not None:
-                # as_uri() escapes '#', '?' and '%', which would otherwise end the path and drop mode=ro.
-                self._conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True)
-                self._conn.execute("PRAGMA query_only = ON")
+            if self._path is not None:
+                self._conn = self._connect_sqlite()
                 self._run = lambda sql, params=(): self._conn.execute(sql, tuple(params)).fetchall()
             else:
                 self._open_sqlalchemy(url)
-            meta = dict(self._run("SELECT key, value FROM meta"))
-        except Exception as exc:  # any driver's error means the same thing here
+            meta = dict(self._query("SELECT key, value FROM meta", opening=True))
+            version = integrity.schema_version(self._shown, meta.get("schema_version"))
+            integrity.check_tables(self._shown, (name for (name,) in self._query(
+                _TABLES_SQL["sqlite" if self._path is not None else "other"])))
+            integrity.digest(self._shown, meta.get("digest"))  # refused here if it is not one
+            self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
+                                  meta.get("digest", ""))
+        except Exception as exc:
             self.close()
-            raise StoreError(f"cannot open store {self.location}: {exc}".splitlines()[0]) from None
-        if "schema_version" not in meta:
-            self.close()
-            raise StoreError(f"{self.location} is not a claims store")
-        if int(meta["schema_version"]) > SCHEMA_VERSION:
-            self.close()
-            raise StoreError(f"store schema {meta['schema_version']} is newer than this tool's ({SCHEMA_VERSION}); "
-                             "upgrade claim-verifier")
-        self.info = StoreInfo(shown, int(meta["schema_version"]),
-                              int(meta.get("facts", 0)), meta.get("digest", ""))
+            if isinstance(exc, StoreError):
+                raise
+            # Any driver's error means the same here; its message may quote the URL or the password.
+            raise driver_error(f"cannot open store {self._shown}", self.location, exc) from None
         self._predicates: dict[str, PredicateInfo] | None = None
 
     _arrays = False  # whether the driver takes a list as one array parameter (PostgreSQL)
+
+    def _connect_sqlite(self, mode: str = "ro") -> sqlite3.Connection:
+        # as_uri() escapes '#', '?' and '%', which would otherwise end the path and drop mode=ro.
+        conn = sqlite3.connect(Path(self._path).as_uri() + f"?mode={mode}", uri=True)
+        if mode == "ro":
+            conn.execute("PRAGMA query_only = ON")
+        return conn
 
     def _open_sqlalchemy(self, url: str) -> None:
         from sqlalchemy import create_engine, make_url
@@ -155,12 +161,48 @@ class Reader:
             # connect_args replaces the URL's own `options` (e.g. a search_path), so keep them.
             options = make_url(url).query.get("options") or ""
             connect_args = {"options": f"{options} -c default_transaction_read_only=on".strip()}
-        engine = create_engine(url, connect_args=connect_args)
-        connection = engine.connect()
-        self._conn, self._engine = connection, engine
+        engine = self._engine = create_engine(url, connect_args=connect_args)
+        # Each read its own (read-only) transaction: a long check holds no lock between queries, and each
+        # query sees what is committed, as under READ COMMITTED anyway.
+        connection = self._conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         self._arrays = engine.dialect.name == "postgresql"
         self._run = lambda sql, params=(): connection.exec_driver_sql(
             sql.replace("?", "%s"), tuple(params)).fetchall()
+
+    def _query(self, sql: str, params: Sequence = (), opening: bool = False) -> list:
+        """Run one read; a driver's error becomes a StoreError naming the store."""
+        try:
+            try:
+                return self._run(sql, params)
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorcode", None) != _SQLITE_READONLY_ROLLBACK:
+                    raise
+                self._roll_back_interrupted_write()
+                return self._run(sql, params)
+        except StoreError:
+            raise
+        except Exception as exc:  # any driver's error means the same thing here
+            what = "cannot open store" if opening else "cannot read store"
+            raise driver_error(f"{what} {self._shown}", self.location, exc) from None
+
+    def _roll_back_interrupted_write(self) -> None:
+        """Let SQLite roll back a write that was killed mid-way (its "hot journal"), then read on.
+
+        A read-only connection may not roll back, so one read-write connection is opened for
+        that alone: the rollback restores the content from before the interrupted write, and
+        nothing else is written. Then the read-only connection is opened again.
+        """
+        self._conn.close()
+        conn = self._connect_sqlite("rw")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"store {self._shown}: a write to it was interrupted and must be rolled back, "
+                             f"which needs write access; run 'claims-db stats --db ...' on it as a user who "
+                             f"may write it ({exc})") from None
+        finally:
+            conn.close()
+        self._conn = self._connect_sqlite()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -171,10 +213,11 @@ class Reader:
     def predicates(self) -> dict[str, PredicateInfo]:
         """The predicate vocabulary: small, read once per reader."""
         if self._predicates is None:
-            rows = self._run("SELECT name, value_type, cues, nouns FROM predicates ORDER BY name")
-            self._predicates = {
-                name: PredicateInfo(name, value_type, tuple(_json_list(cues)), tuple(_json_list(nouns)))
-                for name, value_type, cues, nouns in rows}
+            predicates = {}
+            for name, value_type, cues, nouns in self._query("SELECT name, value_type, cues, nouns FROM predicates"):
+                checked = integrity.vocabulary_row(self._shown, name, value_type, cues, nouns)
+                predicates[name] = PredicateInfo(name, value_type, *checked)
+            self._predicates = dict(sorted(predicates.items()))
         return self._predicates
 
     def mentions(self, text: str) -> list[Mention]:
@@ -197,7 +240,7 @@ class Reader:
             batches = [(select + f"WHERE a.norm IN ({','.join('?' * len(chunk))}) ORDER BY e.name", chunk)
                        for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK))]
         for sql, params in batches:
-            for norm, alias_text, entity_id, name, kind in self._run(sql, params):
+            for norm, alias_text, entity_id, name, kind in self._query(sql, params):
                 found.setdefault(norm, []).append((entity_id, name, kind, alias_text))
         spans = []
         for norm, entities in found.items():
@@ -233,15 +276,17 @@ class Reader:
             return []
         sql = (_FACT_SQL + f"f.subject_id IN ({','.join('?' * len(subject_ids))}) "
                f"AND p.name IN ({','.join('?' * len(predicates))}) ORDER BY f.uid")
-        return [_fact(r) for r in self._run(sql, [*subject_ids, *predicates])]
+        self.predicates()  # the vocabulary is checked before any fact of it is read
+        return [_fact(r) for r in self._query(sql, [*subject_ids, *predicates])]
 
     def predicate_units(self, predicate: str, sample: int = 20) -> frozenset[str]:
         """The units a predicate's facts are given in, from a bounded sample (an index range, not a scan):
         enough to tell a percentage from a currency from a count. Read once per predicate."""
         cache = self.__dict__.setdefault("_units", {})
         if predicate not in cache:
-            rows = self._run("SELECT f.unit FROM facts f WHERE f.predicate_id = (SELECT id FROM predicates WHERE name = ?) "
-                             f"AND f.status = 'approved' LIMIT {int(sample)}", [predicate])
+            rows = self._query("SELECT f.unit FROM facts f "
+                               "WHERE f.predicate_id = (SELECT id FROM predicates WHERE name = ?) "
+                               f"AND f.status = 'approved' LIMIT {int(sample)}", [predicate])
             cache[predicate] = frozenset(unit for (unit,) in rows if unit)
         return cache[predicate]
 
@@ -251,10 +296,5 @@ class Reader:
         if not ids:
             return []
         sql = (_FACT_SQL + f"p.name = ? AND f.value_entity_id IN ({','.join('?' * len(ids))}) ORDER BY f.uid")
-        return [_fact(r) for r in self._run(sql, [predicate, *ids])]
-
-
-def _json_list(value) -> list[str]:
-    if isinstance(value, list):
-        return value
-    return json.loads(value) if value else []
+        self.predicates()
+        return [_fact(r) for r in self._query(sql, [predicate, *ids])]

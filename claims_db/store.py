@@ -14,27 +14,40 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, event, func, inspect, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import SCHEMA_VERSION
-from .errors import StoreError
+from . import SCHEMA_VERSION, integrity
+from .errors import StoreError, driver_error
 from .interchange import Parsed, dump_jsonl, fact_uid, natural_key, parse_files
-from .locate import VOCABULARY, sqlite_path, to_url
+from .locate import VOCABULARY, redact, sqlite_path, to_url
 from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
 from .text import normalise
 
 CHUNK = 500
 FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
+IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
+SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
 
 
 def _engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_connection, _record):
-            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.isolation_level = None  # transactions are begun by the hook below, not by the driver
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        # Two writers that began deferred and both read would deadlock when upgrading to write;
+        # taking the write lock up front makes the second wait for the first to commit.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
+
     return engine
 
 
@@ -45,26 +58,28 @@ class Store:
         if location is None:
             raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
         self.url = to_url(location)
+        self.shown = redact(self.url)  # how messages and stats name the store: never with its password
         path = sqlite_path(self.url)
         if not create and path is not None and not os.path.exists(path):
             # SQLite would create an empty file here and leave it behind.
-            raise StoreError(f"no store at {location} (create one with 'claims-db init --db {location}')")
+            shown = redact(location)
+            raise StoreError(f"no store at {shown} (create one with 'claims-db init --db {shown}')")
         try:
             self.engine = _engine(self.url)
             self._session = sessionmaker(self.engine, expire_on_commit=False)
+            self._writing = sessionmaker(self.engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
             if create:
                 self.create_schema()
             else:
                 self.check_schema()
-        except SQLAlchemyError as exc:
-            detail = str(exc.orig if hasattr(exc, 'orig') else exc).splitlines()[0]
-            raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {detail}") from None
+        except (SQLAlchemyError, ValueError) as exc:  # ValueError: a URL SQLAlchemy cannot parse (a bad port)
+            raise driver_error(f"cannot open store {self.shown}", self.url, exc) from None
 
     # -- schema -----------------------------------------------------------
     def create_schema(self) -> None:
         """Create missing tables and stamp the schema version; safe to repeat."""
         Base.metadata.create_all(self.engine)
-        with self.session() as session:
+        with self.session(write=True) as session:
             new = session.get(Meta, "schema_version") is None
             if new:
                 session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
@@ -87,24 +102,36 @@ class Store:
         db.close()
 
     def check_schema(self) -> None:
-        # session() turns a missing table into a bare "no such table"; look for it first.
-        row = None
-        if inspect(self.engine).has_table(Meta.__tablename__):
+        """Refuse what is no claims store, a newer schema, or a damaged store, before any command works on it."""
+        # session() turns a missing table into a bare "no such table"; look for them first.
+        tables = inspect(self.engine).get_table_names()
+        version = None
+        if Meta.__tablename__ in tables:
             with self.session() as session:
-                row = session.get(Meta, "schema_version")
-        if row is None:
-            raise StoreError(f"{self.url} is not a claims store (run 'claims-db init --db ...' first)")
-        if int(row.value) > SCHEMA_VERSION:
-            raise StoreError(f"store schema {row.value} is newer than this tool's ({SCHEMA_VERSION}); upgrade claim-verifier")
+                version = session.scalar(select(Meta.value).where(Meta.key == "schema_version"))
+        integrity.schema_version(self.shown, version)
+        integrity.check_tables(self.shown, tables)
+        with self.session() as session:
+            # Raw rows: the ORM would fail on a bad one with a JSON or enum error naming no store.
+            for row in session.execute(sql_text("SELECT name, value_type, cues, nouns FROM predicates")):
+                integrity.vocabulary_row(self.shown, *row)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        A writing one holds the store's write lock from its first statement, so concurrent
+        writers run one after another and each starts from what the one before committed
+        (the digest and the fact count are read-modify-write): SQLite takes the lock with
+        BEGIN IMMEDIATE, other engines with a row lock on meta's schema_version.
+        """
         try:
-            with self._session() as session, session.begin():
+            with (self._writing if write else self._session)() as session, session.begin():
+                if write:  # FOR UPDATE renders as nothing on SQLite, where BEGIN IMMEDIATE has the lock
+                    session.execute(select(Meta.key).where(Meta.key == "schema_version").with_for_update())
                 yield session
         except SQLAlchemyError as exc:
-            raise StoreError(f"store {self.url}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}") from None
+            raise driver_error(f"store {self.shown}", self.url, exc) from None
 
     # -- writing ----------------------------------------------------------
     def value_types(self) -> dict[str, str]:
@@ -117,7 +144,7 @@ class Store:
         self._check_retyped(parsed, value_types)
         parsed.check_values(value_types)
         counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
-        with self.session() as session, session.no_autoflush:
+        with self.session(write=True) as session, session.no_autoflush:
             entities = _EntityCache(session)
             for record, _ in parsed.of_kind("predicate"):
                 counts["predicates"] += _upsert_predicate(session, record)
@@ -168,7 +195,7 @@ class Store:
                                              "the store has facts under it")
 
     def retire(self, uid: str) -> None:
-        with self.session() as session:
+        with self.session(write=True) as session:
             fact = session.scalar(select(Fact).where(Fact.uid == uid))
             if fact is None:
                 raise StoreError(f"no fact with id {uid}")
@@ -182,8 +209,8 @@ class Store:
         content gives an equal digest whatever the order of writes, and a write
         costs what it touched, not the size of the store.
         """
-        meta = {m.key: m for m in session.scalars(select(Meta).where(Meta.key.in_(("digest", "facts"))))}
-        digest = int(meta["digest"].value, 16) if "digest" in meta else 0
+        meta = dict(session.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())
+        digest = integrity.digest(self.shown, meta.get("digest"))
         seen = set()
         for row in rows:
             if id(row) in seen:
@@ -194,12 +221,12 @@ class Store:
             row.row_hash = new
         session.merge(Meta(key="digest", value=f"{digest:064x}"))
         # Kept here so a reader reports the size without counting rows.
-        count = int(meta["facts"].value) if "facts" in meta else 0
+        count = integrity.fact_count(self.shown, meta.get("facts"))
         session.merge(Meta(key="facts", value=str(count + facts_added)))
 
     def refresh_digest(self) -> str:
-        """Recompute every row hash, the digest and the fact count from scratch (after a bulk load)."""
-        with self.session() as session:
+        """Recompute every row hash, the digest and the fact count from the content (`claims-db refresh`)."""
+        with self.session(write=True) as session:
             digest = 0
             for model in (Predicate, Entity, Fact):
                 for row in session.scalars(select(model).execution_options(yield_per=2000)):
@@ -259,7 +286,7 @@ class Store:
                 select(Predicate.name, func.count(Fact.id)).join(Fact, Fact.predicate_id == Predicate.id, isouter=True)
                 .group_by(Predicate.name).order_by(Predicate.name)).all()
             return {
-                "location": self.engine.url.render_as_string(hide_password=True), "schema_version": int(meta["schema_version"]), "digest": meta.get("digest"),
+                "location": self.shown, "schema_version": int(meta["schema_version"]), "digest": meta.get("digest"),
                 "entities": session.scalar(select(func.count(Entity.id))),
                 "aliases": session.scalar(select(func.count(Alias.id))),
                 "predicates": len(by_predicate),

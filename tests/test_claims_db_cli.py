@@ -31,7 +31,7 @@ COMMANDS = sorted(_subcommands())
 
 
 def test_every_command_is_listed():
-    assert COMMANDS == ["add", "export", "import", "init", "list", "retire", "search", "stats"]
+    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "stats"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -102,7 +102,7 @@ def cmd_config(args) -> int:
     config = _configuration(args)
     print(f"configuration file: {config.file or '(none found; defaults)'}")
     for key, source in config.sources.items():
-        value = getattr(config, key)
+        value = config.shown(key)  # a store URL without its password
         if key == "overrides":
             value = [{"paths": list(o.paths), "severity": o.severity} for o in value]
         elif isinstance(value, tuple):
