@@ -128,7 +128,7 @@ def build_world(directory: Path) -> str:
 
 def check(reader: Reader, text: str, as_of: str = "2025-06-26"):
     """Judgements of a text as of a date, as a list."""
-    checker = Checker(reader, Options(as_of=dt.date.fromisoformat(as_of)))
+    checker = Checker(reader, Options(as_of=dt.date.fromisoformat(as_of) if as_of else None))
     return list(checker.check_text("draft.txt", text).judgements)
 
 

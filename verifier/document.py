@@ -101,6 +101,10 @@ def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
         raise InputError(f"{path}:{line}: not UTF-8 text; save the draft as UTF-8") from None
 
 
+# A dateline without a year in a text naming none: other claims are judged as of this year's day, date claims not at all.
+NO_YEAR = "dateline with no year (this year's day assumed; date claims left unverified: set as_of)"
+
+
 def resolve_as_of(text: str, as_of: dt.date | AsOf | None, file_date: dt.date | None, today: dt.date) -> AsOf:
     """The date the draft speaks from: option (or one the caller settled), front matter, dateline, else today."""
     if isinstance(as_of, AsOf):
@@ -129,7 +133,7 @@ def resolve_as_of(text: str, as_of: dt.date | AsOf | None, file_date: dt.date | 
             elif file_date:
                 year, source = file_date.year, "dateline, year from the file date"
             else:
-                year, source = today.year, "dateline, year from today"
+                year, source = today.year, NO_YEAR
         try:
             return AsOf(dt.date(year, month, day), source)
         except ValueError:

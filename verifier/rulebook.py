@@ -36,7 +36,7 @@ class Example:
 
     text: str
     quote: str
-    as_of: str = "2025-06-26"
+    as_of: str | None = "2025-06-26"  # None: the draft's own date (front matter, dateline) decides
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..context import Context
+from ..document import NO_YEAR
 from ..extract.registry import KINDS
 from ..link import BASELINE, Candidate, Link
 from ..link.rules import ONE_FIGURE_PER_FACT
@@ -21,6 +22,7 @@ from ..records import Claim, Judgement, Verdict
 from ..rulebook import FERRY, Example, Rule, declare
 from .change import judge_from
 from .common import verdict
+from .dates import unplaced
 from .numeric import applicable, test
 
 NUMERIC = ("quantity", "money", "percent", "ordinal")
@@ -216,6 +218,8 @@ declare(INTERVAL, IN_ORDER, ENDS_APART)
 
 
 def judge(claim: Claim, link: Link, context: Context) -> Judgement:
+    if claim.kind == "date" and context.document.as_of.source == NO_YEAR:
+        return unplaced(claim)
     if claim.detail("interval") and link.candidates:
         return _interval(claim, link, context)
     if claim.kind not in JUDGES:

@@ -65,7 +65,16 @@ MANY = Rule(
            Example("Corvin Rovers won their last title on 3 May 2021.", "3 May 2021")),
     quiet=(Example("Ministers met at the Harbour Summit on Monday.", "on Monday"),
            Example("The Aldmere ferry disaster in 2023 shocked the nation.", "2023", FERRY)))
-declare(MANY, MATCHES, DIFFERS, SCHEDULED, WEEKDAY_ANY_WEEK, NOT_THIS_WEEK, PERIOD_START, IN_PERIOD, NO_DATE)
+NO_YEAR_KNOWN = Rule(
+    "judge.date.no-year-known", "A draft whose dateline has no year, in a text naming none, cannot place a date: "
+                                "every date claim stays unverified (never a year from the file's date).",
+    fires=(Example("PORT ALDMERE, March 2 (Wire) — The Aldmere ferry disaster struck on March 1.", "March 1", None),
+           Example("PORT ALDMERE, March 4 (Wire) — Rescuers worked on Sunday.", "Sunday", None),
+           Example("PORT ALDMERE, May 9 (Wire) — The ferry sank on March 1 and divers came on March 3.", "March 3",
+                   None)),
+    quiet=(Example("PORT ALDMERE, March 2 (Wire) — The Aldmere ferry disaster of 2024 struck on March 1.", "March 1",
+                   None),))
+declare(NO_YEAR_KNOWN, MANY, MATCHES, DIFFERS, SCHEDULED, WEEKDAY_ANY_WEEK, NOT_THIS_WEEK, PERIOD_START, IN_PERIOD, NO_DATE)
 
 
 def _matches(claim: Claim, day: dt.date) -> bool:
@@ -135,6 +144,13 @@ def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
     return verdict(claim, Verdict.CONFLICTING,
                    f"{fact.subject}: {fact.predicate} {fact.value} began on {fact.valid_from}, not {claim.text.strip()}",
                    fact, _write_date(claim, fact.valid_from, text), rule=PERIOD_START)
+
+
+def unplaced(claim: Claim) -> Judgement:
+    """A date claim of a draft whose year nobody knows (the dateline names none, nor does the text)."""
+    return verdict(claim, Verdict.UNVERIFIED, "the dateline names no year and neither does the text, so a date cannot "
+                                              "be placed: set as_of in the configuration or give --as-of",
+                   rule=NO_YEAR_KNOWN)
 
 
 def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgement:
