@@ -8,7 +8,6 @@ examples; the first that fires decides, and the verdict names it.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -23,7 +22,7 @@ from ..rulebook import FERRY, Example, Rule, declare
 from .change import judge_from
 from .common import verdict
 from .dates import unplaced
-from .numeric import applicable, test
+from .numeric import applicable, current, test
 
 NUMERIC = ("quantity", "money", "percent", "ordinal")
 
@@ -300,9 +299,9 @@ def _interval(claim: Claim, link: Link, context: Context) -> Judgement:
 
 
 def _latest(candidate: Candidate, context: Context):
-    """The candidate's newest fact known by the as-of date (its first when none is)."""
-    known = [f for f in candidate.facts if f.date is None or f.date <= context.as_of] or list(candidate.facts)
-    return max(known, key=lambda f: f.date or dt.date.min)
+    """The candidate's fact in force on the as-of date (its first when none is)."""
+    now, _ = current(candidate.facts, context.as_of)
+    return (now or candidate.facts)[0]
 
 
 def _apart(end: Claim, owner: Judgement, link: Link, context: Context) -> Judgement:
