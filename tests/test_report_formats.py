@@ -15,7 +15,7 @@ from claims_db.query import Reader
 from verifier import __version__
 from verifier.cli import main
 from verifier.config import load
-from verifier.report import FORMATS, render
+from verifier.report import FINDINGS_ONLY, FORMATS, render
 from verifier.report.github import escape_data, escape_property
 from verifier.report.sarif import message
 from verifier.rules import RULES
@@ -58,11 +58,11 @@ def newsroom(tmp_path_factory) -> Path:
     return root
 
 
-def run(world: str, root: Path, paths: list[str], config_path: Path | None = None):
+def run(world: str, root: Path, paths: list[str], config_path: Path | None = None, show_consistent: bool = True):
     reader = Reader(world)
     try:
         with contextlib.chdir(root):
-            return execute(paths, load(config_path), reader, TODAY)
+            return execute(paths, load(config_path), reader, TODAY, show_consistent=show_consistent)
     finally:
         reader.close()
 
@@ -399,7 +399,45 @@ def test_cli_writes_the_report_and_keeps_exit_code_1_on_a_conflict(fmt, world, n
     assert main(["check", FERRY, "--db", world, "--format", fmt, "-o", str(out)]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
-    assert out.read_text(encoding="utf-8") == render(fmt, run(world, newsroom, [FERRY]))
+    assert out.read_text(encoding="utf-8") == render(fmt, run(world, newsroom, [FERRY],
+                                                             show_consistent=fmt not in FINDINGS_ONLY))
+
+
+@pytest.mark.parametrize("fmt", FINDINGS_ONLY)
+@pytest.mark.parametrize("flags, consistent_shown", [
+    ((), False), (("--show-consistent",), True), (("--show-consistent", "-q"), False)],
+    ids=["findings-only-by-default", "on-request", "quiet-wins"])
+def test_alert_formats_carry_findings_only_unless_asked(fmt, flags, consistent_shown, world, newsroom, capsys,
+                                                        monkeypatch):
+    monkeypatch.chdir(newsroom)
+    assert main(["check", FERRY, "--db", world, "--format", fmt, *flags]) == 1
+    out = capsys.readouterr().out
+    needle = {"sarif": '"ruleId": "{}"', "github": "title={}::", "rdjson": '"value": "{}"'}[fmt]
+    assert (needle.format("consistent-role") in out) is consistent_shown
+    assert needle.format("conflicting-quantity") in out
+
+
+@pytest.mark.parametrize("severity, shown", [
+    ("'consistent-*' = 'off'", {"conflicting-quantity", "unverified-quantity"}),
+    ("'*-quantity' = 'off'", {"consistent-role"}),
+    ("'*-quantity' = 'off'\nunverified-quantity = 'warning'", {"consistent-role", "unverified-quantity"}),
+], ids=["verdict-wildcard", "kind-wildcard", "named-rule-beats-wildcard"])
+def test_severity_wildcards(severity, shown, world, newsroom, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(newsroom)
+    config = tmp_path / ".verifier.toml"
+    config.write_text(f"[severity]\n{severity}\n", encoding="utf-8")
+    main(["check", FERRY, "--db", world, "--format", "json", "--config", str(config)])
+    found = {claim["rule"] for file in json.loads(capsys.readouterr().out)["files"] for claim in file["claims"]}
+    assert found == shown
+
+
+def test_a_wildcard_matching_no_rule_is_an_error(tmp_path):
+    from verifier.config import ConfigError
+
+    config = tmp_path / ".verifier.toml"
+    config.write_text("[severity]\n'consistant-*' = 'off'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown rule 'consistant-\\*'.*must match one"):
+        load(config)
 
 
 @pytest.mark.parametrize("fmt", CI_FORMATS)

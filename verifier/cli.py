@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
     check.add_argument("--jobs", "-j", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="check drafts in N processes (default: the number of cores)")
+    check.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the terminal report: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR "
+                            "forces it), always or never")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="report findings only: no consistent claims, no progress line")
+    check.add_argument("--show-consistent", action="store_const", const=True, dest="show_consistent",
+                       help="also report consistent claims in the findings-only formats (sarif, github, rdjson)")
     check.add_argument("--explain", action="store_true",
                        help="print under each claim the rules that decided its verdict (text format)")
     check.add_argument("--suggest", action="store_true",
@@ -79,7 +86,9 @@ def _configuration(args):
     start = Path(args.files[0] if hasattr(args, "files") else args.path)
     path = args.config if args.config else discover(start if start.exists() else Path("."))
     config = load(path)
-    flags = {k: getattr(args, k, None) for k in ("db", "fail_on", "format", "as_of")}
+    flags = {k: getattr(args, k, None) for k in ("db", "fail_on", "format", "as_of", "show_consistent")}
+    if getattr(args, "quiet", False):
+        flags["show_consistent"] = False
     return with_flags(config, **flags)
 
 
@@ -121,10 +130,10 @@ def cmd_check(args) -> int:
     baseline = _read_baseline(args.baseline) if args.baseline else None
     reader = Reader(config.db, shown=config.db_as_written)
     today = dt.datetime.now(dt.timezone.utc).date()
-    interactive = sys.stderr.isatty() and config.format == "text" and args.output is None
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
-                     progress=_progress if interactive else None)
-    colour = args.output is None and config.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+                     progress=_progress if sys.stderr.isatty() and not args.quiet else None,
+                     show_consistent=config.shows_consistent())
+    colour = wants_colour(args.color, os.environ, writes_terminal=args.output is None and sys.stdout.isatty())
     output = render(config.format, result, colour=colour, explain=args.explain)
     if args.output:  # first: when the report cannot be written, nothing else is
         from .output import write_text
@@ -160,8 +169,21 @@ def cmd_check(args) -> int:
     return args.exit_code
 
 
+def wants_colour(choice: str, environ, writes_terminal: bool) -> bool:
+    """--color always/never decides; auto: NO_COLOR (any value) turns it off, FORCE_COLOR (not "0") on, else only
+    when the report goes to a terminal. Formats that have no colour ignore it."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return writes_terminal
+
+
 def _progress(done: int, total: int) -> None:
-    """A progress line on the terminal for long runs; machine formats never get one."""
+    """A progress line on stderr when it is a terminal, for long runs of any format: the report itself is never
+    touched (it goes to stdout or -o)."""
     if total >= 20:
         end = "\n" if done == total else ""
         print(f"\rchecked {done}/{total} drafts", end=end, file=sys.stderr, flush=True)

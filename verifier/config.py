@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from .report import FORMATS
+from .report import FINDINGS_ONLY, FORMATS
 from .rules import RULES, SEVERITIES
 
 FAIL_ON = ("conflicting", "unverified", "never")
@@ -42,6 +42,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     as_of: str = "auto"  # auto (dateline, front matter...), today, or a date YYYY-MM-DD
     kinds: tuple[str, ...] | None = None
+    show_consistent: bool | None = None  # None: as the format does (see report.FINDINGS_ONLY)
     max_file_size: int = 2_000_000  # bytes; a larger draft is an error for that file, not hours of CI
     severity: dict[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
@@ -61,6 +62,10 @@ class Config:
     def ignored(self, path: str) -> bool:
         relative = _relative(path, self.root)
         return any(_match(relative, glob) for glob in self.ignore)
+
+    def shows_consistent(self) -> bool:
+        """Whether consistent claims are reported: as configured, else unless the format is findings-only."""
+        return self.format not in FINDINGS_ONLY if self.show_consistent is None else self.show_consistent
 
     def fixed_as_of(self) -> dt.date | None:
         return None if self.as_of in AS_OF_POLICIES else dt.date.fromisoformat(self.as_of)
@@ -189,6 +194,12 @@ def _kinds(where: str, value) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _flag(where: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: must be true or false, got {value!r}")
+    return value
+
+
 def _size(where: str, value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: must be a positive number of bytes, got {value!r}")
@@ -196,14 +207,24 @@ def _size(where: str, value) -> int:
 
 
 def _severity(where: str, value) -> dict[str, str]:
+    """Rule id = severity; a key with a wildcard (`consistent-*`, `*-role`) sets every rule it matches, and a rule
+    named outright wins over any wildcard, wherever it stands in the table."""
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: must be a table of rule id = severity, got {value!r}")
-    for rule, level in value.items():
-        if rule not in RULES:
-            raise ConfigError(f"{where}: unknown rule '{rule}' (rules are VERDICT-KIND, e.g. conflicting-quantity)")
+    expanded: dict[str, str] = {}
+    for pattern, level in sorted(value.items(), key=lambda item: not _is_wildcard(item[0])):
+        rules = fnmatch.filter(RULES, pattern) if _is_wildcard(pattern) else [pattern] if pattern in RULES else []
+        if not rules:
+            raise ConfigError(f"{where}: unknown rule '{pattern}' (rules are VERDICT-KIND, e.g. conflicting-quantity; "
+                              "a wildcard such as consistent-* must match one)")
         if level not in (*SEVERITIES, OFF):
-            raise ConfigError(f"{where}: rule '{rule}' must be one of {', '.join((*SEVERITIES, OFF))}, got {level!r}")
-    return dict(value)
+            raise ConfigError(f"{where}: rule '{pattern}' must be one of {', '.join((*SEVERITIES, OFF))}, got {level!r}")
+        expanded.update(dict.fromkeys(rules, level))
+    return expanded
+
+
+def _is_wildcard(pattern: str) -> bool:
+    return any(c in pattern for c in "*?[")
 
 
 def _overrides(where: str, value) -> tuple[Override, ...]:
@@ -220,4 +241,4 @@ def _overrides(where: str, value) -> tuple[Override, ...]:
 
 
 _KEYS = {"db": _text, "fail_on": _choice(FAIL_ON), "format": _choice(FORMATS), "ignore": _globs, "as_of": _as_of,
-         "kinds": _kinds, "max_file_size": _size, "severity": _severity, "overrides": _overrides}
+         "kinds": _kinds, "show_consistent": _flag, "max_file_size": _size, "severity": _severity, "overrides": _overrides}

@@ -62,10 +62,16 @@ class FileResult:
     notices: tuple[Notice, ...] = ()
     unfiltered: tuple[Finding, ...] = ()  # before the baseline and --diff: what a new baseline records
     bom: bool = False  # the file began with a byte-order mark (offsets count from after it)
+    consistent_hidden: int = 0  # consistent claims left out of `findings` (findings-only output); still counted
 
     @property
     def path(self) -> str:
         return self.report.path
+
+    def summary(self) -> dict[str, int]:
+        counts = count_verdicts(self.findings)
+        counts[Verdict.CONSISTENT.value] += self.consistent_hidden
+        return counts
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,12 @@ class RunResult:
         return [f for file in self.files for f in file.findings]
 
     def summary(self) -> dict[str, int]:
-        return count_verdicts(self.findings())
+        """Claims per verdict over the run, consistent ones counted whether shown or not."""
+        totals = count_verdicts(())
+        for file in self.files:
+            for verdict, n in file.summary().items():
+                totals[verdict] += n
+        return totals
 
 
 def count_verdicts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -144,7 +155,7 @@ PARALLEL_MIN = 16  # fewer drafts than this are checked in-process: starting wor
 
 
 def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, str]] | None = None,
-            diff_rev: str | None = None, jobs: int = 1, progress=None) -> RunResult:
+            diff_rev: str | None = None, jobs: int = 1, progress=None, show_consistent: bool = True) -> RunResult:
     """Check drafts and turn their judgements into the findings every format shows.
 
     Every draft is read before any is judged; one that cannot be read becomes a FileError
@@ -182,8 +193,10 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
                                         f"{len(report.cuts)} overlong sentence part(s) (over {MAX_SENTENCE} characters "
                                         "with no full stop) checked apart; a claim near a cut may lack its context")]
         changed = changed_lines(diff_rev, draft.path) if diff_rev else None
-        results.append(FileResult(report, draft.original, keep(draft.path, findings, baseline, changed), tuple(notices),
-                                  tuple(findings), draft.bom))
+        kept = keep(draft.path, findings, baseline, changed)
+        shown = kept if show_consistent else tuple(f for f in kept if f.verdict is not Verdict.CONSISTENT)
+        results.append(FileResult(report, draft.original, shown, tuple(notices), tuple(findings), draft.bom,
+                                  len(kept) - len(shown)))
     return RunResult(tuple(results), reader.info, errors=tuple(errors))
 
 

@@ -7,7 +7,7 @@ import json
 
 from claims_db.query import FactRow
 
-from ..run import Finding, RunResult, count_verdicts
+from ..run import Finding, RunResult
 
 VERSION = 1
 
@@ -54,7 +54,7 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         "store": {"location": result.store.location, "schema_version": result.store.schema_version,
                   "facts": result.store.facts, "digest": result.store.digest},
         "files": [{"file": f.path, "as_of": f.report.as_of.date.isoformat(), "as_of_source": f.report.as_of.source,
-                   "claims": [claim_dict(x) for x in f.findings], "summary": count_verdicts(f.findings),
+                   "claims": [claim_dict(x) for x in f.findings], "summary": f.summary(),
                    "notices": [{"line": n.line, "message": n.message} for n in f.notices]}
                   for f in result.files],
         "summary": result.summary(),
