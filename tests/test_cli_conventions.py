@@ -101,3 +101,70 @@ def test_a_terminal_gets_a_progress_line_whatever_the_format(flags, shown, world
     _, out, err = run(capsys, "check", tmp_path, "--db", world, "--jobs", "1", *flags)
     assert ("\rchecked 20/20 drafts\n" in err) is shown
     assert "checked 20/20" not in out, "the report itself never carries it"
+
+
+# -- standard input ---------------------------------------------------------------
+def check_stdin(world, data: bytes, *flags, cwd=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "verifier.cli", "check", "-", "--db", world, "--format", "json",
+                           *flags], input=data, capture_output=True, cwd=cwd)
+
+
+def test_a_draft_on_standard_input_is_checked_as_plain_text_named_dash(world):
+    done = check_stdin(world, DRAFT.encode())
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["files"][0]["file"] == "-"
+    assert any(c["verdict"] == "conflicting" and c["text"] == "44 people" for c in report["files"][0]["claims"])
+
+
+def test_stdin_filename_names_the_draft_and_picks_its_format(world):
+    markdown = b"The Aldmere ferry disaster killed `44 people`, officials said.\n"  # a code span: not prose
+    as_text = json.loads(check_stdin(world, markdown).stdout)["files"][0]
+    as_markdown = json.loads(check_stdin(world, markdown, "--stdin-filename", "desk/ferry.md").stdout)["files"][0]
+    assert any(c["text"] == "44 people" for c in as_text["claims"])
+    assert as_markdown["file"] == "desk/ferry.md" and not as_markdown["claims"]
+
+
+@pytest.mark.parametrize("data, flags, message", [
+    (b"killed \xff people\n", (), "-:1: not UTF-8 text"),
+    (b"x" * 200, ("--stdin-filename", "big.md", "--config", "{config}"), "big.md: over the limit of 100 bytes"),
+    (DRAFT.encode(), ("--diff", "HEAD"), "--diff cannot read standard input"),
+], ids=["not-utf8", "over-the-limit", "diff"])
+def test_bad_standard_input_is_one_line_and_exit_2(data, flags, message, world, tmp_path):
+    config = tmp_path / ".verifier.toml"
+    config.write_text("max_file_size = 100\n", encoding="utf-8")
+    done = check_stdin(world, data, *(f.format(config=config) for f in flags))
+    assert done.returncode == 2
+    assert message in done.stderr.decode() and len(done.stderr.decode().strip().splitlines()) == 1
+
+
+# -- glob patterns ------------------------------------------------------------------
+@pytest.fixture
+def desk(tmp_path):
+    for name in ("politics/a.md", "politics/deep/b.md", "sport/c.txt", "sport/notes.json", "node_modules/x/d.md",
+                 "politics/a.suggested.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("patterns, expected", [
+    (["**/*.md"], ["politics/a.md", "politics/deep/b.md"]),
+    (["politics/*.md", "sport/*"], ["politics/a.md", "sport/c.txt"]),
+    (["sp?rt"], ["sport/c.txt"]),
+    (["politics/**", "politics/a.md"], ["politics/a.md", "politics/deep/b.md"]),
+], ids=["recursive", "two-patterns", "pattern-naming-a-directory", "no-file-twice"])
+def test_quoted_glob_patterns_are_expanded(patterns, expected, world, desk, capsys, monkeypatch):
+    monkeypatch.chdir(desk)
+    _, out, err = run(capsys, "check", *patterns, "--db", world, "--format", "json")
+    assert [f["file"] for f in json.loads(out)["files"]] == expected, err
+
+
+def test_a_pattern_matching_no_draft_is_an_error_and_the_rest_is_checked(world, desk, capsys, monkeypatch):
+    monkeypatch.chdir(desk)
+    code, out, err = run(capsys, "check", "opinion/*.md", "politics/a.md", "--db", world, "--format", "json")
+    assert code == 2 and "opinion/*.md: no draft matches this pattern" in err
+    assert [f["file"] for f in json.loads(out)["files"]] == ["politics/a.md"]

@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="Check drafts and report each claim's verdict with its evidence.",
                            description="Check drafts (files or directories of .md, .markdown, .txt, .html) and "
                                        "report each claim's verdict with its evidence.")
-    check.add_argument("files", nargs="+", metavar="PATH")
+    check.add_argument("files", nargs="+", metavar="PATH",
+                       help="draft files, directories (walked for drafts), quoted glob patterns ('drafts/**/*.md'), "
+                            "or - for standard input")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name reports give the draft read from -, and whose suffix picks its format "
+                            "(default: -, plain text)")
     check.add_argument("--db", help="SQLite path or SQLAlchemy URL of the store (default: the bundled store)")
     check.add_argument("--as-of", type=_date, metavar="DATE", help="the date the drafts speak from (YYYY-MM-DD)")
     check.add_argument("--format", choices=FORMATS, help="output format (default: text)")
@@ -83,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _configuration(args):
     from .config import discover, load, with_flags
 
-    start = Path(args.files[0] if hasattr(args, "files") else args.path)
+    first = args.files[0] if hasattr(args, "files") else args.path
+    if first == "-":  # standard input: the configuration of the name it stands for, else of the working directory
+        first = getattr(args, "stdin_filename", None) or "."
+    start = Path(first)
     path = args.config if args.config else discover(start if start.exists() else Path("."))
     config = load(path)
     flags = {k: getattr(args, k, None) for k in ("db", "fail_on", "format", "as_of", "show_consistent")}
@@ -123,16 +131,19 @@ def cmd_config(args) -> int:
 def cmd_check(args) -> int:
     from claims_db.query import Reader
 
+    from .document import InputError
     from .report import render
     from .run import execute
 
     config = _configuration(args)
     baseline = _read_baseline(args.baseline) if args.baseline else None
+    if args.diff and "-" in args.files:
+        raise InputError("--diff cannot read standard input: give the draft's path")
     reader = Reader(config.db, shown=config.db_as_written)
     today = dt.datetime.now(dt.timezone.utc).date()
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
                      progress=_progress if sys.stderr.isatty() and not args.quiet else None,
-                     show_consistent=config.shows_consistent())
+                     show_consistent=config.shows_consistent(), stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename)
     colour = wants_colour(args.color, os.environ, writes_terminal=args.output is None and sys.stdout.isatty())
     output = render(config.format, result, colour=colour, explain=args.explain)
     if args.output:  # first: when the report cannot be written, nothing else is

@@ -94,11 +94,16 @@ def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
         raise InputError(f"{path}: is a directory; give draft files") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, name: str) -> tuple[str, bool]:
+    """UTF-8 text (a leading byte-order mark dropped, and reported), or an error naming the line that is not."""
     try:
         return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not UTF-8 text; save the draft as UTF-8") from None
+        raise InputError(f"{name}:{line}: not UTF-8 text; save the draft as UTF-8") from None
 
 
 # A dateline without a year in a text naming none: other claims are judged as of this year's day, date claims not at all.

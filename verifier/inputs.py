@@ -8,13 +8,14 @@ points into the original file.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .document import InputError, read_text
+from .document import InputError, decode, read_text
 from .records import AsOf
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
@@ -153,9 +154,24 @@ def _html(path: str, text: str) -> Draft:
     return Draft(path, text, "".join(chars), (), as_of)
 
 
-def read_draft(path: str, limit: int | None = None) -> Draft:
-    """Read a draft (at most `limit` bytes); its format comes from the file name (anything else is plain text)."""
-    text, bom = read_text(path, limit)
+STDIN = "-"
+
+
+def read_draft(path: str, limit: int | None = None, stdin=None, name: str | None = None) -> Draft:
+    """Read a draft (at most `limit` bytes); its format comes from the file name (anything else is plain text).
+
+    The path `-` reads `stdin` (a binary stream) instead; `name` is the file name reports show and the format is
+    chosen by (`--stdin-filename`; plain text without one)."""
+    if path == STDIN:
+        data = stdin.read(limit + 1 if limit is not None else -1)
+        shown = name or STDIN
+        if limit is not None and len(data) > limit:
+            raise InputError(f"{shown}: over the limit of {limit:,} bytes on standard input "
+                             "(raise max_file_size in the configuration to check it)")
+        text, bom = decode(data, shown)
+        path = shown
+    else:
+        text, bom = read_text(path, limit)
     kind = SUFFIXES.get(Path(path).suffix.lower(), "text")
     draft = _markdown(path, text) if kind == "markdown" else _html(path, text) if kind == "html" else \
         Draft(path, text, text, ())
@@ -170,11 +186,17 @@ def walk(paths: list[str], ignored=lambda path: False, missing=None) -> list[str
     found: list[str] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if given == STDIN:
+            found.append(given)
+        elif not path.exists() and _is_glob(given):  # quoted, so the shell left it to us (markdownlint-cli2's way)
+            matches = [m for m in sorted(glob.glob(given, recursive=True))
+                       if (Path(m).is_dir() or _is_draft(Path(m))) and not SKIPPED_DIRS & set(Path(m).parts)]
+            if not matches:
+                (missing or _missing)(given, f"{given}: no draft matches this pattern")
+            found.extend(walk(matches, ignored, missing))
+        elif path.is_dir():
             for candidate in sorted(path.rglob("*")):
-                if (candidate.suffix.lower() in SUFFIXES and candidate.is_file()
-                        and ".suggested." not in candidate.name  # our own corrected copies
-                        and not SKIPPED_DIRS & set(candidate.relative_to(path).parts[:-1])
+                if (_is_draft(candidate) and not SKIPPED_DIRS & set(candidate.relative_to(path).parts[:-1])
                         and not ignored(str(candidate))):
                     found.append(str(candidate))
         elif not path.exists():
@@ -186,5 +208,14 @@ def walk(paths: list[str], ignored=lambda path: False, missing=None) -> list[str
     return list(dict.fromkeys(found))
 
 
-def _missing(path: str):
-    raise InputError(f"{path}: no such file or directory")
+def _is_draft(candidate: Path) -> bool:
+    """A file a directory walk or a pattern takes: a draft's suffix, and not one of our own corrected copies."""
+    return candidate.suffix.lower() in SUFFIXES and candidate.is_file() and ".suggested." not in candidate.name
+
+
+def _is_glob(path: str) -> bool:
+    return any(c in path for c in "*?[")
+
+
+def _missing(path: str, message: str | None = None):
+    raise InputError(message or f"{path}: no such file or directory")
