@@ -168,3 +168,84 @@ def test_a_pattern_matching_no_draft_is_an_error_and_the_rest_is_checked(world, 
     code, out, err = run(capsys, "check", "opinion/*.md", "politics/a.md", "--db", world, "--format", "json")
     assert code == 2 and "opinion/*.md: no draft matches this pattern" in err
     assert [f["file"] for f in json.loads(out)["files"]] == ["politics/a.md"]
+
+
+# -- the text report: context and wording -------------------------------------------
+def text_report(world, tmp_path, capsys, body: str, *flags) -> list[str]:
+    path = tmp_path / "draft.md"
+    path.write_text("---\ndate: 2025-01-10\n---\n" + body, encoding="utf-8")
+    run(capsys, "check", path, "--db", world, "--color", "never", *flags)
+    return capsys.readouterr().out.splitlines() or run(capsys, "check", path, "--db", world, *flags)[1].splitlines()
+
+
+def carets_under(lines: list[str], claim: str) -> str:
+    """The text above the carets under a finding's header line."""
+    header = next(i for i, line in enumerate(lines) if f'"{claim}"' in line)
+    shown, marks = lines[header + 1], lines[header + 2]
+    assert shown.startswith("    | ") and marks.startswith("    | ")
+    start = marks.index("^")
+    return shown[start:start + marks.count("^")]
+
+
+@pytest.mark.parametrize("body, claim", [
+    ("The Aldmere ferry disaster killed 44 people, officials said.\n", "44 people"),
+    ("Officials said on Monday that the Aldmere ferry disaster had killed 44 people.\n", "44 people"),
+    ("In a statement read out to reporters gathered outside the harbour master's office late in the evening, the "
+     "regional governor said the Aldmere ferry disaster killed 44 people, a toll that has not changed since the "
+     "morning and that officials expect to hold.\n", "44 people"),
+    ("Der\tAldmere ferry disaster\tkilled 44 people.\n", "44 people"),
+], ids=["short-line", "claim-at-the-end", "long-line-windowed", "tabs-keep-the-columns"])
+def test_a_finding_shows_its_line_with_carets_under_the_claim(body, claim, world, tmp_path, capsys):
+    lines = text_report(world, tmp_path, capsys, body)
+    assert carets_under(lines, claim) == claim
+    header = next(i for i, line in enumerate(lines) if f'"{claim}"' in line)
+    assert len(lines[header + 1]) <= 110, "a long line is cut to a window around the claim"
+
+
+def test_consistent_claims_stay_one_line_without_context(world, tmp_path, capsys):
+    lines = text_report(world, tmp_path, capsys, "Valdorian Defence Minister Oren Talvik visited the port.\n")
+    header = next(i for i, line in enumerate(lines) if "consistent" in line and "Oren Talvik" in line)
+    assert not lines[header + 1].startswith("    |")
+
+
+def test_control_characters_of_the_draft_never_reach_the_terminal_in_context(world, tmp_path, capsys):
+    lines = text_report(world, tmp_path, capsys, "The Aldmere ferry\x1b[2J disaster killed 44 people.\n")
+    assert carets_under(lines, "44 people") == "44 people"
+    context_line = next(line for line in lines if line.startswith("    | The"))
+    assert "\x1b" not in context_line
+
+
+def test_an_unverified_claim_is_never_printed_as_a_reference(capsys):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "sco-defence-talks.md"  # on the bundled store
+    _, out, _ = run(capsys, "check", example, "--color", "never")
+    unverified = [line for line in out.splitlines() if "  unverified  " in line]
+    assert any("— related fact:" in line for line in unverified), "the example has an unverified claim with a fact"
+    assert not any("— reference:" in line for line in unverified)
+    assert all("— related fact:" not in line for line in out.splitlines() if "  unverified  " not in line)
+
+
+# -- concise and statistics --------------------------------------------------------------
+def test_concise_is_one_line_per_finding_then_the_summary(world, draft, capsys):
+    code, out, _ = run(capsys, "check", draft, "--db", world, "--format", "concise")
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].startswith(f"{draft}:4:35: conflicting-quantity \"44 people\": ")
+    assert lines[0].endswith("]") and 'suggestion: "41 people"' in lines[0]
+    assert all(not line.startswith(" ") for line in lines)
+    assert "consistent-" not in out and lines[-1].startswith("1 file(s), ")
+    _, shown, _ = run(capsys, "check", draft, "--db", world, "--format", "concise", "--show-consistent")
+    assert "consistent-role" in shown
+
+
+def test_statistics_counts_findings_per_rule_conflicts_first(world, draft, tmp_path, capsys):
+    second = tmp_path / "second.md"
+    second.write_text(DRAFT.replace("44", "45"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", draft, second, "--db", world, "--statistics", "--format", "sarif")
+    rows = [line.split() for line in out.splitlines()[:-1]]
+    assert code == 1, "the exit code still follows the findings"
+    assert rows[0][:2] == ["2", "conflicting-quantity"]
+    assert [r[1].split("-")[0] for r in rows] == sorted((r[1].split("-")[0] for r in rows),
+                                                        key=("conflicting", "unverified", "consistent").index)
+    assert out.splitlines()[-1].startswith("2 file(s), ")

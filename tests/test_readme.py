@@ -47,3 +47,30 @@ def test_readme_lists_the_rule_book_of_the_registry():
 
     shown = README.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
     assert shown == markdown()
+
+
+def _agrees(shown, real, where="report") -> None:
+    """The README's value is the real one, except where it writes "..." (a prefix ending in "..." keeps its start)."""
+    if isinstance(shown, str) and shown.endswith("..."):
+        assert isinstance(real, str) and real.startswith(shown[:-3]), where
+    elif isinstance(shown, dict):
+        assert list(shown) == list(real), f"{where}: fields"
+        for key in shown:
+            _agrees(shown[key], real[key], f"{where}.{key}")
+    else:
+        assert shown == real, where
+
+
+def test_readme_json_example_is_a_real_run(capsys, monkeypatch):
+    import json
+
+    monkeypatch.chdir(ROOT)
+    main(["check", "examples/sco-defence-talks.md", "--format", "json"])
+    real = json.loads(capsys.readouterr().out)
+    shown = json.loads(README.split("### JSON report (version 1)", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
+    (claim,) = shown["files"][0]["claims"]
+    real_claims = real["files"][0]["claims"]
+    _agrees(claim, next(c for c in real_claims if c["text"] == claim["text"]), "claim")
+    shown["files"][0]["claims"] = real["files"][0]["claims"] = []
+    _agrees(shown, real)
+    assert f"one claim of\nits {len(real_claims)} shown" in README

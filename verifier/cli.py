@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report findings only: no consistent claims, no progress line")
     check.add_argument("--show-consistent", action="store_const", const=True, dest="show_consistent",
                        help="also report consistent claims in the findings-only formats (sarif, github, rdjson)")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule made instead of the report, whatever the format")
     check.add_argument("--explain", action="store_true",
                        help="print under each claim the rules that decided its verdict (text format)")
     check.add_argument("--suggest", action="store_true",
@@ -145,7 +147,12 @@ def cmd_check(args) -> int:
                      progress=_progress if sys.stderr.isatty() and not args.quiet else None,
                      show_consistent=config.shows_consistent(), stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename)
     colour = wants_colour(args.color, os.environ, writes_terminal=args.output is None and sys.stdout.isatty())
-    output = render(config.format, result, colour=colour, explain=args.explain)
+    if args.statistics:
+        from .report.statistics import render as statistics
+
+        output = statistics(result)
+    else:
+        output = render(config.format, result, colour=colour, explain=args.explain)
     if args.output:  # first: when the report cannot be written, nothing else is
         from .output import write_text
 

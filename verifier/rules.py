@@ -44,6 +44,7 @@ def rule_id(verdict: Verdict, kind: str) -> str:
 
 RULES: dict[str, Rule] = {
     rule_id(verdict, kind.name): Rule(rule_id(verdict, kind.name), verdict, kind.name,
-                                      f"A {kind.name} claim that {_MEANING[verdict][0]}", _MEANING[verdict][1])
+                                      f"{'An' if kind.name[0] in 'aeiou' else 'A'} {kind.name} claim that "
+                                      f"{_MEANING[verdict][0]}", _MEANING[verdict][1])
     for verdict in Verdict for kind in KINDS
 }

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json", "html", "sarif", "github", "junit", "rdjson", "claimreview")
-# Formats whose every entry becomes an alert on a pull request: they carry findings (conflicting, unverified) and
+FORMATS = ("text", "concise", "json", "html", "sarif", "github", "junit", "rdjson", "claimreview")
+# Formats whose every entry is an alert (on a pull request, in an editor's problem list): they carry findings (conflicting, unverified) and
 # no consistent claims unless asked (--show-consistent). The others are reports, where a consistent claim is evidence
 # an editor reads (text, html), data (json, claimreview) or a passing test case (junit).
-FINDINGS_ONLY = ("sarif", "github", "rdjson")
+FINDINGS_ONLY = ("concise", "sarif", "github", "rdjson")
 
 
 # Unicode bidi controls reorder what a reader sees ("Trojan Source"): every report shows them, never obeys them.

@@ -10,13 +10,38 @@ COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Ve
 RESET, DIM = "\033[0m", "\033[2m"
 
 
+CONTEXT = 100  # characters of a long line shown around a claim
+CONTROL = {code: "\N{REPLACEMENT CHARACTER}" for code in (*range(0x20), 0x7F)} | {0x09: " "}  # one column each
+
+
 def reference(finding: Finding) -> str:
-    """ "— reference: subject predicate value (source: publisher, title) [id]", or nothing."""
+    """ "— reference: subject predicate value (source: publisher, title) [id]", or nothing.
+
+    Only a judged claim has a reference; the fact an unverified claim was held against is "related", so the
+    line never reads as a conflict."""
     fact = finding.judgement.fact
     if fact is None:
         return ""
-    return (f"  — reference: {fact.subject} {fact.predicate} {value_with_unit(fact)} "
+    label = "related fact" if finding.verdict is Verdict.UNVERIFIED else "reference"
+    return (f"  — {label}: {fact.subject} {fact.predicate} {value_with_unit(fact)} "
             f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
+
+
+def context(text: str, line_starts: tuple[int, ...], finding: Finding) -> list[str]:
+    """The claim's line with carets under the claim (ruff's and markdownlint's way); a long line is cut to a window
+    around the claim, marked with an ellipsis, and a claim running onto the next line is marked to the line's end."""
+    start = line_starts[finding.line - 1]
+    end = text.find("\n", start)
+    line = text[start:len(text) if end < 0 else end].rstrip("\r")
+    first = finding.column - 1
+    last = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    low, high = 0, len(line)
+    if high > CONTEXT:
+        low = max(0, min(first - max(0, CONTEXT - (last - first)) // 2, high - CONTEXT))
+        high = min(len(line), max(low + CONTEXT, last))
+    before, after = ("…" if low > 0 else ""), ("…" if high < len(line) else "")
+    shown = line[low:high].translate(CONTROL)
+    return [f"    | {before}{shown}{after}", f"    | {' ' * (len(before) + first - low)}{'^' * max(1, last - first)}"]
 
 
 def explanation(judgement) -> list[str]:
@@ -41,6 +66,8 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                 verdict = f"{COLOURS[judgement.verdict]}{verdict}{RESET}"
             lines.append(f"{file.path}:{finding.line}:{finding.column}  {verdict}\"{judgement.claim.text}\""
                          f"{reference(finding)}")
+            if judgement.verdict is not Verdict.CONSISTENT:
+                lines.extend(context(file.text, file.report.line_starts, finding))
             reason = f"    {judgement.reason}"
             lines.append(f"{DIM}{reason}{RESET}" if colour else reason)
             if judgement.suggestion:
@@ -50,10 +77,16 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         for notice in file.notices:
             lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
     lines.extend(f"{error.message}  (not checked)" for error in result.errors)
-    counts = result.summary()
-    lines.append(f"{len(result.files)} file(s), {sum(counts.values())} claim(s): " + ", ".join(
-        f"{counts[v.value]} {v.value}" for v in Verdict) + f"  [store {result.store.digest[:12]}, {result.store.facts} facts]")
+    lines.append(summary_line(result))
     return "\n".join(map(_one_line, lines)) + "\n"
+
+
+def summary_line(result: RunResult) -> str:
+    """Files, claims per verdict and the store they were checked against."""
+    counts = result.summary()
+    return (f"{len(result.files)} file(s), {sum(counts.values())} claim(s): "
+            + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
+            + f"  [store {result.store.digest[:12]}, {result.store.facts} facts]")
 
 
 def _one_line(line: str) -> str:

@@ -1,0 +1,27 @@
+"""One line per finding, ruff's `concise` way: `path:line:col: rule "claim": reason [fact]`.
+
+For grep, editors' quick-fix lists and a terminal glance; the summary line closes it.
+"""
+
+from __future__ import annotations
+
+from ..run import RunResult
+from .text import COLOURS, RESET, _one_line, summary_line
+
+
+def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
+    lines = []
+    for file in result.files:
+        for finding in file.findings:
+            judgement = finding.judgement
+            rule = finding.rule.id  # names the verdict: conflicting-quantity
+            if colour:
+                rule = f"{COLOURS[judgement.verdict]}{rule}{RESET}"
+            fact = f" [{judgement.fact.uid}]" if judgement.fact is not None else ""
+            fix = f" (suggestion: \"{judgement.suggestion}\")" if judgement.suggestion else ""
+            lines.append(f"{file.path}:{finding.line}:{finding.column}: {rule} "
+                         f"\"{judgement.claim.text}\": {judgement.reason}{fix}{fact}")
+        lines.extend(f"{file.path}:{n.line}:1: notice {n.message}" for n in file.notices)
+    lines.extend(f"{error.message}  (not checked)" for error in result.errors)
+    lines.append(summary_line(result))
+    return "\n".join(map(_one_line, lines)) + "\n"
