@@ -412,7 +412,7 @@ def test_alert_formats_carry_findings_only_unless_asked(fmt, flags, consistent_s
     monkeypatch.chdir(newsroom)
     assert main(["check", FERRY, "--db", world, "--format", fmt, *flags]) == 1
     out = capsys.readouterr().out
-    needle = {"sarif": '"ruleId": "{}"', "github": "title={}::", "rdjson": '"value": "{}"'}[fmt]
+    needle = {"concise": ': {} "', "sarif": '"ruleId": "{}"', "github": "title={}::", "rdjson": '"value": "{}"'}[fmt]
     assert (needle.format("consistent-role") in out) is consistent_shown
     assert needle.format("conflicting-quantity") in out
 

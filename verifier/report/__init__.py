@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "concise", "json", "html", "sarif", "github", "junit", "rdjson", "claimreview")
+FORMATS = ("text", "json", "concise", "html", "sarif", "github", "junit", "rdjson", "claimreview")
 # Formats whose every entry is an alert (on a pull request, in an editor's problem list): they carry findings (conflicting, unverified) and
 # no consistent claims unless asked (--show-consistent). The others are reports, where a consistent claim is evidence
 # an editor reads (text, html), data (json, claimreview) or a passing test case (junit).
