@@ -249,3 +249,14 @@ def test_statistics_counts_findings_per_rule_conflicts_first(world, draft, tmp_p
     assert [r[1].split("-")[0] for r in rows] == sorted((r[1].split("-")[0] for r in rows),
                                                         key=("conflicting", "unverified", "consistent").index)
     assert out.splitlines()[-1].startswith("2 file(s), ")
+
+
+# -- baseline messages ---------------------------------------------------------------
+def test_writing_a_baseline_with_an_output_file_still_writes_the_report(world, draft, tmp_path, capsys):
+    report, baseline = tmp_path / "report.json", tmp_path / "baseline.json"
+    code, out, err = run(capsys, "check", draft, "--db", world, "--format", "json", "-o", report,
+                         "--write-baseline", baseline)
+    assert code == 0 and out == "" and "written to" in err
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["conflicting"] == 1
+    code, _, err = run(capsys, "check", draft, "--db", world, "--baseline", baseline, "--fail-on", "unverified")
+    assert code == 0 and "hidden by the baseline" in err

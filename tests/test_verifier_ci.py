@@ -159,11 +159,14 @@ def test_baseline_reports_only_new_findings_and_survives_edits_elsewhere(tmp_pat
     draft = tmp_path / "d.md"
     draft.write_text(FRONT + WRONG, encoding="utf-8")
     baseline = tmp_path / "baseline.json"
-    assert run(capsys, "check", draft, "--db", world, "--write-baseline", baseline)[0] == 1
-    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    code, out, err = run(capsys, "check", draft, "--db", world, "--write-baseline", baseline)
+    entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert code == 0 and out == "" and err == f"verifier: {len(entries)} finding(s) written to {baseline}\n"
     draft.write_text(FRONT + "A new first paragraph, written later.\n\n" + WRONG, encoding="utf-8")
     code, found, _ = claims(capsys, "check", draft, "--db", world, "--baseline", baseline)
     assert code == 0 and not [c for c in found if c["verdict"] == "conflicting"]
+    _, _, err = run(capsys, "check", draft, "--db", world, "--baseline", baseline)
+    assert err == f"verifier: {len(entries)} finding(s) hidden by the baseline {baseline}\n"
     draft.write_text(FRONT + WRONG + "Operation Grey Heron struck eleven terror camps.\n", encoding="utf-8")
     code, found, _ = claims(capsys, "check", draft, "--db", world, "--baseline", baseline)
     assert code == 1 and [c["text"] for c in found if c["verdict"] == "conflicting"] == ["eleven terror camps"]

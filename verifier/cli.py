@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file, not the one found")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", nargs="?", const=DEFAULT_BASELINE, metavar="FILE",
-                       help=f"record today's findings as the baseline (default file: {DEFAULT_BASELINE})")
+                       help=f"record today's findings as the baseline and exit 0; the report goes only to -o "
+                            f"(default file: {DEFAULT_BASELINE})")
     check.add_argument("--diff", metavar="REV", help="report only claims on lines changed since this git revision")
     check.add_argument("--jobs", "-j", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="check drafts in N processes (default: the number of cores)")
@@ -161,7 +162,11 @@ def cmd_check(args) -> int:
         if result.errors:
             print("verifier: error: baseline not written: some drafts could not be checked", file=sys.stderr)
         else:
-            _write_baseline(args.write_baseline, result)
+            written = _write_baseline(args.write_baseline, result)
+            print(f"verifier: {written} finding(s) written to {args.write_baseline}", file=sys.stderr)
+    if baseline is not None:
+        hidden = sum((f.path, x.fingerprint) in baseline for f in result.files for x in f.unfiltered)
+        print(f"verifier: {hidden} finding(s) hidden by the baseline {args.baseline}", file=sys.stderr)
     if args.todo:
         from .todo import write
 
@@ -172,7 +177,8 @@ def cmd_check(args) -> int:
         for file in result.files:
             if (written := write(file)) is not None:
                 print(f"verifier: corrected copy written to {written}", file=sys.stderr)
-    failing = FAIL_LEVELS[config.fail_on]
+    # Writing a baseline accepts today's findings: the run succeeds, and the report is only written where -o says.
+    failing = () if args.write_baseline else FAIL_LEVELS[config.fail_on]
     args.exit_code = EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
     if not result.files and not result.errors:
         print("verifier: nothing to check: no drafts (.md, .markdown, .txt, .html) in the paths given, or every one "
@@ -181,7 +187,7 @@ def cmd_check(args) -> int:
         print(f"verifier: error: {error.message}", file=sys.stderr)
     if result.errors:
         args.exit_code = EXIT_ERROR
-    if not args.output:
+    if not args.output and not args.write_baseline:
         sys.stdout.buffer.write(output.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(output)
         sys.stdout.flush()
     return args.exit_code
@@ -219,7 +225,7 @@ def _read_baseline(path: str) -> set[str]:
         raise InputError(f"{path}: not a verifier baseline (JSON with a 'findings' list)") from None
 
 
-def _write_baseline(path: str, result) -> None:
+def _write_baseline(path: str, result) -> int:
     # Everything found now, whatever --baseline or --diff hid from the report.
     entries = [{"file": f.path, "rule": x.rule.id, "line": x.line, "text": x.judgement.claim.text,
                 "fingerprint": x.fingerprint} for f in result.files for x in f.unfiltered
@@ -227,6 +233,7 @@ def _write_baseline(path: str, result) -> None:
     from .output import write_text
 
     write_text(path, json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n", "baseline")
+    return len(entries)
 
 
 def main(argv: list[str] | None = None) -> int:
