@@ -260,3 +260,26 @@ def test_writing_a_baseline_with_an_output_file_still_writes_the_report(world, d
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["conflicting"] == 1
     code, _, err = run(capsys, "check", draft, "--db", world, "--baseline", baseline, "--fail-on", "unverified")
     assert code == 0 and "hidden by the baseline" in err
+
+
+# -- files the tool wrote ----------------------------------------------------------------
+@pytest.mark.parametrize("fmt, name", [("html", "report.html"), ("text", "report.txt"), ("html", "review.htm")],
+                         ids=["html-report", "text-report-named-by-o", "htm-suffix"])
+def test_a_folder_check_skips_the_reports_the_tool_wrote_there(fmt, name, world, tmp_path, capsys, monkeypatch):
+    (tmp_path / "ferry.md").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", ".", "--db", world, "--format", fmt, "-o", name)[0] == 1
+    assert run(capsys, "check", ".", "--db", world, "--format", fmt, "-o", name)[0] == 1  # the first report is there
+    if fmt == "text":  # a report of this run's own -o is never read, whatever its format
+        assert (tmp_path / name).read_text(encoding="utf-8").count(": as of ") == 1
+    else:  # an HTML report names its generator, and no later check reads it
+        _, out, _ = run(capsys, "check", ".", "--db", world, "--format", "json")
+        assert [f["file"] for f in json.loads(out)["files"]] == ["ferry.md"]
+
+
+def test_an_html_draft_that_only_mentions_the_tool_is_still_checked(world, tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><meta name=\"generator\" content=\"Hugo\"></head><body><p>We tried claim-verifier. "
+                    "The Aldmere ferry disaster killed 44 people.</p></body></html>", encoding="utf-8")
+    code, out, _ = run(capsys, "check", tmp_path, "--db", world, "--format", "json")
+    assert code == 1 and json.loads(out)["files"][0]["file"].endswith("page.html")

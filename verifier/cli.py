@@ -146,7 +146,8 @@ def cmd_check(args) -> int:
     today = dt.datetime.now(dt.timezone.utc).date()
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
                      progress=_progress if sys.stderr.isatty() and not args.quiet else None,
-                     show_consistent=config.shows_consistent(), stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename)
+                     show_consistent=config.shows_consistent(), stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename,
+                     writes=(args.output,) if args.output else ())
     colour = wants_colour(args.color, os.environ, writes_terminal=args.output is None and sys.stdout.isatty())
     if args.statistics:
         from .report.statistics import render as statistics

@@ -203,14 +203,29 @@ def walk(paths: list[str], ignored=lambda path: False, missing=None) -> list[str
             if missing is None:
                 _missing(given)
             missing(given, f"{given}: no such file or directory")
-        elif not ignored(given):  # ignore globs apply to named files too: pre-commit names every file
+        elif not ignored(given) and not written_by_us(path):  # ignore globs apply to named files: pre-commit names all
             found.append(given)
     return list(dict.fromkeys(found))
 
 
 def _is_draft(candidate: Path) -> bool:
-    """A file a directory walk or a pattern takes: a draft's suffix, and not one of our own corrected copies."""
-    return candidate.suffix.lower() in SUFFIXES and candidate.is_file() and ".suggested." not in candidate.name
+    """A file a directory walk or a pattern takes: a draft's suffix, and not one we wrote (a corrected copy, a
+    report)."""
+    return (candidate.suffix.lower() in SUFFIXES and candidate.is_file() and ".suggested." not in candidate.name
+            and not written_by_us(candidate))
+
+
+def written_by_us(path: Path) -> bool:
+    """An HTML report of ours: its head names the generator (read from its first 2 KB only)."""
+    from .report import GENERATED_MARK
+
+    if SUFFIXES.get(path.suffix.lower()) != "html":
+        return False
+    try:
+        with open(path, "rb") as file:
+            return GENERATED_MARK in file.read(2048)
+    except OSError:
+        return False  # reading it for real will report why
 
 
 def _is_glob(path: str) -> bool:

@@ -156,11 +156,12 @@ PARALLEL_MIN = 16  # fewer drafts than this are checked in-process: starting wor
 
 def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, str]] | None = None,
             diff_rev: str | None = None, jobs: int = 1, progress=None, show_consistent: bool = True,
-            stdin=None, stdin_name: str | None = None) -> RunResult:
+            stdin=None, stdin_name: str | None = None, writes: tuple[str, ...] = ()) -> RunResult:
     """Check drafts and turn their judgements into the findings every format shows.
 
     Every draft is read before any is judged; one that cannot be read becomes a FileError
-    and the others are checked (the exit code then says 2). The path `-` is the text of `stdin`, shown as `stdin_name`. With jobs > 1 drafts are judged in worker processes; results keep the order
+    and the others are checked (the exit code then says 2). The path `-` is the text of `stdin`, shown as `stdin_name`.
+    `writes` are the files this run writes (its report): never checked, even when a folder given holds them. With jobs > 1 drafts are judged in worker processes; results keep the order
     of the files, so the output does not depend on which worker finished first.
     """
     from .check import Options
@@ -170,7 +171,12 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
     from .suppress import Suppressions
 
     drafts, errors = [], []
-    for path in walk(paths, config.ignored, lambda path, why: errors.append(FileError(path, why))):
+    written = {os.path.realpath(path) for path in writes}
+
+    def ignored(path: str) -> bool:
+        return config.ignored(path) or (bool(written) and os.path.realpath(path) in written)
+
+    for path in walk(paths, ignored, lambda path, why: errors.append(FileError(path, why))):
         try:
             drafts.append(read_draft(path, config.max_file_size, stdin, stdin_name))
         except InputError as exc:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 
+GENERATOR = "claim-verifier"  # named in the reports it writes, so a later check of that folder skips them
+GENERATED_MARK = f'<meta name="generator" content="{GENERATOR}'.encode()
 FORMATS = ("text", "json", "concise", "html", "sarif", "github", "junit", "rdjson", "claimreview")
-# Formats whose every entry is an alert (on a pull request, in an editor's problem list): they carry findings (conflicting, unverified) and
-# no consistent claims unless asked (--show-consistent). The others are reports, where a consistent claim is evidence
-# an editor reads (text, html), data (json, claimreview) or a passing test case (junit).
+# Formats whose every entry is an alert (on a pull request, in an editor's problem list): they carry findings
+# (conflicting, unverified) and no consistent claims unless asked (--show-consistent). The others are reports, where
+# a consistent claim is evidence an editor reads (text, html), data (json, claimreview) or a passing test (junit).
 FINDINGS_ONLY = ("concise", "sarif", "github", "rdjson")
 
 

@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 from claims_db.query import FactRow
 
+from .. import __version__
 from ..records import Verdict
 from ..run import FileResult, Finding, RunResult, count_verdicts
+from . import GENERATOR
 
 ORDER = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)  # what an editor must act on first
 SYMBOLS = {Verdict.CONFLICTING: "✗", Verdict.CONSISTENT: "✓", Verdict.UNVERIFIED: "?"}
@@ -275,5 +277,6 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="{GENERATOR} {__version__}">\n'
             f"<title>Claim review: {_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             f"{_header(result)}\n<main>\n{sections}\n</main>\n</body>\n</html>\n")
