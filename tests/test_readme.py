@@ -74,3 +74,14 @@ def test_readme_json_example_is_a_real_run(capsys, monkeypatch):
     shown["files"][0]["claims"] = real["files"][0]["claims"] = []
     _agrees(shown, real)
     assert f"one claim of\nits {len(real_claims)} shown" in README
+
+
+def test_the_example_workflow_guards_its_upload():
+    workflow = (ROOT / "examples" / "github" / "verifier.yml").read_text(encoding="utf-8")
+    steps = workflow.split("\n      - ")[1:]  # one string per step of the job
+    check = next(s for s in steps if "id: check" in s)
+    upload = next(s for s in steps if "upload-sarif" in s)
+    assert "continue-on-error: true" in check and "-o verifier.sarif" in check
+    assert "hashFiles('verifier.sarif') != ''" in upload, "no upload of a report an exit 2 did not write"
+    assert "head.repo.full_name == github.repository" in upload, "no upload from a fork's pull request"
+    assert steps[-1].startswith("run: exit 1\n        if: steps.check.outcome == 'failure'")
