@@ -283,3 +283,58 @@ def test_an_html_draft_that_only_mentions_the_tool_is_still_checked(world, tmp_p
                     "The Aldmere ferry disaster killed 44 people.</p></body></html>", encoding="utf-8")
     code, out, _ = run(capsys, "check", tmp_path, "--db", world, "--format", "json")
     assert code == 1 and json.loads(out)["files"][0]["file"].endswith("page.html")
+
+
+# -- help and completion --------------------------------------------------------------
+def _actions(parser, path=("verifier",)):
+    """Every (command path, action) of a parser and its subcommands."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _actions(sub, (*path, name))
+        else:
+            yield path, action
+
+
+def test_every_command_and_option_has_help():
+    import argparse
+
+    from verifier.cli import build_parser
+
+    parser = build_parser()
+    missing = [f"{' '.join(path)} {action.option_strings or action.dest}" for path, action in _actions(parser)
+               if not action.help and not isinstance(action, argparse._HelpAction)]
+    assert not missing, f"options without help: {missing}"
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert all(choice.help for choice in commands._choices_actions), "every command has a one-line help"
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("verifier ch", "check"),
+    ("verifier check --show-c", "--show-consistent"),
+    ("verifier check --format con", "concise"),
+    ("verifier check --color al", "always"),
+], ids=["command", "option", "format-choice", "colour-choice"])
+def test_bash_completion_completes_commands_options_and_choices(words, expected, capsys, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    assert main(["completion", "bash"]) == 0
+    script = tmp_path / "verifier.bash"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+    parts = words.split()
+    probe = (f'source "{script}"; COMP_WORDS=({words}); COMP_CWORD={len(parts) - 1}; COMP_LINE="{words}"; '
+             'COMP_POINT=${#COMP_LINE}; _shtab_verifier; printf "%s\\n" "${COMPREPLY[@]}"')
+    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
+    assert expected in done.stdout.split(), done.stderr
+
+
+@pytest.mark.parametrize("shell", ["zsh", "tcsh"])
+def test_other_shells_get_a_script_naming_every_command(shell, capsys):
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert all(command in script for command in ("check", "rules", "config", "completion"))

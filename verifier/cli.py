@@ -39,12 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="Check drafts and report each claim's verdict with its evidence.",
                            description="Check drafts (files or directories of .md, .markdown, .txt, .html) and "
                                        "report each claim's verdict with its evidence.")
-    check.add_argument("files", nargs="+", metavar="PATH",
+    files = check.add_argument("files", nargs="+", metavar="PATH",
                        help="draft files, directories (walked for drafts), quoted glob patterns ('drafts/**/*.md'), "
                             "or - for standard input")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name reports give the draft read from -, and whose suffix picks its format "
                             "(default: -, plain text)")
+    files.complete = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}  # shtab's file completion
     check.add_argument("--db", help="SQLite path or SQLAlchemy URL of the store (default: the bundled store)")
     check.add_argument("--as-of", type=_date, metavar="DATE", help="the date the drafts speak from (YYYY-MM-DD)")
     check.add_argument("--format", choices=FORMATS, help="output format (default: text)")
@@ -85,7 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=".", help="a draft or directory to find the configuration for")
     config.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
     config.set_defaults(func=cmd_config)
+    completion = sub.add_parser("completion", help="Print a shell completion script (bash, zsh or tcsh).",
+                                description="Print a completion script for your shell, e.g. "
+                                            "`verifier completion bash > ~/.local/share/bash-completion/completions/"
+                                            "verifier`, or `eval \"$(verifier completion zsh)\"` in ~/.zshrc.")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
+    completion.set_defaults(func=cmd_completion)
     return parser
+
+
+def cmd_completion(args) -> int:
+    import shtab
+
+    print(shtab.complete(build_parser(), shell=args.shell), end="")
+    return EXIT_OK
 
 
 def _configuration(args):
