@@ -25,6 +25,16 @@ def _reading_store(args):
     return Store(args.db or default_store())
 
 
+def cmd_upgrade(args) -> int:
+    from .store import Store
+
+    store = Store(args.db, older=True)
+    before, after = store.upgrade()
+    print(f"store {store.shown}: " + (f"schema {before} upgraded to {after}" if after != before
+                                      else f"schema {after}, already the newest"))
+    return EXIT_OK
+
+
 def cmd_init(args) -> int:
     store = _store(args, create=True)
     print(f"store ready at {store.shown} (schema {store.stats()['schema_version']})")
@@ -169,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("retire", cmd_retire, "Mark a fact retired (kept for history, no longer used by checks).")
     p.add_argument("id")
     command("refresh", cmd_refresh, "Recompute the digest and the fact count from the content.")
+    command("upgrade", cmd_upgrade, "Bring an older store to this tool's schema: its migrations in one transaction.")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")
     p.add_argument("--json", action="store_true")
     return parser

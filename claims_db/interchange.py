@@ -31,11 +31,12 @@ FIELDS = {
     "fact": ("subject", "aliases", "predicate", "value", "unit", "date", "valid_from", "valid_to",
              "tolerance", "source", "status", "note"),
     "entity": ("subject", "kind", "aliases", "note"),
-    "predicate": ("predicate", "value_type", "description", "cues", "nouns"),
+    "predicate": ("predicate", "value_type", "label", "description", "cues", "nouns"),
 }
 CSV_COLUMNS = ("record", "subject", "kind", "aliases", "predicate", "value_type", "value", "unit",
                "date", "valid_from", "valid_to", "tolerance",
-               *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "description", "cues", "nouns")
+               *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "label", "description", "cues",
+               "nouns")
 LIST_SEPARATOR = " | "
 MAX_DEPTH = 32  # a record nests two deep (source, aliases); far deeper is hostile, and would exhaust the parser
 
@@ -110,8 +111,9 @@ def _canonical(row: _Row) -> dict:
         if field not in allowed and row.data[field] not in (None, ""):
             raise row.fail(field, f"is not a field of a {kind} record (allowed: {', '.join(FIELDS[kind])})")
     if kind == "predicate":
+        label = row.text("label")  # only when given: a predicate without one keeps its old record and hash
         return {"record": kind, "predicate": row.text("predicate", required=True),
-                "value_type": row.choice("value_type", VALUE_TYPES),
+                "value_type": row.choice("value_type", VALUE_TYPES), **({"label": label} if label else {}),
                 "description": row.text("description"),
                 "cues": row.strings("cues"), "nouns": row.strings("nouns")}
     if kind == "entity":

@@ -75,6 +75,7 @@ class Predicate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     value_type: Mapped[ValueType] = mapped_column(_portable(ValueType))
+    label: Mapped[Optional[str]] = mapped_column(String(120))  # plain words for reasons: "death toll"
     description: Mapped[Optional[str]] = mapped_column(Text)
     cues: Mapped[list[str]] = mapped_column(JSON, default=list)
     nouns: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -43,6 +43,16 @@ class PredicateInfo:
     value_type: str
     cues: tuple[str, ...]
     nouns: tuple[str, ...]
+    label: str | None = None  # plain words for reasons ("death toll"); see `plain`
+
+    @property
+    def plain(self) -> str:
+        return plain_label(self.name, self.label)
+
+
+def plain_label(name: str, label: str | None) -> str:
+    """How a reason names a predicate: its label, else its name in words (`count_of_targets`: "count of targets")."""
+    return label or name.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,11 @@ class FactRow:
     source: Source
     note: str | None
     subject_kind: str = "other"  # the subject entity's kind: an event's figures settle, others' keep changing
+    predicate_label: str | None = None
+
+    @property
+    def plain_predicate(self) -> str:
+        return plain_label(self.predicate, self.predicate_label)
 
     def in_force(self, day: dt.date) -> bool:
         """Whether the fact holds on `day` by its validity period."""
@@ -90,7 +105,7 @@ class FactRow:
 _FACT_SQL = """
 SELECT f.uid, f.subject_id, s.name, p.name, p.value_type, f.value_number, f.value_date, f.value_entity_id,
        v.name, f.value_text, f.unit, f.tolerance, f.date, f.valid_from, f.valid_to,
-       f.source_title, f.source_publisher, f.source_url, f.source_accessed, f.note, s.kind
+       f.source_title, f.source_publisher, f.source_url, f.source_accessed, f.note, s.kind, {label}
 FROM facts f JOIN entities s ON s.id = f.subject_id JOIN predicates p ON p.id = f.predicate_id
 LEFT JOIN entities v ON v.id = f.value_entity_id
 WHERE f.status = 'approved' AND """
@@ -104,11 +119,11 @@ def _date(value) -> dt.date | None:
 
 def _fact(row: Sequence) -> FactRow:
     (uid, subject_id, subject, predicate, value_type, number, date_value, entity_id, entity_name, text,
-     unit, tolerance, date, valid_from, valid_to, title, publisher, url, accessed, note, kind) = row
+     unit, tolerance, date, valid_from, valid_to, title, publisher, url, accessed, note, kind, label) = row
     value = {"quantity": number, "date": _date(date_value), "entity": entity_name, "text": text}[value_type]
     return FactRow(uid, subject_id, subject, predicate, value_type, value, entity_id, unit, tolerance,
                    _date(date), _date(valid_from), _date(valid_to),
-                   Source(title, publisher, url, _date(accessed)), note, kind)
+                   Source(title, publisher, url, _date(accessed)), note, kind, label)
 
 
 class Reader:
@@ -134,6 +149,10 @@ class Reader:
             integrity.check_tables(self._shown, (name for (name,) in self._query(
                 _TABLES_SQL["sqlite" if self._path is not None else "other"])))
             integrity.digest(self._shown, meta.get("digest"))  # refused here if it is not one
+            # Schema 1 has no predicate labels; a check reads such a store as it is (reasons then use names).
+            self._fact_sql = _FACT_SQL.format(label="p.label" if version >= 2 else "NULL")
+            self._predicate_sql = f"SELECT name, value_type, cues, nouns, {'label' if version >= 2 else 'NULL'} " \
+                                  "FROM predicates"
             self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
                                   meta.get("digest", ""))
         except Exception as exc:
@@ -214,9 +233,9 @@ class Reader:
         """The predicate vocabulary: small, read once per reader."""
         if self._predicates is None:
             predicates = {}
-            for name, value_type, cues, nouns in self._query("SELECT name, value_type, cues, nouns FROM predicates"):
+            for name, value_type, cues, nouns, plain in self._query(self._predicate_sql):
                 checked = integrity.vocabulary_row(self._shown, name, value_type, cues, nouns)
-                predicates[name] = PredicateInfo(name, value_type, *checked)
+                predicates[name] = PredicateInfo(name, value_type, *checked, plain)
             self._predicates = dict(sorted(predicates.items()))
         return self._predicates
 
@@ -274,7 +293,7 @@ class Reader:
         subject_ids, predicates = sorted(set(subject_ids)), sorted(set(predicates))
         if not subject_ids or not predicates:
             return []
-        sql = (_FACT_SQL + f"f.subject_id IN ({','.join('?' * len(subject_ids))}) "
+        sql = (self._fact_sql + f"f.subject_id IN ({','.join('?' * len(subject_ids))}) "
                f"AND p.name IN ({','.join('?' * len(predicates))}) ORDER BY f.uid")
         self.predicates()  # the vocabulary is checked before any fact of it is read
         return [_fact(r) for r in self._query(sql, [*subject_ids, *predicates])]
@@ -295,6 +314,6 @@ class Reader:
         ids = sorted(set(value_entity_ids))
         if not ids:
             return []
-        sql = (_FACT_SQL + f"p.name = ? AND f.value_entity_id IN ({','.join('?' * len(ids))}) ORDER BY f.uid")
+        sql = (self._fact_sql + f"p.name = ? AND f.value_entity_id IN ({','.join('?' * len(ids))}) ORDER BY f.uid")
         self.predicates()
         return [_fact(r) for r in self._query(sql, [predicate, *ids])]

@@ -54,7 +54,8 @@ def _engine(url: str) -> Engine:
 class Store:
     """A writable store; every write method is one transaction, all-or-nothing."""
 
-    def __init__(self, location: str | None, create: bool = False):
+    def __init__(self, location: str | None, create: bool = False, older: bool = False):
+        """Open (or with `create`, make) a store; `older` admits a store of an older schema, for `upgrade` only."""
         if location is None:
             raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
         self.url = to_url(location)
@@ -71,7 +72,7 @@ class Store:
             if create:
                 self.create_schema()
             else:
-                self.check_schema()
+                self.check_schema(older)
         except (SQLAlchemyError, ValueError) as exc:  # ValueError: a URL SQLAlchemy cannot parse (a bad port)
             raise driver_error(f"cannot open store {self.shown}", self.url, exc) from None
 
@@ -82,7 +83,10 @@ class Store:
         with self.session(write=True) as session:
             new = session.get(Meta, "schema_version") is None
             if new:
+                from .migrate import stamp_new
+
                 session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                stamp_new(session.connection())
         self._enable_fts()
         self.check_schema()
         if new:
@@ -101,20 +105,36 @@ class Store:
                 db[table].enable_fts(columns, create_triggers=True)
         db.close()
 
-    def check_schema(self) -> None:
-        """Refuse what is no claims store, a newer schema, or a damaged store, before any command works on it."""
+    def check_schema(self, older: bool = False) -> None:
+        """Refuse what is no claims store, a newer schema (or an older one, unless `older`), or a damaged store,
+        before any command works on it."""
         # session() turns a missing table into a bare "no such table"; look for them first.
         tables = inspect(self.engine).get_table_names()
         version = None
         if Meta.__tablename__ in tables:
             with self.session() as session:
                 version = session.scalar(select(Meta.value).where(Meta.key == "schema_version"))
-        integrity.schema_version(self.shown, version)
+        self.schema_version = integrity.schema_version(self.shown, version)
+        if self.schema_version < SCHEMA_VERSION and not older:
+            raise StoreError(f"store {self.shown} has schema {self.schema_version}, older than this tool's "
+                             f"({SCHEMA_VERSION}): run 'claims-db upgrade --db ...' (checks can still read it)")
         integrity.check_tables(self.shown, tables)
         with self.session() as session:
             # Raw rows: the ORM would fail on a bad one with a JSON or enum error naming no store.
             for row in session.execute(sql_text("SELECT name, value_type, cues, nouns FROM predicates")):
                 integrity.vocabulary_row(self.shown, *row)
+
+    def upgrade(self) -> tuple[int, int]:
+        """Bring an older store to this tool's schema, all-or-nothing and under the write lock: (from, to)."""
+        from .migrate import upgrade
+
+        before = self.schema_version
+        if before == SCHEMA_VERSION:
+            return before, before
+        with self.session(write=True) as session:
+            after = upgrade(session.connection(), before)
+        self.check_schema()
+        return before, after
 
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
@@ -333,7 +353,7 @@ def _upsert_predicate(session: Session, record: dict) -> int:
         predicate = Predicate(name=record["predicate"])
         session.add(predicate)
     predicate.value_type = ValueType(record["value_type"])
-    predicate.description = record["description"]
+    predicate.label, predicate.description = record.get("label"), record["description"]
     predicate.cues, predicate.nouns = record["cues"], record["nouns"]
     return 1
 
@@ -368,7 +388,9 @@ def _number(value: float | None):
 
 
 def _predicate_record(p: Predicate) -> dict:
-    return {"record": "predicate", "predicate": p.name, "value_type": p.value_type.value,
+    # A label only when set: a predicate without one keeps the record (and row hash) it had before labels existed.
+    label = {"label": p.label} if p.label else {}
+    return {"record": "predicate", "predicate": p.name, "value_type": p.value_type.value, **label,
             "description": p.description, "cues": sorted(p.cues), "nouns": sorted(p.nouns)}
 
 

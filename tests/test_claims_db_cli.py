@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from claims_db import SCHEMA_VERSION
 from claims_db import locate
 from claims_db.cli import build_parser, main
 from claims_db.interchange import CSV_COLUMNS
@@ -31,7 +32,8 @@ COMMANDS = sorted(_subcommands())
 
 
 def test_every_command_is_listed():
-    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "stats"]
+    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "stats",
+                        "upgrade"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -68,7 +70,7 @@ def test_init_twice(store_url, claims_db_cli):
     for _ in range(2):
         code, out, err = claims_db_cli("init", "--db", store_url)
         assert (code, err) == (0, "")
-        assert out.startswith("store ready at ") and out.endswith(" (schema 1)\n")
+        assert out.startswith("store ready at ") and out.endswith(f" (schema {SCHEMA_VERSION})\n")
     assert json.loads(claims_db_cli("stats", "--db", store_url, "--json")[1])["predicates"] == 20
 
 
@@ -247,7 +249,7 @@ def test_stats_json(seeded_store, store_url, tmp_path, claims_db_cli):
         digest ^= int(hashlib.sha256(line).hexdigest(), 16)
     digest = f"{digest:064x}"
     assert {k: v for k, v in stats.items() if k not in ("location", "facts_by_predicate")} == {
-        "schema_version": 1, "digest": digest, "entities": 18, "aliases": 36, "predicates": 22, "facts": 23,
+        "schema_version": SCHEMA_VERSION, "digest": digest, "entities": 18, "aliases": 36, "predicates": 22, "facts": 23,
         "facts_by_status": {"draft": 2, "approved": 20, "retired": 1}}
     assert {k: v for k, v in stats["facts_by_predicate"].items() if v} == {
         "area": 1, "established": 1, "headquartered_in": 1, "holds_office": 4, "killed": 1, "member_count": 2,
@@ -257,5 +259,5 @@ def test_stats_json(seeded_store, store_url, tmp_path, claims_db_cli):
 
 def test_stats_text(seeded_store, store_url, claims_db_cli):
     out = claims_db_cli("stats", "--db", store_url)[1].splitlines()
-    assert "facts: 23" in out and "schema_version: 1" in out
+    assert "facts: 23" in out and f"schema_version: {SCHEMA_VERSION}" in out
     assert "facts_by_status: draft=2, approved=20, retired=1" in out

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from claims_db import SCHEMA_VERSION
 from claims_db.query import FactRow, Reader, Source
 
 D = dt.date.fromisoformat
@@ -165,7 +166,7 @@ def test_predicates(reader):
 
 def test_reader_info(reader, seeded_store):
     stats = seeded_store.stats()
-    assert (reader.info.schema_version, reader.info.facts, reader.info.digest) == (1, 23, stats["digest"])
+    assert (reader.info.schema_version, reader.info.facts, reader.info.digest) == (SCHEMA_VERSION, 23, stats["digest"])
 
 
 def test_reader_sees_later_writes(reader, seeded_store, tmp_path):

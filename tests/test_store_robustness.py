@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from claims_db import VALUE_TYPES, integrity
+from claims_db import SCHEMA_VERSION, VALUE_TYPES, integrity
 from claims_db.errors import StoreError
 from claims_db.interchange import MAX_DEPTH, Parsed
 from claims_db.locate import to_url
@@ -73,7 +73,7 @@ def _run_concurrently(store_url: str) -> set[tuple[str, int]]:
             while not writers_done.is_set():
                 reader = Reader(store_url)
                 try:
-                    assert reader.info.schema_version == 1
+                    assert reader.info.schema_version == SCHEMA_VERSION
                     towns = reader.mentions("Town Number 1 and Town Number 2 are far apart")
                     reader.facts([m.entity_id for m in towns], ["population"])
                 finally:

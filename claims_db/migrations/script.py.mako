@@ -1,0 +1,17 @@
+"""${message}
+
+Revision ID: ${up_revision}
+Revises: ${down_revision | comma,n}
+"""
+
+from alembic import op
+import sqlalchemy as sa
+${imports if imports else ""}
+
+revision = ${repr(up_revision)}
+down_revision = ${repr(down_revision)}
+schema_version = None  # the store's meta schema_version once this revision is applied
+
+
+def upgrade() -> None:
+    ${upgrades if upgrades else "pass"}

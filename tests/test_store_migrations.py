@@ -1,0 +1,106 @@
+"""Schema migrations: a new store is stamped at the newest revision; an older one is refused until `claims-db
+upgrade` runs what it lacks, in one transaction, keeping every row; a check reads an older store as it is."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from claims_db import SCHEMA_VERSION
+from claims_db.cli import main as claims_db
+from claims_db.errors import StoreError
+from claims_db.locate import to_url
+from claims_db.migrate import head_schema
+from claims_db.query import Reader
+from claims_db.store import Store
+from verifier.cli import main as verifier
+
+
+def _sql(location: str, *statements: str) -> None:
+    engine = create_engine(to_url(location))
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    engine.dispose()
+
+
+def make_schema_1(location: str) -> None:
+    """Turn a seeded store into what schema 1 made: no predicate label, no alembic_version, meta says 1."""
+    _sql(location, "ALTER TABLE predicates DROP COLUMN label", "DROP TABLE alembic_version",
+         "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+
+
+def test_the_newest_revision_makes_this_tools_schema():
+    assert head_schema() == SCHEMA_VERSION
+
+
+def test_a_new_store_is_stamped_at_the_newest_revision(empty_store):
+    with empty_store.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() is not None
+    assert empty_store.schema_version == SCHEMA_VERSION
+
+
+def test_an_older_store_is_refused_read_by_checks_and_upgraded_keeping_every_row(seeded_store, store_url, capsys,
+                                                                                 tmp_path):
+    before = tmp_path / "before.jsonl"
+    assert claims_db(["export", "--db", store_url, "-o", str(before)]) == 0
+    digest = seeded_store.stats()["digest"]
+    seeded_store.engine.dispose()
+    make_schema_1(store_url)
+
+    with pytest.raises(StoreError, match="has schema 1, older than this tool's .*run 'claims-db upgrade"):
+        Store(store_url)
+    assert claims_db(["stats", "--db", store_url]) == 2
+    assert "claims-db upgrade" in capsys.readouterr().err
+
+    reader = Reader(store_url)  # a check never writes: it reads the older schema as it is
+    assert reader.info.schema_version == 1 and reader.info.digest == digest
+    assert all(p.label is None for p in reader.predicates().values())
+    reader.close()
+    draft = tmp_path / "d.md"
+    draft.write_text("---\ndate: 2025-01-10\n---\nNothing to see.\n", encoding="utf-8")
+    assert verifier(["check", str(draft), "--db", store_url]) == 0
+
+    assert claims_db(["upgrade", "--db", store_url]) == 0
+    assert capsys.readouterr().out.endswith(f"schema 1 upgraded to {SCHEMA_VERSION}\n")
+    after = tmp_path / "after.jsonl"
+    assert claims_db(["export", "--db", store_url, "-o", str(after)]) == 0
+    assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8"), "no row lost or changed"
+    upgraded = Store(store_url)
+    assert upgraded.stats()["digest"] == digest and upgraded.schema_version == SCHEMA_VERSION
+    upgraded.engine.dispose()
+    assert claims_db(["upgrade", "--db", store_url]) == 0
+    assert "already the newest" in capsys.readouterr().out
+
+
+def test_a_failed_upgrade_changes_nothing(seeded_store, store_url, capsys):
+    seeded_store.engine.dispose()
+    make_schema_1(store_url)
+    _sql(store_url, "ALTER TABLE predicates ADD COLUMN label VARCHAR(10)")  # in the way of revision 0002
+    assert claims_db(["upgrade", "--db", store_url]) == 2
+    assert capsys.readouterr().err.startswith("claims-db: error: ")
+    reader = Reader(store_url)
+    assert reader.info.schema_version == 1, "meta keeps its version: the upgrade's transaction rolled back"
+    reader.close()
+    engine = create_engine(to_url(store_url))
+    with engine.connect() as connection:
+        tables = {r[0] for r in connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table'" if engine.dialect.name == "sqlite" else
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))}
+    engine.dispose()
+    assert "alembic_version" not in tables, "not even the stamp of schema 1 was kept"
+
+
+def test_labels_are_imported_exported_and_shown_by_checks(empty_store, store_url, tmp_path):
+    records = tmp_path / "labels.jsonl"
+    records.write_text('{"record": "predicate", "predicate": "toll", "value_type": "quantity", "label": "death toll",'
+                       ' "description": "people killed", "cues": ["killed"], "nouns": ["people"]}\n',
+                       encoding="utf-8")
+    assert claims_db(["import", "--db", store_url, str(records)]) == 0
+    reader = Reader(store_url)
+    assert reader.predicates()["toll"].label == "death toll" and reader.predicates()["toll"].plain == "death toll"
+    assert reader.predicates()["killed"].plain == "killed"  # no label: the name in words
+    reader.close()
+    exported = tmp_path / "out.jsonl"
+    assert claims_db(["export", "--db", store_url, "-o", str(exported)]) == 0
+    assert '"label": "death toll"' in exported.read_text(encoding="utf-8")
