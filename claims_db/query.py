@@ -35,6 +35,7 @@ class StoreInfo:
     schema_version: int
     facts: int
     digest: str
+    description: str = ""  # meta `description`: how a report names the store; "" when it has none
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Reader:
                 _TABLES_SQL["sqlite" if self._path is not None else "other"])))
             integrity.digest(self._shown, meta.get("digest"))  # refused here if it is not one
             self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
-                                  meta.get("digest", ""))
+                                  meta.get("digest", ""), integrity.description(meta.get("description")))
         except Exception as exc:
             self.close()
             if isinstance(exc, StoreError):
