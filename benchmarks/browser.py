@@ -160,6 +160,12 @@ class Browser:
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    def press(self, key: str, code: str, key_code: int) -> None:
+        """A real key press (down and up) sent to the focused element, e.g. ("Tab", "Tab", 9), (" ", "Space", 32)."""
+        text = {"text": key} if len(key) == 1 else {}
+        self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, windowsVirtualKeyCode=key_code, **text)
+        self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=key_code)
+
     def screenshot(self, path: Path, full_page: bool = True) -> None:
         """A PNG of the viewport, or of the whole page at the viewport's width."""
         params: dict[str, Any] = {"format": "png"}

@@ -396,6 +396,21 @@ def test_in_chromium_conflicts_come_first_and_the_filter_hides_consistent_cards(
 
 
 @needs_chromium
+def test_in_chromium_the_filter_works_from_the_keyboard(capsys, tmp_path, world, hostile, browser):
+    report_of(capsys, tmp_path, str(hostile), "--db", world)
+    browser.open(tmp_path / "report.html")
+    for _ in range(40):  # Tab past the claims and the links to the first toggle
+        browser.press("Tab", "Tab", 9)
+        if browser.evaluate("document.activeElement.id") == "show-1-conflicting":
+            break
+    assert browser.evaluate("document.activeElement.id") == "show-1-conflicting"
+    assert browser.evaluate("getComputedStyle(document.querySelector('label[for=show-1-conflicting]'))"
+                            ".outlineStyle") == "solid", "the focused toggle shows its focus"
+    browser.press(" ", "Space", 32)
+    assert "entry v-conflicting" not in browser.evaluate(SHOWN)
+
+
+@needs_chromium
 @pytest.mark.parametrize("width", [1440, 1280, 900], ids=["wide", "laptop", "narrow"])
 def test_in_chromium_every_card_is_reached_by_the_page_scroll(capsys, tmp_path, width):
     """No scroll inside the panel: every card lies within the page, however long the list."""
