@@ -37,6 +37,8 @@ def cmd_upgrade(args) -> int:
 
 def cmd_init(args) -> int:
     store = _store(args, create=True)
+    if args.description is not None:
+        store.describe(args.description)
     print(f"store ready at {store.shown} (schema {store.stats()['schema_version']})")
     return EXIT_OK
 
@@ -152,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    command("init", cmd_init, "Create the schema in a new or existing store (idempotent).")
+    p = command("init", cmd_init, "Create the schema in a new or existing store (idempotent).")
+    p.add_argument("--description", metavar="TEXT",
+                   help="how reports name the store, e.g. 'Newsroom facts 2025' (an empty text removes it)")
     p = command("import", cmd_import, "Import JSONL or CSV files, all-or-nothing.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--create", action="store_true", help="create the schema first if missing")

@@ -15,6 +15,7 @@ from .errors import StoreError
 
 TABLES = ("meta", "predicates", "entities", "aliases", "facts")  # tests/test_store_robustness.py keeps it = models
 RESTORE = "restore the store from a backup"
+DESCRIPTION_MAX = 120
 
 
 def damaged(location: str, problem: str, remedy: str = RESTORE) -> StoreError:
@@ -63,6 +64,14 @@ def digest(location: str, value: str | None) -> int:
     except ValueError:
         raise damaged(location, f"its recorded digest {value[:70]!r} is not a hex number",
                       "run 'claims-db refresh --db ...' to recompute it") from None
+
+
+def description(value: str | None) -> str:
+    """The store's name for reports, as one short line: whitespace and control characters squashed, at most
+    DESCRIPTION_MAX characters, so a hostile store cannot break or flood a report's header."""
+    words = "".join(c if c.isprintable() else " " for c in (value or "")).split()
+    text = " ".join(words)
+    return text if len(text) <= DESCRIPTION_MAX else text[:DESCRIPTION_MAX - 1].rstrip() + "…"
 
 
 def vocabulary_row(location: str, name: str, value_type: str, cues, nouns) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -16,6 +16,7 @@ from urllib.parse import unquote, unquote_plus
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "predicates.jsonl"  # the default predicates every new store starts with
 DEFAULT_SOURCE = DATA / "default.jsonl"  # the curated facts of the bundled store
+DEFAULT_DESCRIPTION = "bundled reference store (SCO, India, Russia, 2025)"  # how reports name it
 BUILDERS = ("models.py", "interchange.py", "store.py", "text.py")  # the code whose output the store is
 
 # scheme://user:PASSWORD@host: the password runs to the last '@' before the query, as a raw '@' may be in it.
@@ -98,6 +99,7 @@ def _build(path: Path) -> None:
     try:
         store = Store(tmp, create=True)
         store.import_parsed(parse_files([str(DEFAULT_SOURCE)]))
+        store.describe(DEFAULT_DESCRIPTION)
         store.engine.dispose()
         os.replace(tmp, path)
     finally:

@@ -35,6 +35,7 @@ class StoreInfo:
     schema_version: int
     facts: int
     digest: str
+    description: str = ""  # meta `description`: how a report names the store; "" when it has none
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class Reader:
             self._predicate_sql = f"SELECT name, value_type, cues, nouns, {'label' if version >= 2 else 'NULL'} " \
                                   "FROM predicates"
             self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
-                                  meta.get("digest", ""))
+                                  meta.get("digest", ""), integrity.description(meta.get("description")))
         except Exception as exc:
             self.close()
             if isinstance(exc, StoreError):

@@ -244,6 +244,15 @@ class Store:
         count = integrity.fact_count(self.shown, meta.get("facts"))
         session.merge(Meta(key="facts", value=str(count + facts_added)))
 
+    def describe(self, description: str) -> None:
+        """Name the store for reports (meta `description`); an empty one leaves reports naming the file."""
+        text = integrity.description(description)
+        with self.session(write=True) as session:
+            if text:
+                session.merge(Meta(key="description", value=text))
+            elif (row := session.get(Meta, "description")) is not None:
+                session.delete(row)
+
     def refresh_digest(self) -> str:
         """Recompute every row hash, the digest and the fact count from the content (`claims-db refresh`)."""
         with self.session(write=True) as session:

@@ -74,6 +74,41 @@ def test_init_twice(store_url, claims_db_cli):
     assert json.loads(claims_db_cli("stats", "--db", store_url, "--json")[1])["predicates"] == 20
 
 
+def test_init_description_names_the_store_for_reports(seeded_store, store_url, claims_db_cli):
+    from claims_db.query import Reader
+
+    def info():
+        reader = Reader(store_url)
+        try:
+            return reader.info
+        finally:
+            reader.close()
+
+    before = info()
+    assert before.description == ""
+    assert claims_db_cli("init", "--db", store_url, "--description", "Desk facts\n2025")[0] == 0
+    named = info()
+    assert named.description == "Desk facts 2025"
+    assert (named.digest, named.facts) == (before.digest, before.facts), "a name is not content"
+    assert claims_db_cli("init", "--db", store_url)[0] == 0
+    assert info().description == "Desk facts 2025", "init without --description keeps the name"
+    assert claims_db_cli("init", "--db", store_url, "--description", "")[0] == 0
+    assert info().description == ""
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("Newsroom facts", "Newsroom facts"),
+    ("  two\tlines\nhere \r\n", "two lines here"),
+    ("bell\x07and\x1b[31mescape", "bell and [31mescape"),
+    ("x" * 500, "x" * 119 + "…"),
+    (None, ""),
+], ids=["plain", "whitespace-squashed", "control-characters", "too-long-cut", "none"])
+def test_a_description_is_one_short_line(given, kept):
+    from claims_db.integrity import DESCRIPTION_MAX, description
+
+    assert description(given) == kept and len(kept) <= DESCRIPTION_MAX
+
+
 def test_import_reports_counts(empty_store, store_url, data_dir, claims_db_cli):
     code, out, err = claims_db_cli("import", "--db", store_url, data_dir / "places.jsonl")
     assert (code, out, err) == (0, "imported: 2 predicates, 8 entities, 11 facts added, 0 facts updated\n", "")

@@ -183,15 +183,24 @@ def _sentences(text: str, start: int) -> tuple[tuple[tuple[int, int], ...], tupl
     return tuple(parts), tuple(cuts)
 
 
+def front_matter_end(text: str) -> int:
+    """Where the draft's body starts: after a YAML `---` block at the very top, else 0.
+
+    The block is metadata (it gives the as-of date), never draft text: no claim
+    is read in it, and the HTML page shows it apart.
+    """
+    front = FRONT_MATTER.match(text)
+    return front.end() if front else 0
+
+
 def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: dt.date | None = None,
          today: dt.date | None = None, original: str | None = None) -> Document:
     """Build a Document from decoded text; `original` is the file as written when markup was blanked
     (lines and columns are counted in it: blanking may turn a closing tag into a line break)."""
     resolved = resolve_as_of(text, as_of, file_date, today or dt.datetime.now(dt.timezone.utc).date())
     masks = [m.span() for m in MASKS.finditer(text)]
-    front = FRONT_MATTER.match(text)
-    body_start = front.end() if front else 0
-    if front:
+    body_start = front_matter_end(text)
+    if body_start:
         masks.append((0, body_start))
     line = DATELINE.match(text, body_start)
     if line:

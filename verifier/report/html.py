@@ -4,7 +4,11 @@ No script and no external asset: inline CSS only, and a Content-Security-Policy
 that forbids scripts and every fetch, so the page works offline and a draft's own
 markup can do nothing even if it were not escaped (it always is). Every verdict
 reads without colour too: a symbol (✗ ✓ ?) and an underline style per verdict.
-Evidence shows on hover and on keyboard focus, and again in a side list.
+Evidence shows on hover and on keyboard focus, and again in the findings panel,
+conflicts first, with a filter by verdict made of checkboxes and CSS `:checked`
+selectors (so it needs no script). The panel grows with the page rather than
+scrolling inside itself: a second scrollbar hid half the cards on a laptop.
+Front matter is metadata: it is shown apart, collapsed, never as draft text.
 """
 
 from __future__ import annotations
@@ -13,18 +17,20 @@ import datetime as dt
 from html import escape
 from urllib.parse import urlsplit
 
-from claims_db.query import FactRow
+from claims_db.query import FactRow, StoreInfo
 
 from .. import __version__
+from ..document import front_matter_end
 from ..records import Verdict
 from ..run import FileResult, Finding, RunResult, count_verdicts
-from . import GENERATOR
+from . import GENERATOR as TOOL
 
 ORDER = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)  # what an editor must act on first
 SYMBOLS = {Verdict.CONFLICTING: "✗", Verdict.CONSISTENT: "✓", Verdict.UNVERIFIED: "?"}
 MEANING = {Verdict.CONFLICTING: "contradicts the reference store; a correction is suggested",
            Verdict.UNVERIFIED: "could not be checked; check it by hand",
            Verdict.CONSISTENT: "agrees with the reference store"}
+GENERATOR = f"{TOOL} {__version__}"  # `verifier check` skips files carrying this marker (report.GENERATED_MARK)
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 CSS = """
@@ -87,8 +93,36 @@ mark:hover > .tip, mark:focus > .tip, mark:focus-within > .tip, mark:target > .t
 ins.fix { text-decoration: none; background: var(--consistent-bg); border: 1px solid var(--consistent);
   padding: 0 .25em; border-radius: .2em; font-weight: 600; }
 .uid { color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; }
-aside { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }
 aside h3 { font-size: 1rem; margin: 0 0 .5rem; }
+aside { position: relative; }
+.filter-name { font-weight: 600; color: var(--muted); font-size: .9rem; margin-right: .35rem; }
+/* The checkbox is the state, its label the visible toggle: a chip, struck through when its verdict is hidden. */
+aside input.show { position: absolute; width: 1px; height: 1px; margin: 0; opacity: 0; pointer-events: none; }
+aside input.show + label { display: inline-block; margin: 0 .35rem .35rem 0; padding: .05rem .6rem; border-radius: 1rem;
+  border: 1px solid currentColor; font-size: .85rem; font-weight: 600; white-space: nowrap; cursor: pointer;
+  user-select: none; }
+label.v-conflicting { color: var(--conflicting); background: var(--conflicting-bg); }
+label.v-unverified { color: var(--unverified); background: var(--unverified-bg); }
+label.v-consistent { color: var(--consistent); background: var(--consistent-bg); }
+aside input.show:not(:checked) + label { color: var(--muted); background: #fff; border-style: dashed;
+  text-decoration: line-through; }
+aside input.show:not(:checked) + label > .sym { color: var(--muted); }
+aside input.show:focus-visible + label { outline: 3px solid #2454d6; outline-offset: 1px; }
+.filter-end { display: block; height: .25rem; }
+.show-conflicting:not(:checked) ~ ol.findings > .v-conflicting,
+.show-unverified:not(:checked) ~ ol.findings > .v-unverified,
+.show-consistent:not(:checked) ~ ol.findings > .v-consistent { display: none; }
+.layout:has(.show-conflicting:not(:checked)) mark.v-conflicting,
+.layout:has(.show-unverified:not(:checked)) mark.v-unverified,
+.layout:has(.show-consistent:not(:checked)) mark.v-consistent { background: none; text-decoration-line: none;
+  padding: 0; }
+.layout:has(.show-conflicting:not(:checked)) mark.v-conflicting > .sym,
+.layout:has(.show-unverified:not(:checked)) mark.v-unverified > .sym,
+.layout:has(.show-consistent:not(:checked)) mark.v-consistent > .sym { display: none; }
+details.front-matter { margin: 0 0 .5rem; color: var(--muted); font-size: .9rem; }
+details.front-matter summary { cursor: pointer; }
+details.front-matter pre { margin: .25rem 0 0; padding: .5rem .75rem; background: #eef0f4; border-radius: .4rem;
+  white-space: pre-wrap; overflow-wrap: anywhere; font: .85rem/1.5 ui-monospace, "DejaVu Sans Mono", monospace; }
 ol.findings { list-style: none; margin: 0; padding: 0; }
 .entry { background: #fff; border: 1px solid var(--rule); border-left-width: 5px; border-radius: .4rem;
   padding: .45rem .7rem; margin-bottom: .5rem; font-size: .88rem; line-height: 1.4; }
@@ -98,7 +132,7 @@ ol.findings { list-style: none; margin: 0; padding: 0; }
 .entry > a.claim-link { font-weight: 600; }
 .notices { font-size: .9rem; }
 a { color: #1d4ed8; overflow-wrap: anywhere; }
-@media print { .tip { display: none !important; } aside { position: static; max-height: none; } }
+@media print { .tip, aside input, aside input + label, .filter-name { display: none !important; } }
 """
 
 
@@ -172,18 +206,19 @@ def _mark(finding: Finding, number: int) -> tuple[str, str]:
     return opening, closing
 
 
-def draft(text: str, numbered: list[tuple[int, Finding]]) -> str:
-    """The draft, escaped, with every finding's span marked.
+def draft(text: str, numbered: list[tuple[int, Finding]], begin: int = 0) -> str:
+    """The draft from offset `begin` on, escaped, with every finding's span marked.
 
     A claim inside another nests in it; one that overlaps another's end (not
     seen in practice) is cut at that end, so the markup stays well formed.
     """
+    begin = min(max(begin, 0), len(text))
     spans = []
     for number, finding in numbered:
         claim = finding.judgement.claim
-        start = min(max(claim.start, 0), len(text))
+        start = min(max(claim.start, begin), len(text))
         spans.append((start, min(max(claim.end, start), len(text)), number, finding))
-    out, position, open_ends = [], 0, []  # open_ends: (end, closing markup), innermost last
+    out, position, open_ends = [], begin, []  # open_ends: (end, closing markup), innermost last
     for start, end, number, finding in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
         while open_ends and open_ends[-1][0] <= start:
             close_at, closing = open_ends.pop()
@@ -204,15 +239,52 @@ def draft(text: str, numbered: list[tuple[int, Finding]]) -> str:
     return "".join(out)
 
 
-def _side_list(numbered: list[tuple[int, Finding]]) -> str:
+def by_urgency(numbered: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
+    """Conflicting, then unverified, then consistent; in the order of the draft within each."""
+    def key(item: tuple[int, Finding]) -> tuple[int, int, int, int]:
+        number, finding = item
+        claim = finding.judgement.claim
+        return ORDER.index(finding.verdict), claim.start, claim.end, number
+    return sorted(numbered, key=key)
+
+
+def _filter(index: int, counts: dict[str, int]) -> str:
+    """One checkbox per verdict; CSS hides the cards (and un-highlights the claims) of an unticked one.
+
+    The inputs are siblings before the list, so `:checked ~ ol` reaches the cards in every browser.
+    """
+    boxes = "".join(
+        f'<input type="checkbox" class="show show-{v.value}" id="show-{index}-{v.value}" checked '
+        f'aria-controls="findings-{index}"><label for="show-{index}-{v.value}" class="v-{v.value}">'
+        f'<span class="sym" aria-hidden="true">{SYMBOLS[v]}</span>{v.value} ({counts[v.value]})</label>'
+        for v in ORDER)
+    return f'<span class="filter-name" id="filter-{index}">Show</span>{boxes}<span class="filter-end"></span>'
+
+
+def _side_list(index: int, numbered: list[tuple[int, Finding]]) -> str:
     items = []
-    for number, finding in numbered:
+    for number, finding in by_urgency(numbered):
         items.append(f'<li class="entry v-{finding.verdict.value}" id="f-{number}">{_verdict(finding)}<div>'
                      f'<a class="claim-link" href="#c-{number}">“{_e(finding.judgement.claim.text)}”</a></div>'
                      f'{evidence(finding, "div")}</li>')
-    body = "\n".join(items) if items else '<li class="entry">No claims found.</li>'
+    if not items:
+        return ('<aside aria-label="Findings"><h3>Findings (0)</h3>'
+                '<ol class="findings">\n<li class="entry">No claims found.</li>\n</ol></aside>')
     return (f'<aside aria-label="Findings"><h3>Findings ({len(numbered)})</h3>'
-            f'<ol class="findings">\n{body}\n</ol></aside>')
+            f'{_filter(index, count_verdicts(f for _, f in numbered))}'
+            f'<ol class="findings" id="findings-{index}">\n' + "\n".join(items) + '\n</ol></aside>')
+
+
+def draft_column(text: str, numbered: list[tuple[int, Finding]]) -> str:
+    """The front matter apart and collapsed (metadata, not draft text), then the draft from its first line on."""
+    start = front_matter_end(text)
+    front = ""
+    if start:
+        front = ('<details class="front-matter"><summary>Front matter (metadata: gives the date, '
+                 f'not checked for claims)</summary><pre>{_e(text[:start].rstrip())}</pre></details>\n')
+        while text.startswith(("\r\n", "\n", "\r"), start):  # the blank line after the block
+            start += 2 if text.startswith("\r\n", start) else 1
+    return f'<div class="text">{front}<div class="draft">{draft(text, numbered, start)}</div></div>'
 
 
 def _badges(counts: dict[str, int]) -> str:
@@ -231,8 +303,27 @@ def _file_section(index: int, file: FileResult, numbered: list[tuple[int, Findin
             f'<h2 id="file-{index}-name">{_e(file.path)}</h2>\n'
             f'<p class="asof">As of <strong>{_e(as_of.date.isoformat())}</strong> ({_e(as_of.source)}) · '
             + " · ".join(f"{SYMBOLS[v]} {counts[v.value]} {v.value}" for v in ORDER) + f"</p>{notices}\n"
-            f'<div class="layout">\n<div class="draft">{draft(file.text, numbered)}</div>\n'
-            f'{_side_list(numbered)}\n</div>\n</section>')
+            f'<div class="layout">\n{draft_column(file.text, numbered)}\n'
+            f'{_side_list(index, numbered)}\n</div>\n</section>')
+
+
+def store_name(store: StoreInfo) -> str:
+    """The store as an editor knows it: its description, else its file's name (never a full path or a password)."""
+    if store.description:
+        return store.description
+    location = store.location  # already redacted
+    if location.startswith("bundled:"):  # the bundled store built before it had a description
+        return "bundled reference store"
+    if "://" in location and not location.lower().startswith("sqlite"):
+        return location  # a server's URL names a database, not a file of this machine
+    if "://" in location:
+        location = location.split("?", 1)[0]  # sqlite:///path?mode=ro
+    return location.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def _store(store: StoreInfo) -> str:
+    return (f'<p class="store">Reference store: <strong>{_e(store_name(store))}</strong>, '
+            f'{store.facts:,} facts (digest <span class="uid">{_e(store.digest[:12])}</span>)</p>')
 
 
 def _header(result: RunResult) -> str:
@@ -243,7 +334,6 @@ def _header(result: RunResult) -> str:
         + "".join(f'<td class="n">{sum(1 for x in f.findings if x.verdict is v)}</td>' for v in ORDER) + "</tr>"
         for i, f in enumerate(result.files, 1))
     heads = "".join(f'<th scope="col">{SYMBOLS[v]} {v.value}</th>' for v in ORDER)
-    store = result.store
     legend = "".join(f'<div><dt><span class="swatch v-{v.value}">'
                      f'<span class="sym" aria-hidden="true">{SYMBOLS[v]}</span>{v.value}</span></dt>'
                      f'<dd>{MEANING[v]}</dd></div>' for v in ORDER)
@@ -252,11 +342,11 @@ def _header(result: RunResult) -> str:
             f'{len(result.files)} file(s):</strong></li>{_badges(counts)}</ul>\n'
             f'<table class="files"><thead><tr><th scope="col">file</th><th scope="col">as of</th>'
             f'<th scope="col">date taken from</th>{heads}</tr></thead><tbody>{rows}</tbody></table>\n'
-            f'<p class="store">Reference store {_e(store.location)}: {store.facts} facts, '
-            f'digest <span class="uid">{_e(store.digest[:12])}</span></p>\n'
+            f'{_store(result.store)}\n'
             f'<dl class="legend" aria-label="Legend">{legend}</dl>\n'
             f'<p class="hint">Hover over a highlighted claim, or move to it with Tab, for its reference, source, '
-            f'reason and suggested correction; the list beside each draft shows the same and links to the claim.</p>\n'
+            f'reason and suggested correction. The findings beside each draft show the same, conflicts first, '
+            f'and link to the claim; click a verdict above them to hide or show its findings.</p>\n'
             f'</header>')
 
 
@@ -275,8 +365,8 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         sections = ('<section class="errors"><h2>Not checked</h2><ul>'
                     + "".join(f"<li>{_e(e.message)}</li>" for e in result.errors) + "</ul></section>\n" + sections)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f'<meta name="generator" content="{_e(GENERATOR)}">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="{GENERATOR} {__version__}">\n'
             f"<title>Claim review: {_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             f"{_header(result)}\n<main>\n{sections}\n</main>\n</body>\n</html>\n")
