@@ -160,7 +160,7 @@ def test_sarif_message_names_claim_verdict_fact_source_reason_and_suggestion(sar
                 .get("text") == "1,044 people")
     text = toll["message"]["text"]
     assert text.startswith('"1,044 people" conflicts with the reference store.')
-    for part in ("Port Aldmere ferry disaster killed 41 people", "Test Desk", "Test world: revised toll",
+    for part in ("Port Aldmere ferry disaster: death toll is 41 people", "Test Desk", "Test world: revised toll",
                  "https://example.org/ferry-2", "not 1,044 people", 'Suggestion: "41 people"'):
         assert part in text
     (fix,) = toll["fixes"]
@@ -228,7 +228,7 @@ def test_github_annotations_are_escaped_and_round_trip(result):
     assert not findings, "every finding has its annotation"
     heron = [line for line in lines if "9 sites" in line][0]
     assert "file=desk/heron%3A 100%25%2C final.md," in heron
-    assert "count_of_targets is 7 sites, not 9 sites" in heron  # ':' and ',' stay as they are in the message
+    assert "number of targets struck is 7 sites, not 9 sites" in heron  # ':' and ',' stay as they are in the message
     assert '"100%25" could not be verified' in render("github", result)
 
 
@@ -298,7 +298,7 @@ def test_junit_failure_carries_the_evidence_and_skips_say_why(result):
     cases = {c.get("name"): c for c in root.iter("testcase")}
     failure = cases['conflicting-quantity: "9 sites" (line 4)'].find("failure")
     assert failure.get("type") == "conflicting-quantity"
-    assert failure.get("message") == "Operation Grey Heron: count_of_targets is 7 sites, not 9 sites"
+    assert failure.get("message") == "Operation Grey Heron: number of targets struck is 7 sites, not 9 sites"
     assert failure.text.startswith(f"{HERON}:4:") and 'Suggestion: "7 sites"' in failure.text
     skipped = cases['unverified-quantity: "Some 30 volunteers" (line 5)'].find("skipped")
     assert skipped.get("message") == "unverified-quantity: no entity of the store is named in this sentence"

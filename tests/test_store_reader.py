@@ -106,7 +106,7 @@ def test_fact_row_carries_the_whole_fact(reader, seeded_store):
         date=None, valid_from=D("2014-10-01"), valid_to=D("2024-09-30"),
         source=Source("Jens Stoltenberg", "Wikipedia", "https://en.wikipedia.org/wiki/Jens_Stoltenberg",
                       D("2025-01-15")),
-        note=None, subject_kind="person")
+        note=None, subject_kind="person", predicate_label="holds the office of")
 
 
 def test_quantity_fact_row(reader):

@@ -45,7 +45,8 @@ def test_json_contract(capsys, world, draft):
     assert set(file) == {"file", "as_of", "as_of_source", "claims", "summary", "notices"}
     assert (file["as_of"], file["as_of_source"]) == ("2025-01-10", "front matter")
     keys = {"text", "start", "end", "line", "column", "end_line", "end_column", "kind", "value", "unit", "hedge",
-            "verdict", "reason", "fact", "suggestion", "rule", "severity", "fingerprint", "decided_by", "trace"}
+            "verdict", "reason", "fact", "suggestion", "rule", "severity", "fingerprint", "decided_by", "trace",
+            "detail"}
     text = draft.read_text(encoding="utf-8")
     for claim in file["claims"]:
         assert set(claim) == keys
@@ -75,7 +76,7 @@ def test_text_report_lines(capsys, world, draft):
     assert code == 1
     line = next(l for l in out.splitlines() if '"44 people"' in l)
     assert line.startswith(f"{draft}:4:68  conflicting")
-    assert "reference: Port Aldmere ferry disaster killed 41 people (source: Test Desk, Test world: revised toll) [f" in line
+    assert "reference: Port Aldmere ferry disaster: death toll is 41 people (source: Test Desk, Test world: revised toll) [f" in line
     assert 'suggestion: "41 people"' in out
     assert "\033[" not in out, "no colour when not writing to a terminal"
     assert out.rstrip().splitlines()[-1].startswith("1 file(s), ")

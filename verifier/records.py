@@ -56,6 +56,14 @@ class Judgement:
     predicate: str | None = None
     decided_by: str = ""  # the id of the rule that decided the verdict (verifier.rulebook)
     trace: tuple[str, ...] = ()  # the ids of the rules that shaped it, in the order they acted
+    detail: str | None = None  # how the linker chose among facts: for --explain, not for the editor's reason
+
+    @property
+    def plain_predicate(self) -> str | None:
+        """The predicate as reasons name it: its label in the store, else its name in words."""
+        if self.fact is not None:
+            return self.fact.plain_predicate
+        return self.predicate.replace("_", " ") if self.predicate else None
 
 
 @dataclass(frozen=True)

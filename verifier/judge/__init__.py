@@ -72,11 +72,11 @@ def _other_fact_agrees(r: Reading) -> str | None:
     agreeing = next((j for c, j in r.results if j.verdict is Verdict.CONSISTENT and c.rank <= r.best.rank), None)
     if agreeing is None:
         return None
-    return f"it agrees with {agreeing.subject} {agreeing.predicate}, also named here"
+    return f"it agrees with {agreeing.subject} {agreeing.plain_predicate}, also named here"
 
 
 def _weak(r: Reading) -> str | None:
-    return (f"no cue phrase ties the claim to {r.best.predicate}, so it may be about something else"
+    return (f"no cue phrase ties the claim to {r.best.plain_predicate}, so it may be about something else"
             if r.best.weak else None)
 
 
@@ -309,7 +309,7 @@ def _apart(end: Claim, owner: Judgement, link: Link, context: Context) -> Judgem
     owned = (owner.subject, owner.predicate)
     rest = tuple(c for c in link.candidates if (c.subject, c.predicate) != owned)
     if not rest:
-        return verdict(end, Verdict.UNVERIFIED, f"the other end states {owner.subject} {owner.predicate}, and the store "
+        return verdict(end, Verdict.UNVERIFIED, f"the other end states {owner.subject} {owner.plain_predicate}, and the store "
                        f"has no other figure here for this end", rule=ENDS_APART, trace=(ENDS_APART.id,))
     result = judge(end, replace(link, candidates=rest), context)
     return replace(result, trace=(*result.trace, ENDS_APART.id))
@@ -350,7 +350,8 @@ def _explained(result: Judgement, best: Candidate, results) -> Judgement:
     if len(results) < 2 or result.fact is None:
         return result
     runner = results[1][0]
-    because = (f"its cue for {best.predicate} is nearest the figure" if best.rank < runner.rank
+    because = (f"its cue for {best.plain_predicate} is nearest the figure" if best.rank < runner.rank
                else f"'{best.named_as}' is named nearest the figure")
-    return replace(result, reason=f"{result.reason}; chosen over {runner.subject} {runner.predicate}: {because}",
+    # How the linker chose is for --explain and the JSON `detail`; the editor's reason states the fact alone.
+    return replace(result, detail=f"chosen over {runner.subject} {runner.plain_predicate}: {because}",
                    trace=(*result.trace, BEST.id))

@@ -6,7 +6,7 @@ from ..context import Context
 from ..link import Link
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
-from .common import replace_figure, show_value, verdict
+from .common import replace_figure, show_date, show_value, verdict
 from .numeric import applicable, format_number, test
 
 FROM_FIGURE = Rule(
@@ -33,16 +33,16 @@ def judge_from(claim: Claim, link: Link, context: Context) -> Judgement:
     agree = next((f for f in (facts[:-1] if now else facts)
                   if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
     if agree is not None:
-        return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} was {show_value(agree)} as of "
-                                                  f"{agree.date}, the figure it changed from", agree, rule=FROM_FIGURE)
+        return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.plain_predicate} was {show_value(agree)} as of "
+                                                  f"{show_date(agree.date)}, the figure it changed from", agree, rule=FROM_FIGURE)
     if now and len(facts) >= 2 and not best.weak:
         latest, previous = facts[-1], facts[-2]
         if test(claim, figure, previous.value, previous.tolerance or 0.0) is Verdict.CONFLICTING:
-            return verdict(claim, Verdict.CONFLICTING, f"{previous.subject}: {previous.predicate} was "
-                                                       f"{show_value(previous)} as of {previous.date}, before the current "
+            return verdict(claim, Verdict.CONFLICTING, f"{previous.subject}: {previous.plain_predicate} was "
+                                                       f"{show_value(previous)} as of {show_date(previous.date)}, before the current "
                                                        f"{show_value(latest)}; not {claim.text.strip()}", previous,
                            replace_figure(claim, context.document.text, format_number(previous.value, figure)),
                            rule=FROM_FIGURE)
-    return verdict(claim, Verdict.UNVERIFIED, f"the figure {best.subject} {best.predicate} changed from: the store has "
+    return verdict(claim, Verdict.UNVERIFIED, f"the figure {best.subject} {best.plain_predicate} changed from: the store has "
                                               f"no earlier figure it agrees with, nor one it surely contradicts",
                    facts[-1] if facts else None, rule=FROM_FIGURE)

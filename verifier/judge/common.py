@@ -10,8 +10,21 @@ from ..records import Claim, Judgement, Verdict
 from ..rulebook import Rule
 
 
+def show_date(day: dt.date | None) -> str:
+    """A day as an editor writes it: 15 June 2001 (never a locale's month names)."""
+    if day is None:
+        return "an unrecorded date"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def show_value(fact: FactRow) -> str:
     value = fact.value
+    if isinstance(value, dt.date):
+        return show_date(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, float):
@@ -21,13 +34,21 @@ def show_value(fact: FactRow) -> str:
     return f"{value} {fact.unit}" if fact.unit else str(value)
 
 
+def states(fact: FactRow) -> str:
+    """A fact in plain words: "2025 Pahalgam attack: death toll is 26 people", "Belarus: member of SCO".
+
+    A quantity's or a date's label is a noun ("death toll"), an entity's a relation ("member of")."""
+    verb = "" if fact.value_type == "entity" else " is"
+    return f"{fact.subject}: {fact.plain_predicate}{verb} {show_value(fact)}"
+
+
 def show_period(fact: FactRow) -> str:
     if fact.valid_from and fact.valid_to:
-        return f"from {fact.valid_from} to {fact.valid_to}"
+        return f"from {show_date(fact.valid_from)} to {show_date(fact.valid_to)}"
     if fact.valid_from:
-        return f"since {fact.valid_from}"
+        return f"since {show_date(fact.valid_from)}"
     if fact.valid_to:
-        return f"until {fact.valid_to}"
+        return f"until {show_date(fact.valid_to)}"
     return ""
 
 

@@ -15,7 +15,7 @@ from claims_db.query import FactRow
 from ..context import Context, date_range
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import FERRY, Example, Rule, declare
-from .common import replace_figure, show_period, verdict, within_week
+from .common import replace_figure, show_date, show_period, show_value, states, verdict, within_week
 
 MATCHES = Rule(
     "judge.date.matches", "The date agrees with a date fact, in what the text fixed (day and month when the year was inferred).",
@@ -118,7 +118,7 @@ def _weekday(claim: Claim, dated: list[FactRow], text: str) -> Judgement:
     claimed = dt.date.fromisoformat(claim.value).weekday()
     for fact in dated:
         if fact.value.weekday() == claimed:
-            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}, a "
+            return verdict(claim, Verdict.CONSISTENT, f"{states(fact)}, a "
                                                       f"{calendar.day_name[claimed]}", fact,
                            rule=WEEKDAY_ANY_WEEK)
     fact = dated[0]
@@ -126,7 +126,7 @@ def _weekday(claim: Claim, dated: list[FactRow], text: str) -> Judgement:
     article = "an" if day[0] in "AEIOU" else "a"
     written = claim.text.split()
     suggestion = " ".join([*(w for w in written[:-2]), article, day]) if len(written) >= 2 else day
-    return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} {fact.value} was a {day}, not "
+    return verdict(claim, Verdict.CONFLICTING, f"{states(fact)} was a {day}, not "
                                                f"{claim.text.strip()}", fact, suggestion, rule=WEEKDAY_ANY_WEEK)
 
 
@@ -135,14 +135,14 @@ def _start(claim: Claim, periods: list[FactRow], text: str) -> Judgement:
     for fact in periods:
         if fact.valid_from and _matches(claim, fact.valid_from):
             return verdict(claim, Verdict.CONSISTENT,
-                           f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                           f"{states(fact)} {show_period(fact)}", fact,
                            rule=PERIOD_START)
     starts = [f for f in periods if f.valid_from]
     if len(starts) != len(periods) or not starts:
         return verdict(claim, Verdict.UNVERIFIED, "a period's start is not recorded", periods[0], rule=PERIOD_START)
     fact = min(starts, key=lambda f: abs((f.valid_from - date_range(claim)[0]).days))
     return verdict(claim, Verdict.CONFLICTING,
-                   f"{fact.subject}: {fact.predicate} {fact.value} began on {fact.valid_from}, not {claim.text.strip()}",
+                   f"{states(fact)} began on {show_date(fact.valid_from)}, not {claim.text.strip()}",
                    fact, _write_date(claim, fact.valid_from, text), rule=PERIOD_START)
 
 
@@ -163,7 +163,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                 if isinstance(day, dt.date) and _matches(claim, day):
                     period = "" if fact.value_type == "date" else " " + show_period(fact)
                     return verdict(claim, Verdict.CONSISTENT,
-                                   f"{fact.subject}: {fact.predicate} {fact.value}{period} (after the as-of date)", fact,
+                                   f"{states(fact)}{period} (after the as-of date)", fact,
                                    rule=SCHEDULED)
         return verdict(claim, Verdict.UNVERIFIED, f"speaks of a time after the as-of date {as_of}", rule=SCHEDULED)
     periods = [f for f in facts if f.value_type == "entity" and _period_years(f, as_of)]
@@ -178,7 +178,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
                            facts[0] if facts else None, rule=NOT_THIS_WEEK)
     for fact in dated:
         if _matches(claim, fact.value) or str(fact.value) in claim.detail("days", ()):  # "June 25 and 26"
-            return verdict(claim, Verdict.CONSISTENT, f"{fact.subject}: {fact.predicate} {fact.value}", fact,
+            return verdict(claim, Verdict.CONSISTENT, f"{states(fact)}", fact,
                            rule=MATCHES)
     if periods and not dated and context.starts_period(claim):
         return _start(claim, periods, document.text)
@@ -188,25 +188,25 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             first, last = _period_years(fact, as_of)
             if first <= year <= last:
                 return verdict(claim, Verdict.CONSISTENT,
-                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                               f"{states(fact)} {show_period(fact)}", fact,
                                rule=IN_PERIOD)
     elif periods and not dated:
         # "joined on July 4, 2024": a day or month is right when a period starts or ends then, else unchecked.
         for fact in periods:
             if any(day and _matches(claim, day) for day in (fact.valid_from, fact.valid_to)):
                 return verdict(claim, Verdict.CONSISTENT,
-                               f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}", fact,
+                               f"{states(fact)} {show_period(fact)}", fact,
                                rule=PERIOD_START)
         return verdict(claim, Verdict.UNVERIFIED, "only a period is known, and the day is neither its start nor its end",
                        periods[0], rule=NO_DATE)
     if dated and _many_valued(dated):
-        return verdict(claim, Verdict.UNVERIFIED, f"{dated[0].subject}: {dated[0].predicate} has several dates "
+        return verdict(claim, Verdict.UNVERIFIED, f"{dated[0].subject}: {dated[0].plain_predicate} has several dates "
                                                   f"({', '.join(sorted({str(f.value) for f in dated})[:4])}), none "
                                                   "this one; the store may not list every one", dated[0], rule=MANY)
     if dated:
         fact = dated[0]
         suggestion = None if claim.detail("days") else _write_date(claim, fact.value, document.text)  # a list: the editor's
-        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} is {fact.value}, not {claim.text.strip()}",
+        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.plain_predicate} is {show_value(fact)}, not {claim.text.strip()}",
                        fact, suggestion, rule=DIFFERS)
     if periods:
         fact = periods[0]
@@ -217,7 +217,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgeme
             years = f"{first}-{str(last)[-2:]}" if first + 1 == last else f"{first}-{last}"
         suggestion = replace_figure(claim, document.text, document.text[claim.anchor:claim.end].replace(claim.value, years))
         return verdict(claim, Verdict.CONFLICTING,
-                       f"{fact.subject}: {fact.predicate} {fact.value} {show_period(fact)}, not in {claim.value}",
+                       f"{states(fact)} {show_period(fact)}, not in {claim.value}",
                        fact, suggestion, rule=IN_PERIOD)
     return verdict(claim, Verdict.UNVERIFIED, "no date among the linked facts", rule=NO_DATE)
 

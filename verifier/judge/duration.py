@@ -19,7 +19,7 @@ from ..extract.lexicon import IRREGULAR_PAST, NOW_VERBS, UNIT_DAYS, alternation
 from ..link import is_age
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
-from .common import verdict
+from .common import show_date, verdict
 from .numeric import format_number, test
 
 ELAPSED_MATCHES = Rule(
@@ -120,7 +120,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context, until: tup
     dated = sorted((f for f in facts if f.value_type == "date" and (f.value >= end if before else f.value <= end)),
                    key=lambda f: f.value)
     if not dated:
-        return verdict(claim, Verdict.UNVERIFIED, f"no start date before {end} among the linked facts", rule=NO_START)
+        return verdict(claim, Verdict.UNVERIFIED, f"no start date before {show_date(end)} among the linked facts", rule=NO_START)
     fact = dated[0]
     days = abs((end - fact.value).days)
     elapsed = days / UNIT_DAYS[claim.unit]
@@ -129,7 +129,7 @@ def judge(claim: Claim, facts: tuple[FactRow, ...], context: Context, until: tup
         result = test(claim, figure, elapsed, fuzz=0.5)
     else:
         result = _exact(claim, elapsed) if claim.hedge is None else test(claim, figure, elapsed)
-    how = (f"{fact.subject}: {fact.predicate} {fact.value}; to {end} ({where}) is {elapsed:.1f} {claim.unit}s "
+    how = (f"{fact.subject}: {fact.plain_predicate} {show_date(fact.value)}; to {show_date(end)} ({where}) is {elapsed:.1f} {claim.unit}s "
            f"({days} days)")
     if result is Verdict.CONFLICTING:
         whole = math.floor(elapsed) if claim.unit in ("year", "decade", "century") else round(elapsed)

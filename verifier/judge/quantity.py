@@ -15,7 +15,7 @@ from claims_db.query import FactRow
 from ..context import Context
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import FERRY, Example, Rule, declare
-from .common import replace_figure, show_value, verdict
+from .common import replace_figure, show_date, show_value, states, verdict
 from .numeric import applicable, current, during, format_number, format_ordinal, in_claims_unit, narrower, test
 
 # A figure of an ongoing entity recorded this long before the as-of date may have been superseded (a quarter).
@@ -130,8 +130,8 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
         then = [f for first, last in earlier_times for f in during(facts, first, last)]
         agree = next((f for f in then if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if agree is not None:
-            return verdict(claim, Verdict.CONSISTENT, f"{agree.subject}: {agree.predicate} {show_value(agree)}"
-                                                      f" as of {agree.date} (the time the sentence names)", agree,
+            return verdict(claim, Verdict.CONSISTENT, f"{states(agree)}"
+                                                      f" as of {show_date(agree.date)} (the time the sentence names)", agree,
                            rule=AT_NAMED_TIME)
         if claim.kind == "ordinal":  # "their third title, the first since 1986": the event's own time may be meant
             earlier_times = []
@@ -147,7 +147,7 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
         # Every figure in force then disagrees: whichever moment the sentence means, the claim is wrong.
         fact = then[-1]
         values = ", ".join(dict.fromkeys(show_value(f) for f in then))
-        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.predicate} was {values} in the time the "
+        return verdict(claim, Verdict.CONFLICTING, f"{fact.subject}: {fact.plain_predicate} was {values} in the time the "
                                                    f"sentence names, not {claim.text.strip()}", fact,
                        replace_figure(claim, context.document.text,
                                       claim.detail("prefix", "") + write(fact.value, figure)), rule=AT_NAMED_TIME)
@@ -158,46 +158,46 @@ def _judge(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> Judgem
     results = [(test(claim, figure, f.value, f.tolerance or 0.0), f) for f in now]
     for result, fact in results:
         if result is Verdict.CONSISTENT:
-            return verdict(claim, result, f"{fact.subject}: {fact.predicate} {show_value(fact)}"
-                                          + (f" (as of {fact.date})" if fact.date else ""), fact, rule=MATCHES)
+            return verdict(claim, result, f"{states(fact)}"
+                                          + (f" (as of {show_date(fact.date)})" if fact.date else ""), fact, rule=MATCHES)
     conflicting = [f for r, f in results if r is Verdict.CONFLICTING]
     if len(conflicting) == len(results):
         fact = conflicting[0]
         if claim.kind == "ordinal" and claim.value == fact.value + 1 and (fact.date is None or fact.date < as_of):
             # A count grows: "their third title" after a store figure of 2 may be the title that made it 3.
-            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} was {show_value(fact)}"
-                                                      f"{f' as of {fact.date}' if fact.date else ''}; the count may "
+            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.plain_predicate} was {show_value(fact)}"
+                                                      f"{f' as of {show_date(fact.date)}' if fact.date else ''}; the count may "
                                                       "have grown since", fact, rule=COUNT_MAY_HAVE_GROWN)
         if claim.kind == "ordinal" and claim.value < fact.value:
             # "became the 11th member" when there are 12 now: it may have been the 11th then.
-            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.predicate} is {show_value(fact)} now; "
+            return verdict(claim, Verdict.UNVERIFIED, f"{fact.subject}: {fact.plain_predicate} is {show_value(fact)} now; "
                                                       f"the {figure} may have come earlier", fact,
                            rule=EARLIER_ORDINAL)
         if narrower(claim, fact) and claim.value < fact.value:
             return verdict(claim, Verdict.UNVERIFIED, f"'{claim.noun}' may be a part of the {show_value(fact)} "
-                                                      f"of {fact.subject} {fact.predicate}", fact,
+                                                      f"of {fact.subject} {fact.plain_predicate}", fact,
                            rule=NARROWER_GROUP)
         old = next((f for f in earlier if test(claim, figure, f.value, f.tolerance or 0.0) is Verdict.CONSISTENT), None)
         if _stale(fact, as_of):  # the newest figure known is old itself: a later one may differ, or agree
-            before = f"{show_value(old)} was the figure as of {old.date}, and " if old is not None else ""
-            return verdict(claim, Verdict.UNVERIFIED, f"{before}{fact.subject}: {fact.predicate} was {show_value(fact)} "
-                                                      f"as of {fact.date}; a later figure may differ", fact, rule=STALE)
+            before = f"{show_value(old)} was the figure as of {show_date(old.date)}, and " if old is not None else ""
+            return verdict(claim, Verdict.UNVERIFIED, f"{before}{fact.subject}: {fact.plain_predicate} was {show_value(fact)} "
+                                                      f"as of {show_date(fact.date)}; a later figure may differ", fact, rule=STALE)
         if old is not None and context.past():
-            return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {old.date}, and the "
+            return verdict(claim, Verdict.UNVERIFIED, f"{show_value(old)} was the figure as of {show_date(old.date)}, and the "
                                                       f"sentence speaks of the past; it is {show_value(fact)} now", old,
                            rule=PAST_FIGURE)
         suggestion = replace_figure(claim, context.document.text,
                                     claim.detail("prefix", "") + write(fact.value, figure))
         if old is not None:
-            reason = (f"outdated: {show_value(old)} was the figure as of {old.date}; "
-                      f"{fact.subject} {fact.predicate} is {show_value(fact)} as of {fact.date}")
+            reason = (f"outdated: {show_value(old)} was the figure as of {show_date(old.date)}; "
+                      f"{fact.subject} {fact.plain_predicate} is {show_value(fact)} as of {show_date(fact.date)}")
         else:
-            reason = f"{fact.subject}: {fact.predicate} is {show_value(fact)}, not {claim.text.strip()}"
+            reason = f"{fact.subject}: {fact.plain_predicate} is {show_value(fact)}, not {claim.text.strip()}"
         return verdict(claim, Verdict.CONFLICTING, reason, fact, suggestion, rule=OUTDATED if old else DIFFERS)
     fact = next(f for r, f in results if r is Verdict.UNVERIFIED)
     return verdict(claim, Verdict.UNVERIFIED,
                    f"vague: '{claim.text.strip()}' neither matches nor surely contradicts "
-                   f"{fact.subject} {fact.predicate} {show_value(fact)}", fact, rule=VAGUE)
+                   f"{fact.subject} {fact.plain_predicate} {show_value(fact)}", fact, rule=VAGUE)
 
 
 def _event_year(claim: Claim, facts: tuple[FactRow, ...], context: Context) -> bool:

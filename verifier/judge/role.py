@@ -11,7 +11,7 @@ from ..context import OPENING, Context, date_range
 from ..link import RoleLink
 from ..records import Claim, Judgement, Verdict
 from ..rulebook import Example, Rule, declare
-from .common import replace_figure, show_period, verdict, within_week
+from .common import replace_figure, show_date, show_period, verdict, within_week
 
 UNLINKED = Rule(
     "judge.role.unlinked", "The store knows no person by the name written, or no office by the title.",
@@ -98,10 +98,10 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         term, day = handed[0]
         incoming = [h for h in link.holders if h.value == term.value and h.valid_from == day and h.subject != link.person]
         if len(incoming) == 1:
-            return verdict(claim, Verdict.CONFLICTING, f"{link.person}'s term in {term.value} ended on {day}; "
+            return verdict(claim, Verdict.CONFLICTING, f"{link.person}'s term in {term.value} ended on {show_date(day)}; "
                                                        f"{incoming[0].subject} took it that day", incoming[0],
                            replace_figure(claim, document.text, incoming[0].subject, keep_prefix=True), rule=HANDOVER)
-        return verdict(claim, Verdict.UNVERIFIED, f"{link.person}'s term in {term.value} ended on {day}, the day the "
+        return verdict(claim, Verdict.UNVERIFIED, f"{link.person}'s term in {term.value} ended on {show_date(day)}, the day the "
                                                   "sentence tells of a start", term, rule=HANDOVER)
     named = [(first, last) for first, last in periods[1:] if last < as_of]
     current = {}
@@ -113,9 +113,9 @@ def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
         term = min(link.person_terms, key=lambda f: f.valid_from)
         holders = current.get(term.value, [])
         if len(holders) != 1:  # (every time the sentence names is before the as-of date, so before the term too)
-            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {as_of}", term,
+            return verdict(claim, Verdict.UNVERIFIED, f"{link.person} took this office only after {show_date(as_of)}", term,
                            rule=NOT_YET)
-        return verdict(claim, Verdict.CONFLICTING, f"{link.person} took {term.value} only on {term.valid_from}; "
+        return verdict(claim, Verdict.CONFLICTING, f"{link.person} took {term.value} only on {show_date(term.valid_from)}; "
                                                    f"{holders[0].subject} holds it {show_period(holders[0])}",
                        holders[0], replace_figure(claim, document.text, holders[0].subject, keep_prefix=True),
                        rule=NOT_YET)
@@ -150,9 +150,9 @@ def _then(claim: Claim, link: RoleLink, period, context: Context) -> Judgement:
     if len({t.subject for t in then}) == 1 and len({t.value for t in then}) == 1:
         holder = then[0]
         return verdict(claim, Verdict.CONFLICTING,
-                       f"{holder.subject} held {holder.value} in the time the sentence names ({first} to {last}); "
+                       f"{holder.subject} held {holder.value} in the time the sentence names ({show_date(first)} to {show_date(last)}); "
                        f"{link.person}: {held}", holder,
                        replace_figure(claim, context.document.text, holder.subject, keep_prefix=True), rule=OTHER_HOLDER)
     return verdict(claim, Verdict.UNVERIFIED, f"{link.person} held no such office in the time the sentence names "
-                                              f"({first} to {last}), and the store does not say who did; {held}",
+                                              f"({show_date(first)} to {show_date(last)}), and the store does not say who did; {held}",
                    rule=NO_TERM)

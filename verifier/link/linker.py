@@ -51,6 +51,13 @@ class Linker(SubjectFinder):
         self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
         self._phrases: dict[str, list[Mention]] = {}  # described events' names looked up, across documents
 
+
+    def _labels(self, predicates) -> str:
+        """Predicates in plain words, as a list an editor reads: "founding date, launch date or date"."""
+        vocabulary = self.reader.predicates()
+        words = sorted(dict.fromkeys(vocabulary[p].plain if p in vocabulary else p.replace("_", " ")
+                                     for p in predicates))
+        return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
     def forget(self) -> None:
         """Drop what was found in the previous document's sentences."""
         self._cache.clear()
@@ -254,10 +261,10 @@ class Linker(SubjectFinder):
             return Link((), "no entity of the store is named in this sentence", NO_ENTITY, guess=_guess(entities, cue_distance))
         if not cue_distance:
             what = f"'{claim.noun}'" if claim.noun else "this figure"
-            return Link((), f"no predicate of the store describes {what} (entities named: {_names(entities)})",
+            return Link((), f"nothing in the store measures {what} (the sentence names {_names(entities)})",
                         NO_PREDICATE, guess=_guess(entities, cue_distance))
         if not groups:
-            return Link((), f"no fact for {' or '.join(sorted(cue_distance))} of {_names(entities)}", NO_FACT,
+            return Link((), f"the store has no {self._labels(cue_distance)} for {_names(entities)}", NO_FACT,
                         guess=_guess(entities, cue_distance))
         named = {m.entity_id for m in context.sentence.mentions}
         candidates = []

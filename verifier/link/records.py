@@ -45,6 +45,11 @@ class Candidate:
     support: int = 1  # how many of the claim's cues name the predicate
 
     @property
+    def plain_predicate(self) -> str:
+        """The predicate as reasons name it: its label in the store, else its name in words."""
+        return self.facts[0].plain_predicate if self.facts else self.predicate.replace("_", " ")
+
+    @property
     def evidence(self) -> Evidence:
         return self.pointer[0]
 

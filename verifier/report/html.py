@@ -176,7 +176,8 @@ def evidence(finding: Finding, tag: str = "span") -> str:
     fact = judgement.fact
     if fact is not None:
         when = _when(fact)
-        rows.append(f'<{tag}><span class="label">Reference</span>{_e(fact.subject)} · {_e(fact.predicate)} · '
+        label = "Related fact" if finding.verdict is Verdict.UNVERIFIED else "Reference"  # never read as a conflict
+        rows.append(f'<{tag}><span class="label">{label}</span>{_e(fact.subject)} · {_e(fact.plain_predicate)} · '
                     f'<strong>{_e(_value(fact))}</strong>{f" ({_e(when)})" if when else ""} '
                     f'<span class="uid">[{_e(fact.uid)}]</span></{tag}>')
         source = fact.source

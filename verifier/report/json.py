@@ -45,7 +45,8 @@ def claim_dict(finding: Finding) -> dict:
             "kind": claim.kind, "value": plain(claim.value), "unit": claim.unit, "hedge": claim.hedge,
             "verdict": judgement.verdict.value, "reason": judgement.reason, "fact": fact_dict(judgement.fact),
             "suggestion": judgement.suggestion, "rule": finding.rule.id, "severity": finding.severity,
-            "fingerprint": finding.fingerprint, "decided_by": judgement.decided_by, "trace": list(judgement.trace)}
+            "fingerprint": finding.fingerprint, "decided_by": judgement.decided_by, "trace": list(judgement.trace),
+            "detail": judgement.detail}
 
 
 def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:

@@ -12,10 +12,10 @@ import re
 from urllib.parse import quote
 
 from .. import __version__
+from ..judge.common import states
 from ..records import Verdict
 from ..rules import RULES, Rule
 from ..run import Finding, Notice, RunResult
-from .json import value_with_unit
 
 TOOL = "claim-verifier"
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -49,8 +49,7 @@ def reference(finding: Finding) -> str:
     if fact is None:
         return ""
     source = fact.source
-    return (f'{fact.subject} {fact.predicate} {value_with_unit(fact)} '
-            f'(source: {source.publisher}, "{source.title}", {source.url})')
+    return f'{states(fact)} (source: {source.publisher}, "{source.title}", {source.url})'
 
 
 def message(finding: Finding) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..judge.common import states
 from ..records import Verdict
 from ..run import Finding, RunResult
-from .json import value_with_unit
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
@@ -23,8 +23,7 @@ def reference(finding: Finding) -> str:
     if fact is None:
         return ""
     label = "related fact" if finding.verdict is Verdict.UNVERIFIED else "reference"
-    return (f"  — {label}: {fact.subject} {fact.predicate} {value_with_unit(fact)} "
-            f"(source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]")
+    return f"  — {label}: {states(fact)} (source: {fact.source.publisher}, {fact.source.title}) [{fact.uid}]"
 
 
 def context(text: str, line_starts: tuple[int, ...], finding: Finding) -> list[str]:
@@ -48,7 +47,7 @@ def explanation(judgement) -> list[str]:
     """The rules behind a verdict, in the order they acted, each with its one-line doc."""
     from ..rulebook import RULES
 
-    lines = [f"    decided by {judgement.decided_by}"]
+    lines = [f"    decided by {judgement.decided_by}"] + ([f"    {judgement.detail}"] if judgement.detail else [])
     for rule_id in judgement.trace:
         rule = RULES.get(rule_id)
         lines.append(f"      {rule_id}: {rule.doc if rule else '(unknown rule)'}")
