@@ -191,3 +191,13 @@ def test_a_draft_with_nothing_to_review_says_so(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and "0 conflicting, 0 unverified" in child.before
+
+
+def test_a_byte_order_mark_is_kept_and_offsets_count_after_it(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf" + DRAFT.encode("utf-8"))
+    child = spawn(tmp_path, path.name)
+    drive(child, "a", "a", "q")
+    expected = DRAFT.replace("Imran Khan", "Shehbaz Sharif").replace("28 people", "26 people")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
+    assert (tmp_path / "bom.md.orig").read_bytes() == b"\xef\xbb\xbf" + DRAFT.encode("utf-8")

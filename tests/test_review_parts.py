@@ -97,3 +97,14 @@ TEXT = "0123456789" * 3
 def test_a_span_moves_with_the_edits_made_before_it(edits, span, now):
     session = Session(file=None, kind="markdown", text=TEXT, digest="", edits=edits)
     assert session.span(*span) == now
+
+
+def test_the_readme_documents_the_review_files_and_keys():
+    from pathlib import Path
+
+    from verifier.review import ACTIONS, BACKUP_SUFFIX, DEFAULT_TODO
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Reviewing a draft\n", 1)[1].split("\n### ", 1)[0]
+    assert f"default `{DEFAULT_TODO}`" in section and f"`DRAFT{BACKUP_SUFFIX}`" in section
+    assert all(f"| `{key}`" in section for key in ACTIONS)
