@@ -120,7 +120,10 @@ def test_the_default_todo_file_is_todo_jsonl_and_a_record_is_added_once(tmp_path
     (("n", " ", "n", "q"), "3 skipped"),
     (("q",), "nothing done"),
     (("n", "n", "n", "u", "n", "n"), "5 skipped"),
-], ids=["skip-with-n-and-space", "quit-at-once", "skip-all-then-unverified"])
+    (("s", "reason:", "q"), "nothing done"),
+    (("n", "n", "n", "q"), "nothing done"),
+], ids=["skip-with-n-and-space", "quit-at-once", "skip-all-then-unverified", "suppress-without-reason-cancels",
+        "quit-before-the-unverified"])
 def test_skip_and_quit_write_nothing(tmp_path, draft, keys, summary):
     child = spawn(tmp_path, draft.name)
     shown = drive(child, *keys)

@@ -227,6 +227,7 @@ class Review:
         return True
 
     def _act(self, finding: Finding, offered: str, row: dict | None) -> bool:
+        from .suppress import reason_text
         from .todo import append
 
         while True:
@@ -240,10 +241,8 @@ class Review:
             if key == "a":
                 self.out(f"accepted: \"{printable(self.session.accept(finding))}\" written\n\n")
             elif key == "s":
-                self.out("suppress\n  reason (Enter alone cancels): ")
-                from .suppress import reason_text
-
-                reason = reason_text(self.keys.line() or "")
+                reason = reason_text(self.keys.line(lambda: self.out("suppress\n  reason (Enter alone cancels): "))
+                                     or "")
                 if not reason:
                     self.out(f"  cancelled{prompt(offered)}")
                     continue
@@ -310,5 +309,8 @@ def review(path: str, config, todo: str | None = None) -> int:
                 walker.walk(unverified)
         except KeyboardInterrupt:
             _stdout("\ninterrupted\n")
+        except InputError:  # the draft changed on disk: the one-line error goes on a line of its own
+            _stdout("\n")
+            raise
         _stdout(walker.summary())
     return 0

@@ -11,6 +11,7 @@ import os
 import termios
 import tty
 import unicodedata
+from collections.abc import Callable
 
 # Control and format characters (ESC, CR, bidi controls, zero-width ones) and line or paragraph separators:
 # shown as [U+001B], never sent to the terminal as they are.
@@ -74,9 +75,11 @@ class Keys:
         key = data.decode("utf-8", errors="replace")[:1].lower()
         return "n" if key == " " else key
 
-    def line(self) -> str | None:
-        """A line typed with the terminal's own editing (Backspace works), or None at Ctrl-D."""
+    def line(self, ask: Callable[[], None]) -> str | None:
+        """A line typed with the terminal's own editing (Backspace works), or None at Ctrl-D; `ask` shows the
+        question once the terminal is back in line mode, so nothing typed after it is read as keys."""
         termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+        ask()
         try:
             data = b""
             while not data.endswith(b"\n"):
