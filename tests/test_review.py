@@ -121,7 +121,7 @@ def test_the_default_todo_file_is_todo_jsonl_and_a_record_is_added_once(tmp_path
     (("q",), "nothing done"),
     (("n", "n", "n", "u", "n", "n"), "5 skipped"),
     (("s", "reason:", "q"), "nothing done"),
-    (("n", "n", "n", "q"), "nothing done"),
+    (("n", "n", "n", "q"), "3 skipped"),
 ], ids=["skip-with-n-and-space", "quit-at-once", "skip-all-then-unverified", "suppress-without-reason-cancels",
         "quit-before-the-unverified"])
 def test_skip_and_quit_write_nothing(tmp_path, draft, keys, summary):
