@@ -204,3 +204,10 @@ def test_a_byte_order_mark_is_kept_and_offsets_count_after_it(tmp_path):
     expected = DRAFT.replace("Imran Khan", "Shehbaz Sharif").replace("28 people", "26 people")
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
     assert (tmp_path / "bom.md.orig").read_bytes() == b"\xef\xbb\xbf" + DRAFT.encode("utf-8")
+
+
+def test_as_of_is_taken_as_check_takes_it(tmp_path, draft):
+    child = spawn(tmp_path, draft.name, "--as-of", "2021-01-05")
+    shown = drive(child, "q")
+    assert "talks.md: as of 2021-01-05 (option); 1 conflicting, 4 unverified claim(s)" in shown
+    assert "[1/1] talks.md:7:115  conflicting" in shown, "in 2021 Imran Khan was in office: no card for him"
