@@ -211,3 +211,10 @@ def test_as_of_is_taken_as_check_takes_it(tmp_path, draft):
     shown = drive(child, "q")
     assert "talks.md: as of 2021-01-05 (option); 1 conflicting, 4 unverified claim(s)" in shown
     assert "[1/1] talks.md:7:115  conflicting" in shown, "in 2021 Imran Khan was in office: no card for him"
+
+
+def test_the_draft_and_its_backup_keep_the_draft_s_permissions(tmp_path, draft):
+    draft.chmod(0o600)
+    child = spawn(tmp_path, draft.name)
+    drive(child, "n", "a", "q")
+    assert draft.stat().st_mode & 0o777 == 0o600 and (tmp_path / "talks.md.orig").stat().st_mode & 0o777 == 0o600

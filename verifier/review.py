@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import stat
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -116,18 +117,19 @@ class Session:
 
         path = Path(self.path)
         try:
-            now = _digest(path.read_bytes())
+            now, mode = _digest(path.read_bytes()), stat.S_IMODE(path.stat().st_mode)
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot read it again before writing ({exc.strerror}); nothing written")
+            raise InputError(f"{self.path}: cannot read it again before writing ({exc.strerror}); "
+                             "nothing written") from None
         if now != self.digest:
             raise InputError(f"{self.path}: changed on disk since the review read it; nothing written "
                              "(run `verifier review` again on the new version)")
         if self.backup is None:
             backup = path.with_name(path.name + BACKUP_SUFFIX)
-            write_text(backup, ("\ufeff" if self.file.bom else "") + self.file.text, "backup")
+            write_text(backup, ("\ufeff" if self.file.bom else "") + self.file.text, "backup", mode)
             self.backup = backup
         data = self._bytes(self.file, text)
-        write_text(path, data.decode("utf-8"), "reviewed draft")
+        write_text(path, data.decode("utf-8"), "reviewed draft", mode)
         self.text, self.digest = text, _digest(data)
 
     def position(self, offset: int) -> tuple[int, int]:
