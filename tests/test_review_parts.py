@@ -109,3 +109,22 @@ def test_the_readme_documents_the_review_files_and_keys():
     section = readme.split("### Reviewing a draft\n", 1)[1].split("\n### ", 1)[0]
     assert f"default `{DEFAULT_TODO}`" in section and f"`DRAFT{BACKUP_SUFFIX}`" in section
     assert all(f"| `{key}`" in section for key in ACTIONS)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"], ids=["plain-text", "markdown"])
+def test_a_suppression_above_the_dateline_is_a_directive_not_prose(tmp_path, capsys, suffix):
+    """Its reason's figures are no claims, and the dateline after it still dates the draft."""
+    import json
+
+    from verifier.cli import main
+
+    body = "New Delhi, June 30 (Wire) The Pahalgam attack of April 22, 2025 killed 28 people.\n"
+    kind = {".txt": "text", ".md": "markdown"}[suffix]
+    at, inserted = insertion(body, body.index("28"), RULE, "police say 30 died in 2024", kind)
+    path = tmp_path / f"wire{suffix}"
+    path.write_text(body[:at] + inserted + body[at:], encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    [file] = report["files"]
+    assert file["as_of"] == "2025-06-30"
+    assert [c["text"] for c in file["claims"]] == ["April 22, 2025"], "28 suppressed; 30 and 2024 are no claims"
