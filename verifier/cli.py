@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=".", help="a draft or directory to find the configuration for")
     config.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
     config.set_defaults(func=cmd_config)
+    review = sub.add_parser("review", help="Walk a draft's conflicting claims on a terminal and fix each with a key.",
+                            description="Check a draft, then show its conflicting (then, on request, unverified) "
+                                        "claims one at a time: a accepts the suggestion, s suppresses the finding, "
+                                        "t sends the claim to the to-do file, n skips, q quits.")
+    review.add_argument("path", metavar="DRAFT", help="the draft; edited in place, the version read kept in DRAFT.orig")
+    review.add_argument("--db", help="SQLite path or SQLAlchemy URL of the store (default: the bundled store)")
+    review.add_argument("--as-of", type=_date, metavar="DATE", help="the date the draft speaks from (YYYY-MM-DD)")
+    review.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file, not the one found")
+    review.add_argument("--todo", metavar="FILE", help="the curators' to-do file t adds to (default: todo.jsonl)")
+    review.set_defaults(func=cmd_review)
     completion = sub.add_parser("completion", help="Print a shell completion script (bash, zsh or tcsh).",
                                 description="Print a completion script for your shell, e.g. "
                                             "`verifier completion bash > ~/.local/share/bash-completion/completions/"
@@ -143,6 +153,12 @@ def cmd_config(args) -> int:
             value = list(value)
         print(f"{key} = {json.dumps(value)}    # {source}")
     return EXIT_OK
+
+
+def cmd_review(args) -> int:
+    from .review import review
+
+    return review(args.path, _configuration(args), args.todo)
 
 
 def cmd_check(args) -> int:

@@ -154,6 +154,16 @@ def _html(path: str, text: str) -> Draft:
     return Draft(path, text, "".join(chars), (), as_of)
 
 
+VERIFIER_COMMENT = re.compile(r"<!--\s*verifier:")
+
+
+def _directives(text: str) -> list[tuple[int, int]]:
+    """The suppression comments of a plain-text draft: directives, not prose (their reasons are not claims, and one
+    above the dateline leaves it the first line). Other comments in plain text are text."""
+    return [(start, end) for start, end in comments(text)
+            if VERIFIER_COMMENT.match(text, start) and text.startswith("-->", end - 3)]
+
+
 STDIN = "-"
 
 
@@ -174,7 +184,7 @@ def read_draft(path: str, limit: int | None = None, stdin=None, name: str | None
         text, bom = read_text(path, limit)
     kind = SUFFIXES.get(Path(path).suffix.lower(), "text")
     draft = _markdown(path, text) if kind == "markdown" else _html(path, text) if kind == "html" else \
-        Draft(path, text, text, ())
+        Draft(path, text, _blank(text, _directives(text)), ())
     return replace(draft, bom=bom)
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from .document import InputError
 
 
-def write_text(path: str | Path, text: str, what: str) -> None:
+def write_text(path: str | Path, text: str, what: str, mode: int = 0o644) -> None:
     """Write `text` to `path` through a temporary file beside it, then rename: a reader never sees half a file.
-    A symbolic link at `path` is refused (the run did not create it, and it may point anywhere)."""
+    A symbolic link at `path` is refused (the run did not create it, and it may point anywhere). `mode`: the
+    file's permissions (a draft edited in place keeps its own)."""
     path = Path(path)
     if path.is_symlink():
         raise InputError(f"{path}: is a symbolic link; the verifier writes the {what} only to a regular file")
@@ -24,7 +25,7 @@ def write_text(path: str | Path, text: str, what: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .run import FileResult
+from .run import FileResult, Finding
+
+
+def replacement(finding: Finding, text: str, start: int | None = None) -> str | None:
+    """What replaces a conflict's claim in `text` (where it now starts at `start`, when earlier edits moved it):
+    its suggestion, when the span holds the claim as written (a claim with markup inside, "<b>44</b> people",
+    is left for the editor); else None. `check --suggest` and `review` both apply suggestions through this."""
+    judgement, claim = finding.judgement, finding.judgement.claim
+    if judgement.verdict.value != "conflicting" or not judgement.suggestion:
+        return None
+    start = claim.start if start is None else start
+    return judgement.suggestion if text[start:start + claim.end - claim.start] == claim.text else None
 
 
 def corrected(file: FileResult) -> str:
-    """The draft with each conflict's text replaced, where the claim's text is the file's own
-    (a claim with markup inside, "<b>44</b> people", is left for the editor)."""
+    """The draft with each conflict's text replaced by its suggestion, where `replacement` allows it."""
     text = file.text
     for finding in sorted(file.findings, key=lambda f: f.judgement.claim.start, reverse=True):
-        judgement, claim = finding.judgement, finding.judgement.claim
-        if (judgement.verdict.value == "conflicting" and judgement.suggestion
-                and text[claim.start:claim.end] == claim.text):
-            text = text[:claim.start] + judgement.suggestion + text[claim.end:]
+        claim = finding.judgement.claim
+        if (new := replacement(finding, text)) is not None:
+            text = text[:claim.start] + new + text[claim.end:]
     return text
 
 

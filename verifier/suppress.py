@@ -111,3 +111,61 @@ class Suppressions:
                           + (f"on line {r.first}" if r.first == r.last else f"on lines {r.first}-{r.last}"))
                    for r in self.rules if not r.used]
         return kept, notices
+
+
+# Lines a comment appended to would change: a code fence, a thematic break or setext underline, a table's
+# delimiter row. After these, the comment goes on a line of its own.
+_MARKDOWN_BLOCK_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,}|(?:[-*_=][ \t]*){3,}$|[-=]+[ \t]*$)"
+                                  r"|^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$")
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]*)$")  # a trailing backslash or spaces end the line, after the comment
+REASON_LONGEST = 300
+
+
+def reason_text(reason: str) -> str:
+    """An editor's reason as a comment can hold it: one line, no control characters, no `--` (it could end the
+    comment, and HTML forbids it there), at most REASON_LONGEST characters."""
+    import unicodedata
+
+    shown = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in reason)
+    shown = re.sub(r"-{2,}", "-", re.sub(r"\s+", " ", shown)).strip()
+    return shown[:REASON_LONGEST].strip()
+
+
+def comment(rule: str, reason: str) -> str:
+    """The comment that suppresses `rule` on the line after it, in the syntax `Suppressions.parse` reads."""
+    reason = reason_text(reason)
+    return f"<!-- verifier: disable-next-line {rule}{' -- ' + reason if reason else ''} -->"
+
+
+def insertion(text: str, offset: int, rule: str, reason: str, kind: str) -> tuple[int, str]:
+    """Where to insert what, so that the finding of `rule` on the line holding `offset` is suppressed and the draft
+    reads as before: (offset of the insertion, text to insert). `kind`: markdown, html or text (verifier.inputs).
+
+    The comment ends on the line before the claim's: appended to that line where it changes nothing (the line
+    before in a Markdown paragraph or list, any line in HTML), else on a line of its own (on the first line, after a
+    blank line, front matter, a fence or a table's delimiter row; always in plain text, where words are read)."""
+    from .document import FRONT_MATTER
+
+    note = comment(rule, reason)
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    if line_start == 0:
+        return 0, re.match(r"[ \t]*", text[:offset]).group() + note + _line_break(text)
+    brk = 2 if text[line_start - 2:line_start] == "\r\n" else 1
+    previous_end = line_start - brk
+    previous_start = max(text.rfind("\n", 0, previous_end), text.rfind("\r", 0, previous_end)) + 1
+    previous = text[previous_start:previous_end]
+    front = FRONT_MATTER.match(text)
+    own_line = (kind == "text" or kind == "markdown" and (
+        not previous.strip() or (front is not None and previous_end < front.end())
+        or _MARKDOWN_BLOCK_LINE.match(previous) is not None))
+    if own_line:  # indented as the claim's line, so a list item's paragraph stays in its item
+        indent = re.match(r"[ \t]*", text[line_start:offset]).group()
+        return line_start, indent + note + text[previous_end:line_start]
+    tail = _HARD_BREAK.search(previous)
+    return previous_end - (len(tail.group()) if tail else 0), " " + note
+
+
+def _line_break(text: str) -> str:
+    """The draft's own line break (LF when it has none)."""
+    match = LINE_BREAK.search(text)
+    return match.group() if match else "\n"

@@ -9,32 +9,36 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .run import FileResult
+from .run import FileResult, Finding
 
 # What a role claim asks the store to record.
 ROLE_PREDICATE = "holds_office"
 
 
 def records(files: Iterable[FileResult]) -> list[dict]:
-    rows = []
-    for file in files:
-        for finding in file.findings:
-            judgement = finding.judgement
-            claim = judgement.claim
-            if judgement.verdict.value != "unverified" or not _recordable(claim):
-                continue
-            subject, predicate, value = judgement.subject, judgement.predicate, claim.value
-            if claim.kind == "role":
-                subject, predicate, value = claim.value, ROLE_PREDICATE, claim.unit
-            row = {"subject": subject or "", "predicate": predicate or "", "value": value,
-                   "unit": claim.unit if claim.kind in ("quantity", "money", "percent") else None,
-                   "date": file.report.as_of.date.isoformat() if claim.kind in ("quantity", "money", "percent") else None,
-                   "source": {"title": "", "publisher": "", "url": ""},
-                   "note": f"to check: {file.path}:{finding.line}: \"{claim.text}\" ({judgement.reason})"}
-            if isinstance(row["value"], float) and row["value"].is_integer():
-                row["value"] = int(row["value"])
-            rows.append({k: v for k, v in row.items() if v is not None})
-    return rows
+    """The to-do records of every unverified claim of these files (`check --todo`)."""
+    return [row for file in files for finding in file.findings
+            if finding.verdict.value == "unverified" and (row := record(file, finding)) is not None]
+
+
+def record(file: FileResult, finding: Finding) -> dict | None:
+    """One claim as an interchange record for curators to complete, or None when its value cannot stand as a
+    fact's. Any verdict: `review` also sends conflicts a curator should look at (the store may be out of date)."""
+    judgement = finding.judgement
+    claim = judgement.claim
+    if not _recordable(claim):
+        return None
+    subject, predicate, value = judgement.subject, judgement.predicate, claim.value
+    if claim.kind == "role":
+        subject, predicate, value = claim.value, ROLE_PREDICATE, claim.unit
+    row = {"subject": subject or "", "predicate": predicate or "", "value": value,
+           "unit": claim.unit if claim.kind in ("quantity", "money", "percent") else None,
+           "date": file.report.as_of.date.isoformat() if claim.kind in ("quantity", "money", "percent") else None,
+           "source": {"title": "", "publisher": "", "url": ""},
+           "note": f"to check: {file.path}:{finding.line}: \"{claim.text}\" ({judgement.reason})"}
+    if isinstance(row["value"], float) and row["value"].is_integer():
+        row["value"] = int(row["value"])
+    return {k: v for k, v in row.items() if v is not None}
 
 
 def _recordable(claim) -> bool:
@@ -51,5 +55,27 @@ def write(path: str, files: Iterable[FileResult]) -> int:
     from .output import write_text
 
     rows = records(files)
-    write_text(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "to-do list")
+    write_text(path, "".join(map(line, rows)), "to-do list")
     return len(rows)
+
+
+def line(row: dict) -> str:
+    """A record as one line of the to-do file."""
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def append(path: str, rows: Iterable[dict]) -> int:
+    """Add records to a to-do file (kept whole: rewritten atomically), each line once; return how many were new."""
+    from pathlib import Path
+
+    from .document import read_text
+    from .output import write_text
+
+    existing = read_text(path)[0] if Path(path).exists() else ""
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    have = set(existing.splitlines(keepends=True))
+    new = [text for text in dict.fromkeys(map(line, rows)) if text not in have]
+    if new:
+        write_text(path, existing + "".join(new), "to-do list")
+    return len(new)
