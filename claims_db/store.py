@@ -12,6 +12,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy import text as sql_text
@@ -30,6 +31,15 @@ CHUNK = 500
 FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
 IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
 SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
+LIKE_ESCAPE = "\\"
+
+
+@dataclass(frozen=True)
+class Page:
+    """Some of the facts a query matches, and how many it matches in all."""
+
+    facts: list[dict]
+    total: int
 
 
 def _engine(url: str) -> Engine:
@@ -242,20 +252,28 @@ class Store:
             return list(_export_records(session))
 
     def find(self, subject: str | None = None, predicate: str | None = None, text: str | None = None,
-             limit: int = 200) -> list[dict]:
-        """Facts by entity name or alias, predicate, and full text; each record carries its `id`."""
+             status: str | None = None, limit: int = 200) -> list[dict]:
+        """Facts by entity name or alias, predicate, full text and status; each record carries its `id`."""
+        return self.find_page(subject, predicate, text, status, limit).facts
+
+    def find_page(self, subject: str | None = None, predicate: str | None = None, text: str | None = None,
+                  status: str | None = None, limit: int = 200) -> Page:
+        """The first `limit` facts matching, in id order, and how many match in all (for honest paging)."""
         with self.session() as session:
-            query = select(Fact).join(Predicate, Fact.predicate_id == Predicate.id).order_by(Fact.uid).limit(limit)
+            query = select(Fact).join(Predicate, Fact.predicate_id == Predicate.id)
             if subject:
                 ids = select(Alias.entity_id).where(Alias.norm == normalise(subject))
                 query = query.where(Fact.subject_id.in_(ids))
             if predicate:
                 query = query.where(Predicate.name == predicate)
+            if status:
+                query = query.where(Fact.status == Status(status))
             if text:
                 entity_ids, fact_ids = self._text_matches(session, text)
                 query = query.where(Fact.subject_id.in_(entity_ids) | Fact.id.in_(fact_ids))
-            return [{"id": f.uid, **_fact_record(f, f.subject.name, f.value_entity.name if f.value_entity else None)}
-                    for f in session.scalars(query)]
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            facts = [fact_dict(f) for f in session.scalars(query.order_by(Fact.uid).limit(max(limit, 0)))]
+            return Page(facts, total)
 
     def _text_matches(self, session: Session, text: str) -> tuple[set[int], set[int]]:
         """Entity and fact ids matching `text`: SQLite FTS where available, else a LIKE match."""
@@ -272,11 +290,36 @@ class Store:
                 db.close()
             alias_entities = session.scalars(select(Alias.entity_id).where(Alias.id.in_(hits["aliases"])))
             return set(hits["entities"]) | set(alias_entities), set(hits["facts"])
-        pattern = f"%{text}%"
-        entities = set(session.scalars(select(Entity.id).where(Entity.name.ilike(pattern) | Entity.note.ilike(pattern))))
-        entities |= set(session.scalars(select(Alias.entity_id).where(Alias.text.ilike(pattern))))
-        facts = set(session.scalars(select(Fact.id).where(Fact.note.ilike(pattern) | Fact.source_title.ilike(pattern))))
+        pattern = contains_pattern(text)
+
+        def like(column):
+            return column.ilike(pattern, escape=LIKE_ESCAPE)
+
+        entities = set(session.scalars(select(Entity.id).where(like(Entity.name) | like(Entity.note))))
+        entities |= set(session.scalars(select(Alias.entity_id).where(like(Alias.text))))
+        facts = set(session.scalars(select(Fact.id).where(like(Fact.note) | like(Fact.source_title))))
         return entities, facts
+
+    def show(self, name: str, on: dt.date) -> list:
+        """Every entity `name` (a name, an alias or an id) resolves to, as `claims_db.ask.EntityView`s."""
+        from . import ask
+
+        with self.session() as session:
+            return ask.show(session, name, on)
+
+    def who(self, office: str, on: dt.date) -> list:
+        """Who held the office named `office` on `on`, as `claims_db.ask.Holding`s."""
+        from . import ask
+
+        with self.session() as session:
+            return ask.who(session, office, on)
+
+    def validate(self) -> list:
+        """What the store must not hold, as `claims_db.validate.Problem`s (empty when sound)."""
+        from . import validate
+
+        with self.session() as session:
+            return validate.problems(session)
 
     def stats(self) -> dict:
         with self.session() as session:
@@ -409,6 +452,18 @@ def _export_records(session: Session) -> Iterator[dict]:
         .order_by(Entity.name, Predicate.name, Fact.key).execution_options(yield_per=2000))
     for fact, _, _ in rows:
         yield _fact_record(fact, names[fact.subject_id], names.get(fact.value_entity_id))
+
+
+def fact_dict(fact: Fact) -> dict:
+    """A fact's exported record with its public `id`, as `find` and `show` give it."""
+    return {"id": fact.uid, **_fact_record(fact, fact.subject.name, fact.value_entity.name if fact.value_entity else None)}
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its `%`, `_` and escape character taken literally."""
+    for char in (LIKE_ESCAPE, "%", "_"):
+        text = text.replace(char, LIKE_ESCAPE + char)
+    return f"%{text}%"
 
 
 def _fact_record(fact: Fact, subject: str, value_entity: str | None) -> dict:
