@@ -23,7 +23,7 @@ def _reading_store(args):
     from .locate import default_store
     from .store import Store
 
-    return Store(args.db or default_store())
+    return Store(args.db or default_store(), read_only=True)
 
 
 def cmd_init(args) -> int:

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import SCHEMA_VERSION, integrity
 from .errors import StoreError, driver_error
 from .interchange import Parsed, dump_jsonl, fact_uid, natural_key, parse_files
-from .locate import VOCABULARY, redact, sqlite_path, to_url
+from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_needs_immutable
 from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
 from .text import normalise
 
@@ -31,6 +32,8 @@ CHUNK = 500
 FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
 IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
 SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
+# Writers on SQLite use the write-ahead log: readers (checks) never wait for a writer, nor a writer for them.
+JOURNAL_MODE = "wal"
 LIKE_ESCAPE = "\\"
 
 
@@ -42,14 +45,23 @@ class Page:
     total: int
 
 
-def _engine(url: str) -> Engine:
+def _engine(url: str, immutable: bool = False) -> Engine:
+    """An engine; on SQLite, foreign keys on and a busy timeout on each connection.
+
+    `immutable` opens the file read-only as one nobody writes (see `locate.wal_needs_immutable`).
+    """
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT})
+    if immutable:
+        uri = sqlite_ro_uri(sqlite_path(url), immutable=True)
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_LOCK_WAIT * 1000}")
         dbapi_connection.isolation_level = None  # transactions are begun by the hook below, not by the driver
 
     @event.listens_for(engine, "begin")
@@ -64,7 +76,8 @@ def _engine(url: str) -> Engine:
 class Store:
     """A writable store; every write method is one transaction, all-or-nothing."""
 
-    def __init__(self, location: str | None, create: bool = False):
+    def __init__(self, location: str | None, create: bool = False, read_only: bool = False):
+        """Open (or with `create`, make) a store; `read_only` for reading commands: the journal mode is left as is."""
         if location is None:
             raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
         self.url = to_url(location)
@@ -75,15 +88,30 @@ class Store:
             shown = redact(location)
             raise StoreError(f"no store at {shown} (create one with 'claims-db init --db {shown}')")
         try:
-            self.engine = _engine(self.url)
+            immutable = read_only and path is not None and not create and wal_needs_immutable(path)
+            self.engine = _engine(self.url, immutable=immutable)
             self._session = sessionmaker(self.engine, expire_on_commit=False)
             self._writing = sessionmaker(self.engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
             if create:
                 self.create_schema()
             else:
                 self.check_schema()
+            if path is not None and not read_only:
+                self._set_journal_mode()
         except (SQLAlchemyError, ValueError) as exc:  # ValueError: a URL SQLAlchemy cannot parse (a bad port)
             raise driver_error(f"cannot open store {self.shown}", self.url, exc) from None
+
+    def _set_journal_mode(self) -> None:
+        """Put a SQLite store in JOURNAL_MODE, once its schema is known good (never a file that is no store).
+
+        The mode is kept in the file, so this is a no-op after the first time. Run outside any
+        transaction, as SQLite requires: on the driver's connection, which commits on its own.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchall()
+        finally:
+            raw.close()
 
     # -- schema -----------------------------------------------------------
     def create_schema(self) -> None:
@@ -281,13 +309,12 @@ class Store:
         if path is not None:
             import sqlite_utils
 
-            db = sqlite_utils.Database(path)
+            # The session's own connection: one transaction, and a read-only store stays read-only.
+            db = sqlite_utils.Database(session.connection().connection.dbapi_connection)
             try:
                 hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"], quote=True)] for t in FTS_COLUMNS}
             except Exception as exc:  # FTS syntax errors come from the SQLite driver
                 raise StoreError(f"bad search query {text!r}: {exc}") from None
-            finally:
-                db.close()
             alias_entities = session.scalars(select(Alias.entity_id).where(Alias.id.in_(hits["aliases"])))
             return set(hits["entities"]) | set(alias_entities), set(hits["facts"])
         pattern = contains_pattern(text)
