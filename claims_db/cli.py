@@ -139,7 +139,8 @@ def cmd_validate(args) -> int:
     else:
         for problem in problems:
             print(problem)
-        print(f"{len(problems)} problem(s) in {store.shown}" if problems else f"no problems in {store.shown}")
+        where = store.shown if args.db else "the bundled store"
+        print(f"{len(problems)} problem(s) in {where}" if problems else f"no problems in {where}")
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
