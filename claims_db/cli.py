@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
 from .errors import StoreError
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
 def _store(args, create: bool = False):
@@ -22,7 +23,7 @@ def _reading_store(args):
     from .locate import default_store
     from .store import Store
 
-    return Store(args.db or default_store())
+    return Store(args.db or default_store(), read_only=True)
 
 
 def cmd_upgrade(args) -> int:
@@ -83,32 +84,76 @@ def cmd_add(args) -> int:
     return EXIT_OK
 
 
-def _print_facts(facts: list[dict], as_json: bool) -> None:
-    for fact in facts:
-        if as_json:
-            print(json.dumps(fact, ensure_ascii=False))
-            continue
-        period = ""
-        if fact["valid_from"] or fact["valid_to"]:
-            period = f" [{fact['valid_from'] or '…'} – {fact['valid_to'] or 'now'}]"
-        when = f" on {fact['date']}" if fact["date"] else ""
-        unit = f" {fact['unit']}" if fact["unit"] else ""
-        print(f"{fact['id']}  {fact['subject']}  {fact['predicate']}  {fact['value']}{unit}{when}{period}"
-              f"  ({fact['source']['publisher']}) {fact['status']}")
-    if not as_json:
-        print(f"{len(facts)} fact(s)")
+def _print_facts(page, args) -> None:
+    """Text lines ending in an honest count, one JSON array, or JSON lines; a cut-off page says so."""
+    from . import lines
+
+    if args.format == "text":
+        for record in page.facts:
+            print(lines.fact(record))
+        print(lines.count(len(page.facts), page.total))
+        return
+    if args.format == "json":
+        print(json.dumps(page.facts, ensure_ascii=False, indent=2))
+    else:
+        for record in page.facts:
+            print(json.dumps(record, ensure_ascii=False))
+    if len(page.facts) < page.total:  # stdout stays pure JSON; the note goes beside it
+        print(f"claims-db: {lines.count(len(page.facts), page.total)}", file=sys.stderr)
 
 
 def cmd_list(args) -> int:
-    facts = _reading_store(args).find(subject=args.entity, predicate=args.predicate, limit=args.limit)
-    _print_facts(facts, args.json)
+    page = _reading_store(args).find_page(subject=args.entity, predicate=args.predicate, status=args.status,
+                                          limit=args.limit)
+    _print_facts(page, args)
     return EXIT_OK
 
 
 def cmd_search(args) -> int:
-    facts = _reading_store(args).find(text=args.query, predicate=args.predicate, limit=args.limit)
-    _print_facts(facts, args.json)
+    page = _reading_store(args).find_page(text=args.query, predicate=args.predicate, status=args.status,
+                                          limit=args.limit)
+    _print_facts(page, args)
     return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from . import lines
+
+    views = _reading_store(args).show(args.entity, args.on or dt.date.today())
+    if args.json:
+        print(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for n, view in enumerate(views):
+        if n:
+            print()
+        for line in lines.entity(view):
+            print(line)
+    return EXIT_OK
+
+
+def cmd_who(args) -> int:
+    from . import lines
+
+    answers = _reading_store(args).who(args.office, args.on or dt.date.today())
+    if args.json:
+        print(json.dumps([a.as_dict() for a in answers], ensure_ascii=False, indent=2))
+    else:
+        for answer in answers:
+            print(lines.holding(answer))
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    store = _reading_store(args)
+    problems = store.validate()
+    if args.json:
+        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        where = store.shown if args.db else "the bundled store"
+        print(f"{len(problems)} problem(s) in {where}" if problems else f"no problems in {where}")
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def cmd_retire(args) -> int:
@@ -143,6 +188,33 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+STATUSES = ("draft", "approved", "retired")  # = claims_db.models.Status; tests/test_claims_db_cli.py keeps them equal
+ADD_REQUIRED = {
+    "subject": "the entity the fact is about, by its canonical name (created if new)",
+    "predicate": "what the fact states, a predicate of the vocabulary (see 'claims-db stats')",
+    "value": "a number, a YYYY-MM-DD date, an entity's name or text, by the predicate's value type",
+    "source-title": "title of the source document",
+    "source-publisher": "who published the source",
+    "source-url": "where the source can be read (http(s)://...)",
+}
+ADD_OPTIONAL = {
+    "unit": "unit of the value (a currency code for money, %%, 'people', ...)",
+    "date": "the day a point-in-time figure refers to (YYYY-MM-DD)",
+    "valid-from": "first day the fact holds (YYYY-MM-DD)",
+    "valid-to": "last day the fact holds (YYYY-MM-DD); none: it still holds",
+    "tolerance": "allowed deviation of a draft's figure from the value",
+    "source-accessed": "the day the source was read (YYYY-MM-DD)",
+    "note": "free text for curators (searchable)",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="claims-db", description="Curate the verifier's reference store.")
     common = OneLineParser(add_help=False)
@@ -158,34 +230,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--description", metavar="TEXT",
                    help="how reports name the store, e.g. 'Newsroom facts 2025' (an empty text removes it)")
     p = command("import", cmd_import, "Import JSONL or CSV files, all-or-nothing.")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="interchange files: JSONL, or CSV by extension")
     p.add_argument("--create", action="store_true", help="create the schema first if missing")
     p = command("export", cmd_export, "Export every record in canonical order.")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p = command("add", cmd_add, "Add (or update) one fact from flags.")
-    for flag in ("subject", "predicate", "value", "source-title", "source-publisher", "source-url"):
-        p.add_argument(f"--{flag}", required=True)
-    for flag in ("unit", "date", "valid-from", "valid-to", "tolerance", "source-accessed", "note"):
-        p.add_argument(f"--{flag}")
-    p.add_argument("--status", default="approved", choices=("draft", "approved", "retired"))
+    for flag, help in ADD_REQUIRED.items():
+        p.add_argument(f"--{flag}", required=True, help=help + " (required)")
+    for flag, help in ADD_OPTIONAL.items():
+        p.add_argument(f"--{flag}", help=help)
+    p.add_argument("--status", default="approved", choices=STATUSES,
+                   help="review status; only approved facts are used by checks (default: approved)")
     p.add_argument("--alias", action="append", default=[], help="another name of the subject (repeatable)")
-    for name, func, help in (("list", cmd_list, "List facts by entity (name or alias) and predicate."),
+    for name, func, help in (("list", cmd_list, "List facts by entity (name or alias), predicate and status."),
                              ("search", cmd_search, "Full-text search over names, aliases, notes and source titles.")):
         p = command(name, func, help)
         if name == "search":
-            p.add_argument("query")
+            p.add_argument("query", help="words to look for (taken literally, no wildcards)")
         else:
             p.add_argument("--entity", help="entity name or alias")
-        p.add_argument("--predicate")
-        p.add_argument("--limit", type=int, default=200)
-        p.add_argument("--json", action="store_true", help="one JSON object per line")
+        p.add_argument("--predicate", help="only facts of this predicate")
+        p.add_argument("--status", choices=STATUSES, help="only facts of this review status")
+        p.add_argument("--limit", type=int, default=200, metavar="N",
+                       help="show at most N facts (default: 200); the count says how many match in all")
+        shape = p.add_mutually_exclusive_group()
+        shape.add_argument("--json", dest="format", action="store_const", const="json", default="text",
+                           help="one JSON array of fact records")
+        shape.add_argument("--jsonl", dest="format", action="store_const", const="jsonl",
+                           help="one JSON object per line (what --json printed before)")
+    p = command("show", cmd_show, "Show an entity: aliases, facts, offices held and, for an office, its holders.")
+    p.add_argument("entity", help="entity name, alias or numeric id")
+    p.add_argument("--on", type=_day, metavar="DATE", help="day of the 'holder on' line (default: today)")
+    p.add_argument("--json", action="store_true", help="one JSON array of the entities matched")
+    p = command("who", cmd_who, "Who held an office on a day, from holds_office facts and their validity.")
+    p.add_argument("office", help="the office, by name, alias or numeric id")
+    p.add_argument("--on", type=_day, metavar="DATE", help="the day asked about, YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="one JSON array, one answer per office matched")
+    p = command("validate", cmd_validate, "Find contradictions, double office holders, shared aliases, "
+                                          "facts without a source URL or dated outside their validity; exit 1 if any.")
+    p.add_argument("--json", action="store_true", help="one JSON array of problems")
     p = command("retire", cmd_retire, "Mark a fact retired (kept for history, no longer used by checks).")
-    p.add_argument("id")
+    p.add_argument("id", help="the fact's id, as 'claims-db list' shows it")
     command("refresh", cmd_refresh, "Recompute the digest and the fact count from the content.")
     command("upgrade", cmd_upgrade, "Bring an older store to this tool's schema: its migrations in one transaction.")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 

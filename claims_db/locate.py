@@ -62,6 +62,34 @@ def sqlite_path(url: str) -> str | None:
     return None
 
 
+SQLITE_WAL_UNREADABLE = (14, 1544)  # CANTOPEN, READONLY_DIRECTORY: a WAL file whose -shm cannot be made
+
+
+def sqlite_ro_uri(path: str, immutable: bool = False) -> str:
+    """A URI opening the file read-only; `immutable`: as a file nobody writes (no locks, no -shm)."""
+    # as_uri() escapes '#', '?' and '%', which would otherwise end the path and drop mode=ro.
+    return Path(path).as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def wal_needs_immutable(path: str) -> bool:
+    """Whether a SQLite file can be read only as immutable: in WAL mode where its -shm cannot be made
+    (a read-only directory), and with no -wal file, so every committed write is in the file itself
+    and no writer is at work (it would have made one)."""
+    import sqlite3
+
+    if os.path.exists(path + "-wal"):
+        return False
+    try:
+        conn = sqlite3.connect(sqlite_ro_uri(path), uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:  # anything else (no database at all, damage) is reported by the open that follows
+        return getattr(exc, "sqlite_errorcode", None) in SQLITE_WAL_UNREADABLE
+    return False
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "claim-verifier"
@@ -101,7 +129,20 @@ def _build(path: Path) -> None:
         store.import_parsed(parse_files([str(DEFAULT_SOURCE)]))
         store.describe(DEFAULT_DESCRIPTION)
         store.engine.dispose()
+        _rollback_journal(tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _rollback_journal(path: str) -> None:
+    """Fold the write-ahead log into the file and leave WAL mode: the bundled store is only read,
+    and a WAL file cannot be opened where its -shm and -wal files cannot be made (a read-only cache)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        conn.close()

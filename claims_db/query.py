@@ -10,6 +10,7 @@ cost does not grow with the number of facts.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from . import integrity
 from .errors import StoreError, driver_error
-from .locate import default_store, redact, sqlite_path, to_url
+from .locate import SQLITE_WAL_UNREADABLE, default_store, redact, sqlite_path, sqlite_ro_uri, to_url
 from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, tokens
 
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
@@ -165,10 +166,11 @@ class Reader:
         self._predicates: dict[str, PredicateInfo] | None = None
 
     _arrays = False  # whether the driver takes a list as one array parameter (PostgreSQL)
+    _immutable = False  # whether SQLite reads the file as one nobody writes (see _read_wal_store_as_immutable)
 
-    def _connect_sqlite(self, mode: str = "ro") -> sqlite3.Connection:
-        # as_uri() escapes '#', '?' and '%', which would otherwise end the path and drop mode=ro.
-        conn = sqlite3.connect(Path(self._path).as_uri() + f"?mode={mode}", uri=True)
+    def _connect_sqlite(self, mode: str = "ro", immutable: bool = False) -> sqlite3.Connection:
+        uri = sqlite_ro_uri(self._path, immutable) if mode == "ro" else Path(self._path).as_uri() + f"?mode={mode}"
+        conn = sqlite3.connect(uri, uri=True)
         if mode == "ro":
             conn.execute("PRAGMA query_only = ON")
         return conn
@@ -195,7 +197,10 @@ class Reader:
             try:
                 return self._run(sql, params)
             except sqlite3.OperationalError as exc:
-                if getattr(exc, "sqlite_errorcode", None) != _SQLITE_READONLY_ROLLBACK:
+                code = getattr(exc, "sqlite_errorcode", None)
+                if code in SQLITE_WAL_UNREADABLE and self._read_wal_store_as_immutable():
+                    return self._run(sql, params)
+                if code != _SQLITE_READONLY_ROLLBACK:
                     raise
                 self._roll_back_interrupted_write()
                 return self._run(sql, params)
@@ -204,6 +209,18 @@ class Reader:
         except Exception as exc:  # any driver's error means the same thing here
             what = "cannot open store" if opening else "cannot read store"
             raise driver_error(f"{what} {self._shown}", self.location, exc) from None
+
+    def _read_wal_store_as_immutable(self) -> bool:
+        """Read a WAL-mode file where its -shm and -wal files cannot be made (a read-only directory).
+
+        Only when no -wal file is there (see `claims_db.locate.wal_needs_immutable`).
+        """
+        if self._path is None or self._immutable or os.path.exists(self._path + "-wal"):
+            return False
+        self._immutable = True
+        self._conn.close()
+        self._conn = self._connect_sqlite(immutable=True)
+        return True
 
     def _roll_back_interrupted_write(self) -> None:
         """Let SQLite roll back a write that was killed mid-way (its "hot journal"), then read on.

@@ -10,8 +10,10 @@ import datetime as dt
 import hashlib
 import io
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy import text as sql_text
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import SCHEMA_VERSION, integrity
 from .errors import StoreError, driver_error
 from .interchange import Parsed, dump_jsonl, fact_uid, natural_key, parse_files
-from .locate import VOCABULARY, redact, sqlite_path, to_url
+from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_needs_immutable
 from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
 from .text import normalise
 
@@ -30,16 +32,36 @@ CHUNK = 500
 FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
 IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
 SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
+# Writers on SQLite use the write-ahead log: readers (checks) never wait for a writer, nor a writer for them.
+JOURNAL_MODE = "wal"
+LIKE_ESCAPE = "\\"
 
 
-def _engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class Page:
+    """Some of the facts a query matches, and how many it matches in all."""
+
+    facts: list[dict]
+    total: int
+
+
+def _engine(url: str, immutable: bool = False) -> Engine:
+    """An engine; on SQLite, foreign keys on and a busy timeout on each connection.
+
+    `immutable` opens the file read-only as one nobody writes (see `locate.wal_needs_immutable`).
+    """
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT})
+    if immutable:
+        uri = sqlite_ro_uri(sqlite_path(url), immutable=True)
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_LOCK_WAIT * 1000}")
         dbapi_connection.isolation_level = None  # transactions are begun by the hook below, not by the driver
 
     @event.listens_for(engine, "begin")
@@ -54,8 +76,9 @@ def _engine(url: str) -> Engine:
 class Store:
     """A writable store; every write method is one transaction, all-or-nothing."""
 
-    def __init__(self, location: str | None, create: bool = False, older: bool = False):
-        """Open (or with `create`, make) a store; `older` admits a store of an older schema, for `upgrade` only."""
+    def __init__(self, location: str | None, create: bool = False, read_only: bool = False, older: bool = False):
+        """Open (or with `create`, make) a store; `read_only` for reading commands: the journal mode is left as is;
+        `older` admits a store of an older schema, for `upgrade` only."""
         if location is None:
             raise StoreError("writing needs an explicit --db (the bundled store is read-only)")
         self.url = to_url(location)
@@ -66,15 +89,30 @@ class Store:
             shown = redact(location)
             raise StoreError(f"no store at {shown} (create one with 'claims-db init --db {shown}')")
         try:
-            self.engine = _engine(self.url)
+            immutable = read_only and path is not None and not create and wal_needs_immutable(path)
+            self.engine = _engine(self.url, immutable=immutable)
             self._session = sessionmaker(self.engine, expire_on_commit=False)
             self._writing = sessionmaker(self.engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
             if create:
                 self.create_schema()
             else:
                 self.check_schema(older)
+            if path is not None and not read_only:
+                self._set_journal_mode()
         except (SQLAlchemyError, ValueError) as exc:  # ValueError: a URL SQLAlchemy cannot parse (a bad port)
             raise driver_error(f"cannot open store {self.shown}", self.url, exc) from None
+
+    def _set_journal_mode(self) -> None:
+        """Put a SQLite store in JOURNAL_MODE, once its schema is known good (never a file that is no store).
+
+        The mode is kept in the file, so this is a no-op after the first time. Run outside any
+        transaction, as SQLite requires: on the driver's connection, which commits on its own.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchall()
+        finally:
+            raw.close()
 
     # -- schema -----------------------------------------------------------
     def create_schema(self) -> None:
@@ -271,20 +309,28 @@ class Store:
             return list(_export_records(session))
 
     def find(self, subject: str | None = None, predicate: str | None = None, text: str | None = None,
-             limit: int = 200) -> list[dict]:
-        """Facts by entity name or alias, predicate, and full text; each record carries its `id`."""
+             status: str | None = None, limit: int = 200) -> list[dict]:
+        """Facts by entity name or alias, predicate, full text and status; each record carries its `id`."""
+        return self.find_page(subject, predicate, text, status, limit).facts
+
+    def find_page(self, subject: str | None = None, predicate: str | None = None, text: str | None = None,
+                  status: str | None = None, limit: int = 200) -> Page:
+        """The first `limit` facts matching, in id order, and how many match in all (for honest paging)."""
         with self.session() as session:
-            query = select(Fact).join(Predicate, Fact.predicate_id == Predicate.id).order_by(Fact.uid).limit(limit)
+            query = select(Fact).join(Predicate, Fact.predicate_id == Predicate.id)
             if subject:
                 ids = select(Alias.entity_id).where(Alias.norm == normalise(subject))
                 query = query.where(Fact.subject_id.in_(ids))
             if predicate:
                 query = query.where(Predicate.name == predicate)
+            if status:
+                query = query.where(Fact.status == Status(status))
             if text:
                 entity_ids, fact_ids = self._text_matches(session, text)
                 query = query.where(Fact.subject_id.in_(entity_ids) | Fact.id.in_(fact_ids))
-            return [{"id": f.uid, **_fact_record(f, f.subject.name, f.value_entity.name if f.value_entity else None)}
-                    for f in session.scalars(query)]
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            facts = [fact_dict(f) for f in session.scalars(query.order_by(Fact.uid).limit(max(limit, 0)))]
+            return Page(facts, total)
 
     def _text_matches(self, session: Session, text: str) -> tuple[set[int], set[int]]:
         """Entity and fact ids matching `text`: SQLite FTS where available, else a LIKE match."""
@@ -292,20 +338,44 @@ class Store:
         if path is not None:
             import sqlite_utils
 
-            db = sqlite_utils.Database(path)
+            # The session's own connection: one transaction, and a read-only store stays read-only.
+            db = sqlite_utils.Database(session.connection().connection.dbapi_connection)
             try:
                 hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"], quote=True)] for t in FTS_COLUMNS}
             except Exception as exc:  # FTS syntax errors come from the SQLite driver
                 raise StoreError(f"bad search query {text!r}: {exc}") from None
-            finally:
-                db.close()
             alias_entities = session.scalars(select(Alias.entity_id).where(Alias.id.in_(hits["aliases"])))
             return set(hits["entities"]) | set(alias_entities), set(hits["facts"])
-        pattern = f"%{text}%"
-        entities = set(session.scalars(select(Entity.id).where(Entity.name.ilike(pattern) | Entity.note.ilike(pattern))))
-        entities |= set(session.scalars(select(Alias.entity_id).where(Alias.text.ilike(pattern))))
-        facts = set(session.scalars(select(Fact.id).where(Fact.note.ilike(pattern) | Fact.source_title.ilike(pattern))))
+        pattern = contains_pattern(text)
+
+        def like(column):
+            return column.ilike(pattern, escape=LIKE_ESCAPE)
+
+        entities = set(session.scalars(select(Entity.id).where(like(Entity.name) | like(Entity.note))))
+        entities |= set(session.scalars(select(Alias.entity_id).where(like(Alias.text))))
+        facts = set(session.scalars(select(Fact.id).where(like(Fact.note) | like(Fact.source_title))))
         return entities, facts
+
+    def show(self, name: str, on: dt.date) -> list:
+        """Every entity `name` (a name, an alias or an id) resolves to, as `claims_db.ask.EntityView`s."""
+        from . import ask
+
+        with self.session() as session:
+            return ask.show(session, name, on)
+
+    def who(self, office: str, on: dt.date) -> list:
+        """Who held the office named `office` on `on`, as `claims_db.ask.Holding`s."""
+        from . import ask
+
+        with self.session() as session:
+            return ask.who(session, office, on)
+
+    def validate(self) -> list:
+        """What the store must not hold, as `claims_db.validate.Problem`s (empty when sound)."""
+        from . import validate
+
+        with self.session() as session:
+            return validate.problems(session)
 
     def stats(self) -> dict:
         with self.session() as session:
@@ -440,6 +510,18 @@ def _export_records(session: Session) -> Iterator[dict]:
         .order_by(Entity.name, Predicate.name, Fact.key).execution_options(yield_per=2000))
     for fact, _, _ in rows:
         yield _fact_record(fact, names[fact.subject_id], names.get(fact.value_entity_id))
+
+
+def fact_dict(fact: Fact) -> dict:
+    """A fact's exported record with its public `id`, as `find` and `show` give it."""
+    return {"id": fact.uid, **_fact_record(fact, fact.subject.name, fact.value_entity.name if fact.value_entity else None)}
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its `%`, `_` and escape character taken literally."""
+    for char in (LIKE_ESCAPE, "%", "_"):
+        text = text.replace(char, LIKE_ESCAPE + char)
+    return f"%{text}%"
 
 
 def _fact_record(fact: Fact, subject: str, value_entity: str | None) -> dict:

@@ -32,8 +32,27 @@ COMMANDS = sorted(_subcommands())
 
 
 def test_every_command_is_listed():
-    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "stats",
-                        "upgrade"]
+    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "show", "stats",
+                        "upgrade", "validate", "who"]
+
+
+def _actions() -> list[tuple[str, argparse.Action]]:
+    return [(name, action) for name, sub in sorted(_subcommands().items()) for action in sub._actions
+            if not isinstance(action, argparse._HelpAction)]
+
+
+@pytest.mark.parametrize("command, action", _actions(), ids=lambda v: v if isinstance(v, str) else v.dest)
+def test_every_option_and_argument_has_help(command, action):
+    """As sqlite-utils' docs test: a curator reads `--help`, so nothing in it may go unexplained."""
+    assert action.help and action.help != argparse.SUPPRESS, f"claims-db {command}: {action.dest} has no help"
+
+
+def test_status_choices_are_the_models():
+    from claims_db.cli import STATUSES
+    from claims_db.interchange import STATUSES as IMPORTED
+    from claims_db.models import Status
+
+    assert STATUSES == IMPORTED == tuple(s.value for s in Status)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -242,7 +261,7 @@ def test_search(seeded_store, store_url, claims_db_cli, query, predicate, expect
     args = ["search", "--db", store_url, query, "--json"] + (["--predicate", predicate] if predicate else [])
     code, out, err = claims_db_cli(*args)
     assert (code, err) == (0, "")
-    found = [json.loads(line) for line in out.splitlines()]
+    found = json.loads(out)
     assert {(f["subject"], f["predicate"], f["value"]) for f in found} == expected
     assert len(found) == len(expected)
 
@@ -260,7 +279,7 @@ def test_list_text_output(seeded_store, store_url, claims_db_cli):
     ]
     assert claims_db_cli("list", "--db", store_url, "--entity", "Atlantis")[1] == "0 fact(s)\n"
     limited = claims_db_cli("list", "--db", store_url, "--predicate", "official_language", "--limit", "2")[1]
-    assert limited.endswith("\n2 fact(s)\n") and limited.count("official_language") == 2
+    assert limited.endswith("\n2 of 5 fact(s); --limit 5 to see more\n") and limited.count("official_language") == 2
 
 
 def test_export_csv_to_file(seeded_store, store_url, tmp_path, claims_db_cli):

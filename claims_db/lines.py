@@ -1,0 +1,65 @@
+"""How `claims-db` writes its answers as text lines; the CLI prints them, nothing here prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .ask import EntityView, Holding, Term
+
+
+def period(valid_from: str | None, valid_to: str | None) -> str:
+    return f"{valid_from or '…'} – {valid_to or 'now'}"
+
+
+def fact(record: dict) -> str:
+    """One fact: id, subject, predicate, value, dates, publisher and status."""
+    span = f" [{period(record['valid_from'], record['valid_to'])}]" if record["valid_from"] or record["valid_to"] else ""
+    when = f" on {record['date']}" if record["date"] else ""
+    unit = f" {record['unit']}" if record["unit"] else ""
+    return (f"{record['id']}  {record['subject']}  {record['predicate']}  {record['value']}{unit}{when}{span}"
+            f"  ({record['source']['publisher']}) {record['status']}")
+
+
+def count(shown: int, total: int) -> str:
+    """'N fact(s)', or 'N of M fact(s); --limit N to see more' when the page does not hold them all."""
+    if shown >= total:
+        return f"{total} fact(s)"
+    return f"{shown} of {total} fact(s); --limit {total} to see more"
+
+
+def _term(term: Term, name: str) -> str:
+    return f"  {_term_period(term)}  {name}  {term.fact_id}"
+
+
+def _term_period(term: Term) -> str:
+    return period(term.valid_from and term.valid_from.isoformat(), term.valid_to and term.valid_to.isoformat())
+
+
+def _names(terms: tuple[Term, ...]) -> str:
+    return " and ".join(f"{t.holder} ({_term_period(t)}, {t.fact_id})" for t in terms)
+
+
+def entity(view: EntityView) -> Iterator[str]:
+    """`claims-db show`: the entity, its aliases, offices held, holders if an office, then its facts."""
+    yield f"{view.name}  ({view.kind}, id {view.id})"
+    yield "aliases: " + (", ".join(view.aliases) if view.aliases else "none")
+    if view.note:
+        yield f"note: {view.note}"
+    if view.offices:
+        yield "offices held:"
+        yield from (_term(t, t.office) for t in view.offices)
+    if view.is_office:
+        yield "holders:" if view.holders else "holders: none known"
+        yield from (_term(t, t.holder) for t in view.holders)
+        yield f"holder on {view.on}: " + (_names(view.current) if view.current else "nobody known")
+    yield f"facts ({len(view.facts)}):" if view.facts else "facts: none"
+    yield from ("  " + fact(f) for f in view.facts)
+
+
+def holding(answer: Holding) -> str:
+    """`claims-db who`: the holders of one office on one day, or the nearest known terms around it."""
+    if answer.holders:
+        return f"{answer.office} on {answer.on}: {_names(answer.holders)}"
+    around = [f"last known: {t.holder} until {t.valid_to} ({t.fact_id})" for t in [answer.last_before] if t]
+    around += [f"next known: {t.holder} from {t.valid_from} ({t.fact_id})" for t in [answer.next_after] if t]
+    return f"{answer.office} on {answer.on}: nobody known" + (f" ({'; '.join(around)})" if around else "")
