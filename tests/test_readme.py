@@ -85,3 +85,41 @@ def test_the_example_workflow_guards_its_upload():
     assert "hashFiles('verifier.sarif') != ''" in upload, "no upload of a report an exit 2 did not write"
     assert "head.repo.full_name == github.repository" in upload, "no upload from a fork's pull request"
     assert steps[-1].startswith("run: exit 1\n        if: steps.check.outcome == 'failure'")
+
+
+def _block(after: str, fence: str = "```") -> str:
+    return README.split(after, 1)[1].split(fence, 1)[1].split("\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_usage_block_names_every_option_of_check():
+    import argparse
+
+    from verifier.cli import build_parser
+
+    usage = _block("## Checking a draft")
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    import re
+
+    listed = set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", usage))
+    missing = [a.option_strings for a in commands.choices["check"]._actions
+               if a.option_strings and a.dest != "help" and not listed & set(a.option_strings)]
+    assert missing == []
+    assert all(f"verifier {name}" in usage for name in commands.choices if name != "check")
+
+
+def test_the_suppression_examples_are_directives_the_checker_reads():
+    from verifier.suppress import Suppressions
+
+    examples = _block("### Suppressing a finding")
+    parsed = Suppressions.parse("draft.md", examples)
+    assert len(examples.strip().splitlines()) == 3
+    assert len(parsed.rules) == 3 and not parsed.problems, "every example is a valid directive"
+
+
+def test_the_interchange_example_imports(tmp_path):
+    from claims_db.interchange import parse_files
+
+    path = tmp_path / "example.jsonl"
+    path.write_text(_block("### Interchange format"), encoding="utf-8")
+    parsed = parse_files([str(path)])
+    assert [record["record"] for record, _ in parsed.records] == ["predicate", "entity", "fact", "fact"]
