@@ -128,6 +128,9 @@ def _fact(row: Sequence) -> FactRow:
                    Source(title, publisher, url, _date(accessed)), note, kind, label)
 
 
+FACT_CACHE = 4096  # questions (subjects, predicates) whose facts a reader keeps: claims of one story ask the same
+
+
 class Reader:
     """A read-only view of a store; it can never write."""
 
@@ -262,7 +265,10 @@ class Reader:
         toks = tokens(text)
         grams: dict[str, list[tuple[int, int]]] = {}
         words = [t for t, _, _ in toks]
+        beginning = None if self._arrays else self._alias_starts(set(words))
         for i in range(len(words)):
+            if beginning is not None and words[i] not in beginning:
+                continue  # no alias begins with this word: no n-gram from here can name an entity
             key = ""
             for j in range(i, min(i + MAX_ALIAS_TOKENS, len(words))):
                 key = f"{key} {words[j]}" if key else words[j]
@@ -306,15 +312,35 @@ class Reader:
             chosen.append(Mention(entity_id, name, kind, start, end))
         return sorted(chosen, key=lambda m: (m.start, m.end, m.name))
 
+    def _alias_starts(self, words: set[str]) -> set[str]:
+        """The words some alias begins with (the alias itself, or its first word before a space): one index range
+        probe per distinct word, so a draft costs the same on a store of any size. Tokens hold letters and digits
+        only, so [word, word + "!") is exactly "word" and "word ...". On SQLite (BINARY order); PostgreSQL's
+        collation may not order so, and there one array look-up of every n-gram is a single statement anyway."""
+        found: set[str] = set()
+        ordered = sorted(words)
+        for chunk in (ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)):
+            values = ",".join("(?)" for _ in chunk)
+            sql = (f"WITH v(word) AS (VALUES {values}) SELECT word FROM v WHERE EXISTS "
+                   "(SELECT 1 FROM aliases WHERE norm >= word AND norm < word || '!')")
+            found.update(word for (word,) in self._query(sql, chunk))
+        return found
+
     def facts(self, subject_ids: Iterable[int], predicates: Iterable[str]) -> list[FactRow]:
         """Approved facts about these subjects under these predicates."""
         subject_ids, predicates = sorted(set(subject_ids)), sorted(set(predicates))
         if not subject_ids or not predicates:
             return []
-        sql = (self._fact_sql + f"f.subject_id IN ({','.join('?' * len(subject_ids))}) "
-               f"AND p.name IN ({','.join('?' * len(predicates))}) ORDER BY f.uid")
-        self.predicates()  # the vocabulary is checked before any fact of it is read
-        return [_fact(r) for r in self._query(sql, [*subject_ids, *predicates])]
+        key = (tuple(subject_ids), tuple(predicates))
+        cache = self.__dict__.setdefault("_facts", {})  # a read-only store: the same question, the same answer
+        if key not in cache:
+            sql = (self._fact_sql + f"f.subject_id IN ({','.join('?' * len(subject_ids))}) "
+                   f"AND p.name IN ({','.join('?' * len(predicates))}) ORDER BY f.uid")
+            self.predicates()  # the vocabulary is checked before any fact of it is read
+            if len(cache) >= FACT_CACHE:
+                del cache[next(iter(cache))]  # the oldest question: memory stays bounded on a long run
+            cache[key] = tuple(_fact(r) for r in self._query(sql, [*subject_ids, *predicates]))
+        return list(cache[key])
 
     def predicate_units(self, predicate: str, sample: int = 20) -> frozenset[str]:
         """The units a predicate's facts are given in, from a bounded sample (an index range, not a scan):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_ALIAS_TOKENS = 8
 # Words an acronym alias may spell ("WHO", "US", "IT"); written so, they are not the acronym.
@@ -23,6 +24,7 @@ _FOLD = str.maketrans({
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)  # a draft repeats its words: each is folded once
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify quotes and dashes."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))

@@ -185,3 +185,30 @@ def test_predicate_units_are_read_from_a_sample_of_the_facts(reader):
     assert reader.predicate_units("killed") == {"people"}
     assert reader.predicate_units("holds_office") == frozenset()  # entity values carry no unit
     assert reader.predicate_units("no_such_predicate") == frozenset()
+
+
+@pytest.mark.parametrize("text", [
+    "The North Atlantic Treaty Organization met; NATO Secretary General Mark Rutte spoke in Türkiye.",
+    "north atlantic treaty organization in lower case, then OTAN and the Republic of Türkiye's envoy",
+    "Turkeys and Turkey, NATOs and NATO: a word that begins no alias sits beside one that does.",
+    "",
+], ids=["multi-word-aliases", "lower-case-and-possessive", "prefixes-that-are-not-words", "empty"])
+def test_the_first_word_probe_finds_exactly_what_every_n_gram_would(reader, monkeypatch, text):
+    """The look-up asks first which words begin an alias, then only their n-grams: the same mentions."""
+    probed = reader.mentions(text)
+    monkeypatch.setattr(reader, "_alias_starts", lambda words: set(words))  # every word may begin an alias
+    assert probed == reader.mentions(text)
+
+
+def test_facts_are_remembered_per_question_within_a_bound(reader, monkeypatch):
+    import claims_db.query as query
+
+    monkeypatch.setattr(query, "FACT_CACHE", 2)
+    [stoltenberg] = _ids(reader, "Jens Stoltenberg")
+    first = reader.facts([stoltenberg], ["holds_office"])
+    first.clear()  # a caller's list is its own: the remembered answer is not changed
+    assert reader.facts([stoltenberg], ["holds_office"]) and reader.facts([stoltenberg], ["holds_office"]) == \
+        reader.facts({stoltenberg}, ("holds_office",))
+    for predicate in ("killed", "injured", "member_of"):
+        reader.facts([stoltenberg], [predicate])
+    assert len(reader._facts) <= 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claims_db.query import Mention
 
@@ -169,7 +170,8 @@ def _guess(entities: dict, cue_distance: dict[str, tuple[Evidence, int]]) -> tup
     predicate = min(cue_distance, key=lambda p: (cue_distance[p], p)) if cue_distance else None
     return subject, predicate
 
-def _noun_matched(noun: str, nouns: Sequence[str]) -> str | None:
+@lru_cache(maxsize=8192)  # pure, and asked again for every candidate predicate of every claim
+def _noun_matched(noun: str, nouns: tuple[str, ...]) -> str | None:
     """The longest of a predicate's nouns that the counted noun phrase ends with (plural-blind); for a unit of
     measure, any of its nouns that measures the same dimension ("miles" for a length counted in km)."""
     words = noun.lower().replace("-", " ").split()
