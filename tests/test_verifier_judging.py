@@ -154,3 +154,60 @@ def test_judging_rule(world, text, as_of, quote, expected, suggestion):
         assert suggestion in judgement.suggestion
     if expected == "conflicting":
         assert judgement.suggestion, "a conflict carries a suggested correction"
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Valdorian Defence Minister Petra Lune visited the port.", "Oren Talvik"),
+    ("Petra Lune, Valdoria's Defence Minister, toured the harbour.", "Oren Talvik"),
+    ("The Defence Minister of Valdoria, Petra Lune, met the crew.", "Oren Talvik"),
+    ("Defence Minister Petra Lune met the crew.", None),  # a title alone names no one office
+], ids=["title-before-name", "appositive-after", "office-of-country", "bare-title-names-no-holder"])
+def test_an_unknown_person_in_a_known_office_is_unverified_and_the_reason_names_the_holder(world, text, holder):
+    judgement = verdict_of(check(world, text), "Petra Lune")
+    assert judgement.verdict.value == "unverified" and judgement.decided_by == "judge.role.unlinked"
+    named = "; the store's Minister of Defence of Valdoria on 26 June 2025 is Oren Talvik"
+    assert judgement.reason.endswith(named) if holder else "the store's" not in judgement.reason
+
+
+HONORIFIC_WORLD = [
+    {"record": "entity", "subject": "Minister of Foreign Affairs of Kestria", "kind": "office",
+     "aliases": ["Kestrian Foreign Minister", "Foreign Minister of Kestria", "Kestria's Foreign Minister"]},
+    {"record": "entity", "subject": "Hamid bin Rashid", "kind": "person",
+     "aliases": ["Sheikh Hamid bin Rashid"]},
+    {"record": "entity", "subject": "Anja Petrov", "kind": "person", "aliases": ["Dr Anja Petrov", "Professor Anja Petrov"]},
+    {"subject": "Hamid bin Rashid", "predicate": "holds_office", "value": "Minister of Foreign Affairs of Kestria",
+     "valid_from": "2022-03-01", "source": {"title": "Test world: cabinet", "publisher": "Test Desk",
+                                            "url": "https://example.org/cabinet"}},
+]
+
+
+@pytest.fixture(scope="module")
+def honorific_world(tmp_path_factory):
+    import json
+
+    from claims_db.interchange import parse_files
+    from claims_db.store import Store
+
+    directory = tmp_path_factory.mktemp("honorific")
+    path = build_world(directory)
+    extra = directory / "honorific.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in HONORIFIC_WORLD), encoding="utf-8")
+    store = Store(path)
+    store.import_parsed(parse_files([str(extra)]))
+    store.engine.dispose()
+    reader = Reader(path)
+    yield reader
+    reader.close()
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Kestrian Foreign Minister Sheikh Hamid bin Rashid arrived in Aldmere.", "Hamid bin Rashid", "consistent"),
+    ("Kestria's Foreign Minister Sheikh Hamid bin Rashid spoke first.", "Hamid bin Rashid", "consistent"),
+    ("Foreign Minister of Kestria Sheikh Hamid bin Rashid met reporters.", "Hamid bin Rashid", "consistent"),
+    ("Kestrian Foreign Minister Dr Anja Petrov arrived in Aldmere.", "Anja Petrov", "conflicting"),
+], ids=["title-first", "possessive", "office-of", "someone-else-with-a-titled-alias"])
+def test_a_store_alias_carrying_the_honorific_the_name_leaves_out_still_names_the_person(honorific_world, text,
+                                                                                        quote, expected):
+    """The role extractor leaves "Sheikh" out of the name; the store's longest alias keeps it: the same person."""
+    judgement = verdict_of(check(honorific_world, text), quote)
+    assert judgement.verdict.value == expected, judgement.reason

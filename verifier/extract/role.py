@@ -34,6 +34,7 @@ _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"
 TITLE_FIRST = re.compile(rf"\b{_PRE}{_TITLE}{_OF}\b,?\s+{_RANKS}{_NAME}")
 NAME_FIRST = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?:the\s+)?{_PRE}{_TITLE}{_OF}\b")
 NAME_AFTER = re.compile(rf"\s+{_RANKS}{_NAME_WORD}")
+RANKS_ONLY = re.compile(rf"(?:(?i:{alternation(RANKS)})\s+)+")  # what the name leaves out: "Sheikh ", "Lt. Gen. "
 COUNTERPART_ROLE = re.compile(rf"\b{_PRE}(?i:{COUNTERPART}),?\s+{_RANKS}{_NAME}")
 FORMER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(FORMER)}))[\s-]*$")
 # Words that start a sentence or a clause, not a qualifier of the office.

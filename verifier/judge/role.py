@@ -14,8 +14,11 @@ from ..rulebook import Example, Rule, declare
 from .common import replace_figure, show_date, show_period, verdict, within_week
 
 UNLINKED = Rule(
-    "judge.role.unlinked", "The store knows no person by the name written, or no office by the title.",
-    fires=(Example("Valdorian Defence Minister Petra Lune visited the port.", "Petra Lune"),),
+    "judge.role.unlinked", "The store knows no person by the name written, or no office by the title; when it knows "
+                           "the one office named, the reason names who held it then (the editor may mean them).",
+    fires=(Example("Valdorian Defence Minister Petra Lune visited the port.", "Petra Lune"),
+           Example("Petra Lune, Valdoria's Defence Minister, toured the harbour.", "Petra Lune"),
+           Example("The Defence Minister of Valdoria, Petra Lune, met the crew.", "Petra Lune")),
     quiet=(Example("Valdorian Defence Minister Oren Talvik visited the port.", "Oren Talvik"),))
 HOLDS = Rule(
     "judge.role.holds", "The person held an office of that title on the as-of date, or in the time the sentence names.",
@@ -62,7 +65,7 @@ declare(UNLINKED, HOLDS, FORMER, OUTDATED, HANDOVER, RECENTLY_ENDED, NOT_YET, OT
 
 def judge(claim: Claim, link: RoleLink, context: Context) -> Judgement:
     if link.reason:
-        return verdict(claim, Verdict.UNVERIFIED, link.reason, rule=UNLINKED)
+        return verdict(claim, Verdict.UNVERIFIED, link.reason + _holder_then(link, context.as_of), rule=UNLINKED)
     as_of, document = context.as_of, context.document
     # "In 2023, Defence Minister X" speaks of 2023 only; a year elsewhere in the sentence may be
     # about something else ("who was chief minister in 2013"), so there any day named or today will do.
@@ -156,3 +159,12 @@ def _then(claim: Claim, link: RoleLink, period, context: Context) -> Judgement:
     return verdict(claim, Verdict.UNVERIFIED, f"{link.person} held no such office in the time the sentence names "
                                               f"({show_date(first)} to {show_date(last)}), and the store does not say who did; {held}",
                    rule=NO_TERM)
+
+
+def _holder_then(link: RoleLink, day) -> str:
+    """"; the store's Minister of Defence of Valdoria on 26 June 2025 is Oren Talvik", when one person held the one
+    office named on that day; else nothing. Said, never judged: the name written may be one the store lacks."""
+    then = {t.subject for t in link.holders if t.in_force(day)}
+    if len(then) != 1 or not link.holders:
+        return ""
+    return f"; the store's {link.holders[0].value} on {show_date(day)} is {then.pop()}"

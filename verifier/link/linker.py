@@ -16,6 +16,7 @@ from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from ..context import Context
 from ..extract.lexicon import alternation, measure
+from ..extract.role import RANKS_ONLY
 from ..records import Claim
 from ..rulebook import Rule
 from .records import Candidate, Evidence, Link, RoleLink
@@ -376,6 +377,9 @@ def link_role(linker: Linker, claim: Claim, context: Context) -> RoleLink:
     name_start, name_end = claim.detail("name_span")
     people = [m for m in context.sentence.mentions
               if (m.start, m.end) == (name_start, name_end) and m.kind in ("person", "other")]
+    if not people:  # the store's alias may carry the honorific the name leaves out: "Sheikh Abdullah bin Zayed"
+        people = [m for m in context.sentence.mentions if m.kind == "person" and m.end == name_end
+                  and claim.start <= m.start < name_start and RANKS_ONLY.fullmatch(context.text(m.start, name_start))]
     if claim.detail("counterpart"):
         phrase = claim.unit
         offices = [m for m in linker.mentions(phrase) if m.kind == "office" and (m.start, m.end) == (0, len(phrase))]
@@ -387,7 +391,10 @@ def link_role(linker: Linker, claim: Claim, context: Context) -> RoleLink:
         widest = max((m.end - m.start for m in inside), default=0)
         offices = [m for m in inside if m.end - m.start == widest]
     if not people:
-        return RoleLink(None, tuple(offices), (), (), f"no person named '{claim.value}' in the store")
+        # The office alone may still say who held it: the judge names that holder in its reason.
+        only = {m.entity_id for m in offices}
+        holders = linker.reader.facts_with_value("holds_office", only) if len(only) == 1 else []
+        return RoleLink(None, tuple(offices), (), tuple(holders), f"no person named '{claim.value}' in the store")
     if not offices:
         return RoleLink(people[0].name, (), (), (), f"no office '{claim.unit}' in the store")
     office_ids = {m.entity_id for m in offices}
@@ -397,3 +404,4 @@ def link_role(linker: Linker, claim: Claim, context: Context) -> RoleLink:
     pointed = {f.value_entity_id for f in terms} or (office_ids if len(office_ids) == 1 else set())
     holders = linker.reader.facts_with_value("holds_office", pointed)
     return RoleLink(people[0].name, tuple(offices), tuple(terms), tuple(holders))
+
