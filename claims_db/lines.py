@@ -78,7 +78,10 @@ def versions(uid: str, records: list[dict]) -> Iterator[str]:
 
 
 def _value(value) -> str:
-    return "none" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A field's value on one line: text as it is (its line breaks shown as \\n), anything else as JSON."""
+    if value is None:
+        return "none"
+    return value.replace("\n", "\\n") if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def change(item: Change) -> Iterator[str]:
