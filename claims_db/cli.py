@@ -49,7 +49,7 @@ def cmd_import(args) -> int:
 
     parsed = parse_files(args.files)
     store = _store(args, create=args.create)
-    counts = store.import_parsed(parsed)
+    counts = store.import_parsed(parsed, status=args.status, by=args.by, why=args.why)
     print("imported: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     return EXIT_OK
 
@@ -77,7 +77,7 @@ def cmd_add(args) -> int:
                                            ("url", args.source_url), ("accessed", args.source_accessed)) if v}}
     parsed = Parsed()
     parsed.add("<command line>", 1, {k: v for k, v in record.items() if v not in (None, [])})
-    _store(args).import_parsed(parsed)
+    _store(args).import_parsed(parsed, by=args.by, why=args.why or "added from the command line", action="create")
     from .interchange import fact_uid, natural_key
 
     print(f"added {fact_uid(natural_key(parsed.records[0][0]))}")
@@ -118,8 +118,17 @@ def cmd_search(args) -> int:
 
 def cmd_show(args) -> int:
     from . import lines
+    from .interchange import FACT_ID
 
-    views = _reading_store(args).show(args.entity, args.on or dt.date.today())
+    store = _reading_store(args)
+    if FACT_ID.fullmatch(args.entity) and (versions := store.versions(args.entity)):
+        if args.json:
+            print(json.dumps(versions, ensure_ascii=False, indent=2))
+        else:
+            for line in lines.versions(args.entity, versions):
+                print(line)
+        return EXIT_OK
+    views = store.show(args.entity, args.on or dt.date.today())
     if args.json:
         print(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -157,8 +166,65 @@ def cmd_validate(args) -> int:
 
 
 def cmd_retire(args) -> int:
-    _store(args).retire(args.id)
+    _store(args).retire(args.id, args.why, args.by)
     print(f"retired {args.id}")
+    return EXIT_OK
+
+
+def cmd_edit(args) -> int:
+    source = {k: v for k, v in (("title", args.source_title), ("publisher", args.source_publisher),
+                                ("url", args.source_url), ("accessed", args.source_accessed)) if v is not None}
+    changes = {k: getattr(args, k) for k in ("value", "unit", "tolerance", "date", "valid_from", "valid_to", "note")
+               if getattr(args, k) is not None}
+    if source:
+        changes["source"] = source
+    if not changes:
+        raise StoreError("nothing to edit: give the fields to change (--value, --unit, --source-url, ...)")
+    edited = _store(args).edit(args.id, changes, args.why, args.by, args.expect_version)
+    print(f"edited {edited.old}: now {edited.new} (version {edited.version}); {edited.old} is kept, superseded")
+    return EXIT_OK
+
+
+def cmd_history(args) -> int:
+    from . import lines
+
+    trail = _reading_store(args).history(args.target)
+    if args.json:
+        print(json.dumps(trail.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in lines.trail(trail):
+            print(line)
+    return EXIT_OK
+
+
+def _ids_file(path: str) -> list[str]:
+    """Fact ids, one a line; blank lines and '#' comments are skipped."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the ids file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise StoreError(f"{path}: the ids file is not UTF-8 text") from None
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def cmd_review(args) -> int:
+    chosen = args.approve if args.approve is not None else args.reject
+    if chosen is None:
+        if args.file:
+            raise StoreError("--file needs --approve or --reject: what to do with its ids")
+        page = _reading_store(args).find_page(status="draft", limit=args.limit)
+        _print_facts(page, args)
+        return EXIT_OK
+    if not args.why:
+        raise StoreError("--why is required to approve or reject: the reason goes into the history")
+    ids = [*chosen, *(_ids_file(args.file) if args.file else [])]
+    status = "approved" if args.approve is not None else "rejected"
+    done = _store(args).set_status(ids, status, args.why, args.by)
+    already = len(dict.fromkeys(ids)) - len(done)
+    print(f"{status} {len(done)} fact(s)" + (f": {' '.join(done)}" if done else "")
+          + (f" ({already} already {status})" if already else ""))
     return EXIT_OK
 
 
@@ -195,7 +261,8 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-STATUSES = ("draft", "approved", "retired")  # = claims_db.models.Status; tests/test_claims_db_cli.py keeps them equal
+STATUSES = ("draft", "approved", "retired", "superseded", "rejected")  # = models.Status (tests keep them equal)
+ADD_STATUSES = ("draft", "approved", "retired")  # a superseded or rejected fact comes from edit and review
 ADD_REQUIRED = {
     "subject": "the entity the fact is about, by its canonical name (created if new)",
     "predicate": "what the fact states, a predicate of the vocabulary (see 'claims-db stats')",
@@ -213,6 +280,13 @@ ADD_OPTIONAL = {
     "source-accessed": "the day the source was read (YYYY-MM-DD)",
     "note": "free text for curators (searchable)",
 }
+EDIT_FIELDS = {"value": ADD_REQUIRED["value"], **ADD_OPTIONAL,
+               **{k: v for k, v in ADD_REQUIRED.items() if k.startswith("source-")}}
+
+
+def _who_why(p: argparse.ArgumentParser, why: str) -> None:
+    p.add_argument("--why", metavar="TEXT", help=why)
+    p.add_argument("--by", metavar="NAME", help="who makes the change, for its history (default: the user logged in)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -232,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_import, "Import JSONL or CSV files, all-or-nothing.")
     p.add_argument("files", nargs="+", metavar="FILE", help="interchange files: JSONL, or CSV by extension")
     p.add_argument("--create", action="store_true", help="create the schema first if missing")
+    p.add_argument("--status", choices=("draft",),
+                   help="import every fact as this status: 'draft' waits in 'claims-db review' (to-do records from "
+                        "'verifier check --todo' import as drafts anyway)")
+    _who_why(p, "why the records are imported (default: the files' names)")
     p = command("export", cmd_export, "Export every record in canonical order.")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -240,9 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{flag}", required=True, help=help + " (required)")
     for flag, help in ADD_OPTIONAL.items():
         p.add_argument(f"--{flag}", help=help)
-    p.add_argument("--status", default="approved", choices=STATUSES,
+    p.add_argument("--status", default="approved", choices=ADD_STATUSES,
                    help="review status; only approved facts are used by checks (default: approved)")
     p.add_argument("--alias", action="append", default=[], help="another name of the subject (repeatable)")
+    _who_why(p, "why the fact is added, for its history")
     for name, func, help in (("list", cmd_list, "List facts by entity (name or alias), predicate and status."),
                              ("search", cmd_search, "Full-text search over names, aliases, notes and source titles.")):
         p = command(name, func, help)
@@ -272,6 +351,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON array of problems")
     p = command("retire", cmd_retire, "Mark a fact retired (kept for history, no longer used by checks).")
     p.add_argument("id", help="the fact's id, as 'claims-db list' shows it")
+    _who_why(p, "why it is retired, for its history")
+    p = command("edit", cmd_edit, "Supersede a fact by a new version with the fields given (an empty text clears "
+                                  "an optional one); the old version is kept, and its id names the new one.")
+    p.add_argument("id", help="the fact's id, as 'claims-db list' shows it")
+    for flag, help in EDIT_FIELDS.items():
+        p.add_argument(f"--{flag}", help=help)
+    p.add_argument("--why", required=True, help="why the fact changes, for its history (required)")
+    p.add_argument("--by", metavar="NAME", help="who makes the change (default: the user logged in)")
+    p.add_argument("--expect-version", type=int, metavar="N",
+                   help="the version you read ('claims-db show ID'); refused if the fact changed since")
+    p = command("history", cmd_history, "Every change to a fact (all its versions) or an entity: who, when, why, what.")
+    p.add_argument("target", metavar="FACT|ENTITY", help="a fact id, or an entity's name, alias or numeric id")
+    p.add_argument("--json", action="store_true", help="one JSON object: the versions and the changes")
+    p = command("review", cmd_review, "List draft facts, or approve or reject them (all given, or none).")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--approve", nargs="*", metavar="ID", help="approve these drafts (with --file: those too)")
+    action.add_argument("--reject", nargs="*", metavar="ID",
+                        help="reject these drafts: status 'rejected', kept, never used by checks")
+    p.add_argument("--file", metavar="IDS.txt", help="fact ids to approve or reject, one a line ('#' comments)")
+    _who_why(p, "why they are approved or rejected (required to change them)")
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="list at most N drafts (default: 200)")
+    p.set_defaults(format="text")
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="the drafts as one JSON array")
     command("refresh", cmd_refresh, "Recompute the digest and the fact count from the content.")
     command("upgrade", cmd_upgrade, "Bring an older store to this tool's schema: its migrations in one transaction.")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from . import SCHEMA_VERSION, VALUE_TYPES
 from .errors import StoreError
 
-TABLES = ("meta", "predicates", "entities", "aliases", "facts")  # tests/test_store_robustness.py keeps it = models
+TABLES = ("meta", "predicates", "entities", "aliases", "facts", "history")  # tests/test_store_robustness.py: = models
+SINCE = {"history": 3}  # tables an older schema lacks: the schema version that made them
 RESTORE = "restore the store from a backup"
 DESCRIPTION_MAX = 120
 
@@ -22,10 +23,11 @@ def damaged(location: str, problem: str, remedy: str = RESTORE) -> StoreError:
     return StoreError(f"store {location} is damaged: {problem}; {remedy}")
 
 
-def check_tables(location: str, present: Iterable[str]) -> None:
-    """Refuse a store missing one of its tables (`meta` is checked first: without it, it is no store)."""
+def check_tables(location: str, present: Iterable[str], version: int = SCHEMA_VERSION) -> None:
+    """Refuse a store missing one of the tables its schema `version` has (`meta` is checked first: without it,
+    it is no store)."""
     present = set(present)
-    missing = [t for t in TABLES if t not in present]
+    missing = [t for t in TABLES if t not in present and SINCE.get(t, 1) <= version]
     if missing:
         raise damaged(location, f"table {missing[0]!r} is missing",
                       f"{RESTORE} ('claims-db init --db ...' would recreate it empty)")

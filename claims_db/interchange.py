@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from . import VALUE_TYPES
 from .errors import InterchangeError
 
 RECORD_KINDS = ("fact", "entity", "predicate")
-STATUSES = ("draft", "approved", "retired")
+STATUSES = ("draft", "approved", "retired", "superseded", "rejected")  # = claims_db.models.Status
 ENTITY_KINDS = ("person", "organisation", "country", "place", "event", "relation", "office", "other")
 SOURCE_FIELDS = ("title", "publisher", "url", "accessed")
 
@@ -29,15 +30,17 @@ SOURCE_FIELDS = ("title", "publisher", "url", "accessed")
 # with the source flattened to source_title, source_publisher, ...
 FIELDS = {
     "fact": ("subject", "aliases", "predicate", "value", "unit", "date", "valid_from", "valid_to",
-             "tolerance", "source", "status", "note"),
+             "tolerance", "source", "status", "note", "version", "superseded_by"),
     "entity": ("subject", "kind", "aliases", "note"),
     "predicate": ("predicate", "value_type", "label", "description", "cues", "nouns"),
 }
 CSV_COLUMNS = ("record", "subject", "kind", "aliases", "predicate", "value_type", "value", "unit",
                "date", "valid_from", "valid_to", "tolerance",
                *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "label", "description", "cues",
-               "nouns")
+               "nouns", "version", "superseded_by")
 LIST_SEPARATOR = " | "
+TODO = "todo"  # a fact field `verifier check --todo` writes: such a record imports as a draft, whatever it says
+FACT_ID = re.compile(r"f[0-9a-f]{15}")
 MAX_DEPTH = 32  # a record nests two deep (source, aliases); far deeper is hostile, and would exhaust the parser
 
 
@@ -106,7 +109,7 @@ class _Row:
 
 def _canonical(row: _Row) -> dict:
     kind = row.choice("record", RECORD_KINDS, default="fact")
-    allowed = set(FIELDS[kind]) | {"record"}
+    allowed = set(FIELDS[kind]) | {"record"} | ({TODO} if kind == "fact" else set())
     for field in row.data:
         if field not in allowed and row.data[field] not in (None, ""):
             raise row.fail(field, f"is not a field of a {kind} record (allowed: {', '.join(FIELDS[kind])})")
@@ -131,7 +134,11 @@ def _canonical(row: _Row) -> dict:
             "value": row.data.get("value"), "unit": row.text("unit"),
             "date": row.date("date"), "valid_from": row.date("valid_from"), "valid_to": row.date("valid_to"),
             "tolerance": row.number("tolerance"), "source": {}, "status": row.choice("status", STATUSES, "approved"),
-            "note": row.text("note")}
+            "note": row.text("note"), **_lineage(row)}
+    if row.data.get(TODO) not in (None, "", False):
+        if "superseded_by" in fact:
+            raise row.fail("superseded_by", "a to-do record is no version of a fact")
+        fact["status"] = "draft"  # a curator approves it in review, never by editing the file
     for field in ("title", "publisher", "url"):
         value = source.get(field)
         if not isinstance(value, str) or not value.strip():
@@ -145,6 +152,27 @@ def _canonical(row: _Row) -> dict:
     if fact["valid_from"] and fact["valid_to"] and fact["valid_to"] < fact["valid_from"]:
         raise row.fail("valid_to", f"{fact['valid_to']} is before valid_from {fact['valid_from']}")
     return fact
+
+
+def _lineage(row: _Row) -> dict:
+    """A fact's `version` (when above 1) and, for a superseded one, the id of the version after it."""
+    fields = {}
+    version = row.number("version")
+    if version is not None and (not isinstance(version, int) or version < 1):
+        raise row.fail("version", f"must be a whole number from 1, got {row.data['version']!r}")
+    if version is not None and version > 1:
+        fields["version"] = version
+    successor = row.text("superseded_by")
+    superseded = row.text("status") == "superseded"
+    if superseded and successor is None:
+        raise row.fail("superseded_by", "is required for a superseded fact: the id of its next version")
+    if successor is not None:
+        if not superseded:
+            raise row.fail("superseded_by", "is only for a fact of status 'superseded'")
+        if not FACT_ID.fullmatch(successor):
+            raise row.fail("superseded_by", f"is not a fact id (f and 15 hex digits): {successor!r}")
+        fields["superseded_by"] = successor
+    return fields
 
 
 def type_value(record: dict, value_type: str, row: _Row) -> None:
@@ -170,6 +198,19 @@ def natural_key(fact: dict) -> str:
 def fact_uid(key: str) -> str:
     """A short public id that stays the same across stores built from the same records."""
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:15]  # 60 bits: no collision in billions
+
+
+def version_uid(key: str, version: int = 1) -> str:
+    """The id of a fact's version: its natural key's id for the first, the key and version number's after."""
+    return fact_uid(key if version == 1 else f"{key}\x1fv{version}")
+
+
+def stored_key(key: str, record: dict) -> str:
+    """The key a fact is stored under: its natural key, or for a superseded version the key and its version,
+    so the current version holds the natural key that imports match."""
+    if record["status"] != "superseded":
+        return key
+    return f"{key}\x1fv{record.get('version', 1)}"
 
 
 class Parsed:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from .ask import EntityView, Holding, Term
+from .history import Change, Trail
 
 
 def period(valid_from: str | None, valid_to: str | None) -> str:
@@ -63,3 +65,42 @@ def holding(answer: Holding) -> str:
     around = [f"last known: {t.holder} until {t.valid_to} ({t.fact_id})" for t in [answer.last_before] if t]
     around += [f"next known: {t.holder} from {t.valid_from} ({t.fact_id})" for t in [answer.next_after] if t]
     return f"{answer.office} on {answer.on}: nobody known" + (f" ({'; '.join(around)})" if around else "")
+
+
+def versions(uid: str, records: list[dict]) -> Iterator[str]:
+    """`claims-db show FACT_ID`: which version the id is, then every version, the current one marked."""
+    asked = next(r for r in records if r["id"] == uid)
+    current = records[-1]
+    where = "the current one" if asked is current else f"superseded; the current one is {current['id']}"
+    yield f"fact {uid}: version {asked['version']} of {current['version']}, {where}"
+    for record in records:
+        yield f"  v{record['version']}  " + fact(record) + ("  (current)" if record is current else "")
+
+
+def _value(value) -> str:
+    """A field's value on one line: text as it is (its line breaks shown as \\n), anything else as JSON."""
+    if value is None:
+        return "none"
+    return value.replace("\n", "\\n") if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def change(item: Change) -> Iterator[str]:
+    """One change: when (UTC), what, about which fact or entity, by whom and why, then the fields it changed."""
+    about = item.fact or item.entity or "?"
+    yield f"{item.at.isoformat(sep=' ', timespec='seconds')}Z  {item.action}  {about}  by {item.by}" + (
+        f": {item.why}" if item.why else "")
+    for field, new in (item.new or {}).items():
+        if item.old is None:
+            if new not in (None, "", [], {}) and field not in ("record", "id"):
+                yield f"    {field}: {_value(new)}"
+        else:
+            yield f"    {field}: {_value(item.old.get(field))} -> {_value(new)}"
+
+
+def trail(item: Trail) -> Iterator[str]:
+    """`claims-db history`: a fact's versions, then every change in the order made."""
+    if item.versions:
+        yield "versions: " + ", ".join(f"{uid} (v{version}, {status})" for uid, version, status in item.versions)
+    yield f"{len(item.changes)} change(s)" + ("" if item.changes else " recorded")
+    for entry in item.changes:
+        yield from change(entry)

@@ -126,7 +126,7 @@ def _build(path: Path) -> None:
     os.close(fd)
     try:
         store = Store(tmp, create=True)
-        store.import_parsed(parse_files([str(DEFAULT_SOURCE)]))
+        store.import_parsed(parse_files([str(DEFAULT_SOURCE)]), history=False)  # its history is its git log
         store.describe(DEFAULT_DESCRIPTION)
         store.engine.dispose()
         _rollback_journal(tmp)

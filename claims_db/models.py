@@ -6,6 +6,8 @@ under a predicate, with a source, validity dates and a review status.
 Enums are stored as plain strings so SQLite and PostgreSQL hold the same data.
 `row_hash` is the hash of a row's exported record: the store's digest is the XOR
 of them all, so a write updates the digest without reading the whole store.
+A fact is never deleted: an edit supersedes it by a new version (`version`,
+`superseded_by`), and every change is a row of `history`, which no digest covers.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 from enum import Enum
 from typing import Optional
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -27,9 +29,13 @@ class ValueType(str, Enum):
 
 
 class Status(str, Enum):
+    """A fact's review status; checks read approved facts only (drafts too with `--include-drafts`)."""
+
     DRAFT = "draft"
     APPROVED = "approved"
-    RETIRED = "retired"
+    RETIRED = "retired"  # was right once, no longer used
+    SUPERSEDED = "superseded"  # replaced by a newer version (`superseded_by`); its id stays resolvable
+    REJECTED = "rejected"  # a draft a curator turned down in review
 
 
 def _portable(enum: type[Enum]) -> SAEnum:
@@ -111,6 +117,27 @@ class Fact(Base):
     status: Mapped[Status] = mapped_column(_portable(Status), default=Status.APPROVED)
     note: Mapped[Optional[str]] = mapped_column(Text)
     row_hash: Mapped[Optional[str]] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 1, then one more per edit
+    superseded_by: Mapped[Optional[str]] = mapped_column(String(16))  # the uid of the next version
     subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
     predicate: Mapped[Predicate] = relationship()
     value_entity: Mapped[Optional[Entity]] = relationship(foreign_keys=[value_entity_id])
+
+
+class History(Base):
+    """One change to the store: who made it, when (UTC), why, and the fields it changed (old and new, as JSON).
+
+    Not part of any record or digest: two stores of equal content have equal digests whatever their history.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_fact_uid", "fact_uid"), Index("ix_history_entity_id", "entity_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(16))  # see claims_db.history.ACTIONS
+    fact_uid: Mapped[Optional[str]] = mapped_column(String(16))  # the fact changed (for an edit: the new version)
+    entity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"))  # the entity changed, or the fact's subject
+    why: Mapped[Optional[str]] = mapped_column(Text)
+    old: Mapped[Optional[dict]] = mapped_column(JSON)  # the changed fields before; none for a creation
+    new: Mapped[Optional[dict]] = mapped_column(JSON)

@@ -37,6 +37,7 @@ class StoreInfo:
     facts: int
     digest: str
     description: str = ""  # meta `description`: how a report names the store; "" when it has none
+    drafts: bool = False  # draft facts are read beside approved ones (`check --include-drafts`)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ SELECT f.uid, f.subject_id, s.name, p.name, p.value_type, f.value_number, f.valu
        f.source_title, f.source_publisher, f.source_url, f.source_accessed, f.note, s.kind, {label}
 FROM facts f JOIN entities s ON s.id = f.subject_id JOIN predicates p ON p.id = f.predicate_id
 LEFT JOIN entities v ON v.id = f.value_entity_id
-WHERE f.status = 'approved' AND """
+WHERE f.status IN ({statuses}) AND """
+APPROVED, WITH_DRAFTS = "'approved'", "'approved', 'draft'"  # what a check reads: never superseded, retired, rejected
 
 
 def _date(value) -> dt.date | None:
@@ -134,9 +136,12 @@ FACT_CACHE = 4096  # questions (subjects, predicates) whose facts a reader keeps
 class Reader:
     """A read-only view of a store; it can never write."""
 
-    def __init__(self, location: str | None = None, shown: str | None = None):
-        """Open a store; `shown` is how reports name it (the path as the user wrote it), if not `location`."""
+    def __init__(self, location: str | None = None, shown: str | None = None, include_drafts: bool = False):
+        """Open a store; `shown` is how reports name it (the path as the user wrote it), if not `location`;
+        `include_drafts` reads draft facts as if approved (a curator trying drafts before review)."""
         self.location = location or default_store()
+        self.include_drafts = include_drafts
+        self._statuses = WITH_DRAFTS if include_drafts else APPROVED
         # Reports name the store as the user gave it, so they do not depend on a cache path; never with a password.
         given = shown or location
         self._shown = redact(given) if given else "bundled:" + Path(self.location).name
@@ -152,14 +157,15 @@ class Reader:
             meta = dict(self._query("SELECT key, value FROM meta", opening=True))
             version = integrity.schema_version(self._shown, meta.get("schema_version"))
             integrity.check_tables(self._shown, (name for (name,) in self._query(
-                _TABLES_SQL["sqlite" if self._path is not None else "other"])))
+                _TABLES_SQL["sqlite" if self._path is not None else "other"])), version)
             integrity.digest(self._shown, meta.get("digest"))  # refused here if it is not one
             # Schema 1 has no predicate labels; a check reads such a store as it is (reasons then use names).
-            self._fact_sql = _FACT_SQL.format(label="p.label" if version >= 2 else "NULL")
+            self._fact_sql = _FACT_SQL.format(label="p.label" if version >= 2 else "NULL", statuses=self._statuses)
             self._predicate_sql = f"SELECT name, value_type, cues, nouns, {'label' if version >= 2 else 'NULL'} " \
                                   "FROM predicates"
             self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
-                                  meta.get("digest", ""), integrity.description(meta.get("description")))
+                                  meta.get("digest", ""), integrity.description(meta.get("description")),
+                                  include_drafts)
         except Exception as exc:
             self.close()
             if isinstance(exc, StoreError):
@@ -327,7 +333,7 @@ class Reader:
         return found
 
     def facts(self, subject_ids: Iterable[int], predicates: Iterable[str]) -> list[FactRow]:
-        """Approved facts about these subjects under these predicates."""
+        """Approved facts (and drafts, if included) about these subjects under these predicates."""
         subject_ids, predicates = sorted(set(subject_ids)), sorted(set(predicates))
         if not subject_ids or not predicates:
             return []
@@ -349,7 +355,7 @@ class Reader:
         if predicate not in cache:
             rows = self._query("SELECT f.unit FROM facts f "
                                "WHERE f.predicate_id = (SELECT id FROM predicates WHERE name = ?) "
-                               f"AND f.status = 'approved' LIMIT {int(sample)}", [predicate])
+                               f"AND f.status IN ({self._statuses}) LIMIT {int(sample)}", [predicate])
             cache[predicate] = frozenset(unit for (unit,) in rows if unit)
         return cache[predicate]
 

@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import SCHEMA_VERSION, integrity
 from .errors import StoreError, driver_error
-from .interchange import Parsed, dump_jsonl, fact_uid, natural_key, parse_files
+from .history import Recorder
+from .interchange import Parsed, dump_jsonl, natural_key, parse_files, stored_key, version_uid
 from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_needs_immutable
 from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
 from .text import normalise
@@ -156,7 +157,7 @@ class Store:
         if self.schema_version < SCHEMA_VERSION and not older:
             raise StoreError(f"store {self.shown} has schema {self.schema_version}, older than this tool's "
                              f"({SCHEMA_VERSION}): run 'claims-db upgrade --db ...' (checks can still read it)")
-        integrity.check_tables(self.shown, tables)
+        integrity.check_tables(self.shown, tables, self.schema_version)
         with self.session() as session:
             # Raw rows: the ORM would fail on a bad one with a JSON or enum error naming no store.
             for row in session.execute(sql_text("SELECT name, value_type, cues, nouns FROM predicates")):
@@ -196,11 +197,17 @@ class Store:
         with self.session() as session:
             return {p.name: p.value_type.value for p in session.scalars(select(Predicate))}
 
-    def import_parsed(self, parsed: Parsed) -> dict[str, int]:
-        """Write validated records in one transaction and refresh the digest."""
+    def import_parsed(self, parsed: Parsed, status: str | None = None, by: str | None = None,
+                      why: str | None = None, history: bool = True, action: str = "import") -> dict[str, int]:
+        """Write validated records in one transaction and refresh the digest; `status` ("draft") overrides every
+        fact's. Each fact or entity created or changed gets a history row (`action`, by `by`, for `why`) unless
+        not `history` (the bundled store, built from its source, whose history is that file's)."""
         value_types = self.value_types()
         self._check_retyped(parsed, value_types)
         parsed.check_values(value_types)
+        if status is not None:
+            _override_status(parsed, status)
+        recorder = Recorder(by, why or "imported from " + ", ".join(dict.fromkeys(r.path for _, r in parsed.records)))
         counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         with self.session(write=True) as session, session.no_autoflush:
             entities = _EntityCache(session)
@@ -213,28 +220,39 @@ class Store:
                 counts["entities"] += 1
             session.flush()
             predicates = {p.name: p for p in session.scalars(select(Predicate))}
-            facts = [r for r, _ in parsed.of_kind("fact")]
-            touched_facts: list[Fact] = []
+            facts = list(parsed.of_kind("fact"))
+            before: dict[int, tuple[Fact, dict | None]] = {}  # each fact once, as it was before this import
             for start in range(0, len(facts), CHUNK):
                 chunk = facts[start:start + CHUNK]
-                keys = [natural_key(f) for f in chunk]
+                keys = [stored_key(natural_key(f), f) for f, _ in chunk]
                 existing = {f.key: f for f in session.scalars(select(Fact).where(Fact.key.in_(keys)))}
-                for key, record in zip(keys, chunk):
+                _refuse_taken_ids(session, chunk, keys, existing)
+                for key, (record, _) in zip(keys, chunk):
                     subject = entities.get(record["subject"])
                     entities.add_aliases(subject, record["aliases"])
                     fact = existing.get(key)
                     if fact is None:
-                        fact = existing[key] = Fact(key=key, uid=fact_uid(key))
+                        fact = existing[key] = Fact(key=key, uid=version_uid(natural_key(record),
+                                                                             record.get("version", 1)),
+                                                    version=record.get("version", 1))
                         session.add(fact)
                         counts["facts_added"] += 1
+                        before.setdefault(id(fact), (fact, None))
                     else:
                         counts["facts_updated"] += 1
+                        before.setdefault(id(fact), (fact, fact_dict(fact)))
                     _fill_fact(fact, record, subject, predicates[record["predicate"]], entities)
-                    touched_facts.append(fact)
                 session.flush()
+            _refuse_missing_successors(session, facts)
             touched = [*(predicates[r["predicate"]] for r, _ in parsed.of_kind("predicate")),
-                       *entities.by_name.values(), *touched_facts]
+                       *entities.by_name.values(), *(f for f, _ in before.values())]
             self._update_digest(session, touched, counts["facts_added"])
+            if history:
+                for name, entity in entities.by_name.items():
+                    recorder.add(action, entities.before[name], _row_record(entity), entity_id=entity.id)
+                for fact, old in before.values():
+                    recorder.add(action, old, fact_dict(fact), fact.uid, fact.subject_id)
+                recorder.write(session)
         return counts
 
     def _check_retyped(self, parsed: Parsed, value_types: dict[str, str]) -> None:
@@ -252,13 +270,38 @@ class Store:
                                              f"{value_types[record['predicate']]} to {record['value_type']}: "
                                              "the store has facts under it")
 
-    def retire(self, uid: str) -> None:
-        with self.session(write=True) as session:
+    def retire(self, uid: str, why: str | None = None, by: str | None = None) -> None:
+        """Mark a draft or approved fact retired: kept, never used by checks again."""
+        from .curate import set_status
+
+        set_status(self, [uid], Status.RETIRED, why, by)
+
+    def set_status(self, uids: Iterable[str], status: str, why: str | None, by: str | None = None) -> list[str]:
+        """Approve or reject drafts (`claims-db review`), all of them or none."""
+        from .curate import set_status
+
+        return set_status(self, uids, Status(status), why, by)
+
+    def edit(self, uid: str, changes: dict, why: str, by: str | None = None, expect_version: int | None = None):
+        """Supersede a fact by a new version (see `claims_db.curate.edit`); an `Edited`."""
+        from .curate import edit
+
+        return edit(self, uid, changes, why, by, expect_version)
+
+    def versions(self, uid: str) -> list[dict]:
+        """Every version of fact `uid`, oldest first, each a fact record with its id; empty when no such fact."""
+        from .history import lineage
+
+        with self.session() as session:
             fact = session.scalar(select(Fact).where(Fact.uid == uid))
-            if fact is None:
-                raise StoreError(f"no fact with id {uid}")
-            fact.status = Status.RETIRED
-            self._update_digest(session, [fact], 0)
+            return [{**fact_dict(f), "version": f.version} for f in lineage(session, fact)] if fact else []
+
+    def history(self, name: str):
+        """Every change recorded about a fact (by id, all its versions) or an entity, as a `history.Trail`."""
+        from .history import trail
+
+        with self.session() as session:
+            return trail(session, name)
 
     def _update_digest(self, session: Session, rows: Iterable[Entity | Predicate | Fact], facts_added: int) -> None:
         """Fold changed rows into the digest: XOR out each old record hash, XOR in the new one.
@@ -400,6 +443,7 @@ class _EntityCache:
 
     def __init__(self, session: Session):
         self.session, self.by_name = session, {}
+        self.before: dict[str, dict | None] = {}  # each entity's record before this import (None: new)
 
     def get(self, name: str, kind: str = "other") -> Entity:
         entity = self.by_name.get(name)
@@ -409,6 +453,9 @@ class _EntityCache:
                 entity = Entity(name=name, kind=kind)
                 self.session.add(entity)
                 self.add_aliases(entity, [name])
+                self.before[name] = None
+            else:
+                self.before[name] = _row_record(entity)
             self.by_name[name] = entity
         return entity
 
@@ -424,6 +471,38 @@ class _EntityCache:
                 entity.aliases.append(known[norm])
             elif name < known[norm].text and known[norm].text != entity.name:
                 known[norm].text = name
+
+
+def _override_status(parsed: Parsed, status: str) -> None:
+    """Give every fact record `status` (`import --status draft`); a superseded version stays what it is."""
+    for record, row in parsed.of_kind("fact"):
+        if record["status"] == "superseded":
+            raise row.fail("status", f"a superseded version cannot be imported as {status}")
+        record["status"] = status
+
+
+def _refuse_taken_ids(session: Session, chunk: list, keys: list[str], existing: dict[str, Fact]) -> None:
+    """Refuse a new record whose id an older version of a fact already holds: it would bring an old value back
+    beside the current one; `claims-db edit` does that, as a new version."""
+    new = {version_uid(natural_key(r), r.get("version", 1)): row for (r, row), key in zip(chunk, keys)
+           if key not in existing}
+    if not new:
+        return
+    for fact in session.scalars(select(Fact).where(Fact.uid.in_(sorted(new))).order_by(Fact.uid)):
+        after = f" by {fact.superseded_by}" if fact.superseded_by else ""
+        raise new[fact.uid].fail("value", f"this is fact {fact.uid}, {fact.status.value}{after}: edit the current "
+                                          "version with 'claims-db edit' instead")
+
+
+def _refuse_missing_successors(session: Session, facts: list) -> None:
+    """Refuse a superseded version whose successor is neither in the store nor in the import."""
+    wanted = {r["superseded_by"]: row for r, row in facts if r.get("superseded_by")}
+    if not wanted:
+        return
+    known = set(session.scalars(select(Fact.uid).where(Fact.uid.in_(sorted(wanted)))))
+    for uid, row in wanted.items():
+        if uid not in known:
+            raise row.fail("superseded_by", f"no fact {uid} in the store or in this import")
 
 
 def _upsert_predicate(session: Session, record: dict) -> int:
@@ -456,6 +535,7 @@ def _fill_fact(fact: Fact, record: dict, subject: Entity, predicate: Predicate, 
     fact.source_title, fact.source_publisher, fact.source_url = source["title"], source["publisher"], source["url"]
     fact.source_accessed = dt.date.fromisoformat(source["accessed"]) if source.get("accessed") else None
     fact.status, fact.note = Status(record["status"]), record["note"]
+    fact.superseded_by = record.get("superseded_by")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -532,7 +612,14 @@ def _fact_record(fact: Fact, subject: str, value_entity: str | None) -> dict:
             "valid_to": _iso(fact.valid_to), "tolerance": _number(fact.tolerance),
             "source": {"title": fact.source_title, "publisher": fact.source_publisher, "url": fact.source_url,
                        "accessed": _iso(fact.source_accessed)},
-            "status": fact.status.value, "note": fact.note}
+            "status": fact.status.value, "note": fact.note, **_lineage(fact)}
+
+
+def _lineage(fact: Fact) -> dict:
+    """A fact's place among its versions, in its record only past the first version (so a fact never edited keeps
+    the record, and the row hash, it had before versions existed)."""
+    fields = {"version": fact.version} if fact.version and fact.version > 1 else {}
+    return {**fields, **({"superseded_by": fact.superseded_by} if fact.superseded_by else {})}
 
 
 def _sha(data: bytes) -> str:

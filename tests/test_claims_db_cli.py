@@ -32,8 +32,8 @@ COMMANDS = sorted(_subcommands())
 
 
 def test_every_command_is_listed():
-    assert COMMANDS == ["add", "export", "import", "init", "list", "refresh", "retire", "search", "show", "stats",
-                        "upgrade", "validate", "who"]
+    assert COMMANDS == ["add", "edit", "export", "history", "import", "init", "list", "refresh", "retire", "review",
+                        "search", "show", "stats", "upgrade", "validate", "who"]
 
 
 def _actions() -> list[tuple[str, argparse.Action]]:
@@ -304,7 +304,7 @@ def test_stats_json(seeded_store, store_url, tmp_path, claims_db_cli):
     digest = f"{digest:064x}"
     assert {k: v for k, v in stats.items() if k not in ("location", "facts_by_predicate")} == {
         "schema_version": SCHEMA_VERSION, "digest": digest, "entities": 18, "aliases": 36, "predicates": 22, "facts": 23,
-        "facts_by_status": {"draft": 2, "approved": 20, "retired": 1}}
+        "facts_by_status": {"draft": 2, "approved": 20, "retired": 1, "superseded": 0, "rejected": 0}}
     assert {k: v for k, v in stats["facts_by_predicate"].items() if v} == {
         "area": 1, "established": 1, "headquartered_in": 1, "holds_office": 4, "killed": 1, "member_count": 2,
         "member_of": 5, "occurred_on": 1, "official_language": 5, "population": 2}
@@ -314,4 +314,4 @@ def test_stats_json(seeded_store, store_url, tmp_path, claims_db_cli):
 def test_stats_text(seeded_store, store_url, claims_db_cli):
     out = claims_db_cli("stats", "--db", store_url)[1].splitlines()
     assert "facts: 23" in out and f"schema_version: {SCHEMA_VERSION}" in out
-    assert "facts_by_status: draft=2, approved=20, retired=1" in out
+    assert "facts_by_status: draft=2, approved=20, retired=1, superseded=0, rejected=0" in out

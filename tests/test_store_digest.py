@@ -98,7 +98,7 @@ def test_retire_changes_status_and_digest(seeded_store, store_url):
     [current] = [f for f in seeded_store.find(subject="NATO", predicate="member_count") if f["status"] == "approved"]
     seeded_store.retire(current["id"])
     stats = seeded_store.stats()
-    assert stats["facts_by_status"] == {"draft": 2, "approved": 19, "retired": 2}
+    assert stats["facts_by_status"] == {"draft": 2, "approved": 19, "retired": 2, "superseded": 0, "rejected": 0}
     assert stats["digest"] != digest
     assert [f["status"] for f in seeded_store.find(subject="NATO", predicate="member_count")] == ["retired", "retired"]
     reader = Reader(store_url)

@@ -67,7 +67,7 @@ BAD_ROWS = [
     pytest.param(fact(**{"source.author": "NATO Public Diplomacy"}), "source.author", "is not a source field",
                  id="unknown-source-field"),
     pytest.param(fact(confidence=0.9), "confidence", "is not a field of a fact record", id="unknown-field"),
-    pytest.param(fact(status="published"), "status", "must be one of draft, approved, retired, got 'published'",
+    pytest.param(fact(status="published"), "status", "must be one of draft, approved, retired, superseded, rejected, got 'published'",
                  id="bad-status"),
     pytest.param(fact(subject="   "), "subject", "is required", id="blank-subject"),
     pytest.param(fact(tolerance=-1), "tolerance", "must not be negative", id="negative-tolerance"),

@@ -32,10 +32,20 @@ def _without_label(line: str) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def make_schema(location: str, version: int) -> None:
+    """Turn a seeded store into what an older schema made: schema 2 has no fact versions and no history table;
+    schema 1 has no predicate label either, and no alembic_version (it came before migrations)."""
+    statements = ["DROP TABLE history", "ALTER TABLE facts DROP COLUMN superseded_by",
+                  "ALTER TABLE facts DROP COLUMN version"]
+    if version == 1:
+        statements += ["ALTER TABLE predicates DROP COLUMN label", "DROP TABLE alembic_version"]
+    else:
+        statements.append(f"UPDATE alembic_version SET version_num = '000{version}'")
+    _sql(location, *statements, f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'")
+
+
 def make_schema_1(location: str) -> None:
-    """Turn a seeded store into what schema 1 made: no predicate label, no alembic_version, meta says 1."""
-    _sql(location, "ALTER TABLE predicates DROP COLUMN label", "DROP TABLE alembic_version",
-         "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    make_schema(location, 1)
 
 
 def test_the_newest_revision_makes_this_tools_schema():
@@ -48,38 +58,61 @@ def test_a_new_store_is_stamped_at_the_newest_revision(empty_store):
     assert empty_store.schema_version == SCHEMA_VERSION
 
 
+@pytest.mark.parametrize("older", [1, 2], ids=["from-schema-1", "from-schema-2"])
 def test_an_older_store_is_refused_read_by_checks_and_upgraded_keeping_every_row(seeded_store, store_url, capsys,
-                                                                                 tmp_path):
+                                                                                 tmp_path, older):
     before = tmp_path / "before.jsonl"
     assert claims_db(["export", "--db", store_url, "-o", str(before)]) == 0
     digest = seeded_store.stats()["digest"]
     seeded_store.engine.dispose()
-    make_schema_1(store_url)
+    make_schema(store_url, older)
 
-    with pytest.raises(StoreError, match="has schema 1, older than this tool's .*run 'claims-db upgrade"):
+    with pytest.raises(StoreError, match=f"has schema {older}, older than this tool's .*run 'claims-db upgrade"):
         Store(store_url)
     assert claims_db(["stats", "--db", store_url]) == 2
     assert "claims-db upgrade" in capsys.readouterr().err
 
     reader = Reader(store_url)  # a check never writes: it reads the older schema as it is
-    assert reader.info.schema_version == 1 and reader.info.digest == digest
-    assert all(p.label is None for p in reader.predicates().values())
+    assert reader.info.schema_version == older and reader.info.digest == digest
+    assert all(p.label is None for p in reader.predicates().values()) == (older == 1)
     reader.close()
     draft = tmp_path / "d.md"
     draft.write_text("---\ndate: 2025-01-10\n---\nNothing to see.\n", encoding="utf-8")
     assert verifier(["check", str(draft), "--db", store_url]) == 0
 
     assert claims_db(["upgrade", "--db", store_url]) == 0
-    assert capsys.readouterr().out.endswith(f"schema 1 upgraded to {SCHEMA_VERSION}\n")
+    assert capsys.readouterr().out.endswith(f"schema {older} upgraded to {SCHEMA_VERSION}\n")
     after = tmp_path / "after.jsonl"
     assert claims_db(["export", "--db", store_url, "-o", str(after)]) == 0
-    schema_1 = [_without_label(line) for line in before.read_text(encoding="utf-8").splitlines()]
-    assert after.read_text(encoding="utf-8").splitlines() == schema_1, "no row lost or changed (schema 1 had no labels)"
+    kept = before.read_text(encoding="utf-8").splitlines()
+    if older == 1:
+        kept = [_without_label(line) for line in kept]
+    assert after.read_text(encoding="utf-8").splitlines() == kept, "no row lost or changed"
     upgraded = Store(store_url)
     assert upgraded.stats()["digest"] == digest and upgraded.schema_version == SCHEMA_VERSION
+    assert upgraded.history(upgraded.find(limit=1)[0]["id"]).changes == (), "an upgrade invents no history"
     upgraded.engine.dispose()
     assert claims_db(["upgrade", "--db", store_url]) == 0
     assert "already the newest" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("older", [1, 2], ids=["from-schema-1", "from-schema-2"])
+def test_an_upgraded_store_has_exactly_what_the_models_create(seeded_store, store_url, older):
+    """The revisions and the models agree: Alembic finds nothing to add, drop or alter after an upgrade."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from claims_db.models import Base
+
+    seeded_store.engine.dispose()
+    make_schema(store_url, older)
+    Store(store_url, older=True).upgrade()
+    engine = create_engine(to_url(store_url))
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    # Tables the models do not declare: Alembic's own, and SQLite's full-text indexes (made by sqlite-utils).
+    assert [d for d in differences if d[0] != "remove_table" or d[1].name in Base.metadata.tables] == []
 
 
 def test_a_failed_upgrade_changes_nothing(seeded_store, store_url, capsys):

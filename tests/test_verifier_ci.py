@@ -232,7 +232,16 @@ def test_todo_round_trip_makes_the_claim_consistent(tmp_path, capsys, world):
     vocabulary = tmp_path / "missing.jsonl"
     vocabulary.write_text(json.dumps({"record": "predicate", "predicate": "missing", "value_type": "quantity",
                                       "cues": ["missing"], "nouns": ["passengers", "people"]}) + "\n", encoding="utf-8")
+    row["status"] = "approved"  # a to-do record imports as a draft whatever it says
+    todo.write_text(json.dumps(row) + "\n", encoding="utf-8")
     assert claims_db(["import", "--db", str(store), str(vocabulary), str(todo)]) == 0
+    capsys.readouterr()
+    _, found, _ = claims(capsys, "check", draft, "--db", store)
+    assert [c["verdict"] for c in found] == ["unverified"], "a draft waits for review"
+    _, found, _ = claims(capsys, "check", draft, "--db", store, "--include-drafts")
+    assert [c["verdict"] for c in found] == ["consistent"]
+    assert claims_db(["review", "--db", str(store), "--approve", found[0]["fact"]["id"], "--why", "coastguard",
+                      "--by", "desk"]) == 0
     capsys.readouterr()
     _, found, _ = claims(capsys, "check", draft, "--db", store)
     assert [c["verdict"] for c in found] == ["consistent"]

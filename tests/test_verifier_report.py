@@ -39,7 +39,7 @@ def test_json_contract(capsys, world, draft):
     report = json.loads(out)
     assert code == 1
     assert report["version"] == 1
-    assert set(report["store"]) == {"location", "schema_version", "facts", "digest"}
+    assert set(report["store"]) == {"location", "schema_version", "facts", "digest", "drafts_included"}
     assert report["store"]["facts"] > 0 and len(report["store"]["digest"]) == 64
     (file,) = report["files"]
     assert set(file) == {"file", "as_of", "as_of_source", "claims", "summary", "notices"}

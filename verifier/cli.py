@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print under each claim the rules that decided its verdict (text format)")
     check.add_argument("--suggest", action="store_true",
                        help="write a corrected copy of each draft with conflicts (draft.suggested.md), never over it")
+    check.add_argument("--include-drafts", action="store_true",
+                       help="also use the store's draft facts (not yet approved); the report says so")
     check.add_argument("--todo", metavar="FILE",
                        help="write unverified claims as interchange records for curators to complete and import")
     check.set_defaults(func=cmd_check)
@@ -172,7 +174,7 @@ def cmd_check(args) -> int:
     baseline = _read_baseline(args.baseline) if args.baseline else None
     if args.diff and "-" in args.files:
         raise InputError("--diff cannot read standard input: give the draft's path")
-    reader = Reader(config.db, shown=config.db_as_written)
+    reader = Reader(config.db, shown=config.db_as_written, include_drafts=args.include_drafts)
     today = dt.datetime.now(dt.timezone.utc).date()
     result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
                      progress=_progress if sys.stderr.isatty() and not args.quiet else None,

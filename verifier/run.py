@@ -46,6 +46,10 @@ class Notice:
     message: str
 
 
+DRAFTS_NOTICE = Notice("", 0, "draft facts were used beside approved ones (--include-drafts): a verdict may rest "
+                               "on a fact no curator has approved yet")
+
+
 @dataclass(frozen=True)
 class FileError:
     """A draft that could not be checked (unreadable, not UTF-8, too large, gone): the run checks the others."""
@@ -204,7 +208,8 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
         shown = kept if show_consistent else tuple(f for f in kept if f.verdict is not Verdict.CONSISTENT)
         results.append(FileResult(report, draft.original, shown, tuple(notices), tuple(findings), draft.bom,
                                   len(kept) - len(shown)))
-    return RunResult(tuple(results), reader.info, errors=tuple(errors))
+    notices = (DRAFTS_NOTICE,) if reader.info.drafts else ()
+    return RunResult(tuple(results), reader.info, notices, errors=tuple(errors))
 
 
 def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[FileReport]:
@@ -222,7 +227,7 @@ def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[
     from concurrent.futures import ProcessPoolExecutor
 
     reports = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(reader.location, options)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(reader.location, options, reader.include_drafts)) as pool:
         for done, report in enumerate(pool.map(_check_in_worker, work, chunksize=max(1, total // (jobs * 8))), 1):
             reports.append(report)
             if progress:
@@ -233,12 +238,12 @@ def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[
 _WORKER = {}
 
 
-def _start_worker(location: str, options) -> None:
+def _start_worker(location: str, options, include_drafts: bool) -> None:
     from claims_db.query import Reader
 
     from .check import Checker
 
-    _WORKER["checker"] = Checker(Reader(location), options)
+    _WORKER["checker"] = Checker(Reader(location, include_drafts=include_drafts), options)
 
 
 def _check_in_worker(item: tuple) -> FileReport:

@@ -2,6 +2,10 @@
 
 The source is left empty on purpose: a curator completes it (and the subject,
 predicate or value where the guess is wrong), then `claims-db import`s the file.
+Every record carries `"todo": true`, so it imports as a draft whatever its status
+says and waits in `claims-db review`. A conflicting claim's figure is the draft's,
+and the store holds another: its record leaves the value empty (the import refuses
+it until a curator fills it from the source) and the note quotes the draft's.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from .run import FileResult, Finding
 
 # What a role claim asks the store to record.
 ROLE_PREDICATE = "holds_office"
+TODO = "todo"  # = claims_db.interchange.TODO: the marker that makes `claims-db import` keep the record a draft
 
 
 def records(files: Iterable[FileResult]) -> list[dict]:
@@ -31,11 +36,15 @@ def record(file: FileResult, finding: Finding) -> dict | None:
     subject, predicate, value = judgement.subject, judgement.predicate, claim.value
     if claim.kind == "role":
         subject, predicate, value = claim.value, ROLE_PREDICATE, claim.unit
+    if judgement.verdict.value == "conflicting":  # the draft's figure is in question, never a fact's value
+        value = ""
     row = {"subject": subject or "", "predicate": predicate or "", "value": value,
            "unit": claim.unit if claim.kind in ("quantity", "money", "percent") else None,
            "date": file.report.as_of.date.isoformat() if claim.kind in ("quantity", "money", "percent") else None,
            "source": {"title": "", "publisher": "", "url": ""},
-           "note": f"to check: {file.path}:{finding.line}: \"{claim.text}\" ({judgement.reason})"}
+           "note": f"to check: {file.path}:{finding.line}: \"{claim.text}\" ({judgement.reason})"
+                   + (": the value is left for you to fill from the source" if value == "" else ""),
+           TODO: True}
     if isinstance(row["value"], float) and row["value"].is_integer():
         row["value"] = int(row["value"])
     return {k: v for k, v in row.items() if v is not None}

@@ -23,5 +23,6 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                          f"\"{judgement.claim.text}\": {judgement.reason}{fix}{fact}")
         lines.extend(f"{file.path}:{n.line}:1: notice {n.message}" for n in file.notices)
     lines.extend(f"{error.message}  (not checked)" for error in result.errors)
+    lines.extend(f"notice: {notice.message}" for notice in result.notices)
     lines.append(summary_line(result))
     return "\n".join(map(_one_line, lines)) + "\n"

@@ -324,7 +324,8 @@ def store_name(store: StoreInfo) -> str:
 
 def _store(store: StoreInfo) -> str:
     return (f'<p class="store">Reference store: <strong>{_e(store_name(store))}</strong>, '
-            f'{store.facts:,} facts (digest <span class="uid">{_e(store.digest[:12])}</span>)</p>')
+            f'{store.facts:,} facts (digest <span class="uid">{_e(store.digest[:12])}</span>)'
+            + (", <strong>draft facts included</strong>" if store.drafts else "") + '</p>')
 
 
 def _header(result: RunResult) -> str:

@@ -53,7 +53,9 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
     document = {
         "version": VERSION,
         "store": {"location": result.store.location, "schema_version": result.store.schema_version,
-                  "facts": result.store.facts, "digest": result.store.digest},
+                  "facts": result.store.facts, "digest": result.store.digest,
+                  "drafts_included": result.store.drafts},
+        "notices": [n.message for n in result.notices],
         "files": [{"file": f.path, "as_of": f.report.as_of.date.isoformat(), "as_of_source": f.report.as_of.source,
                    "claims": [claim_dict(x) for x in f.findings], "summary": f.summary(),
                    "notices": [{"line": n.line, "message": n.message} for n in f.notices]}

@@ -111,8 +111,10 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict:
 
 
 def _notification(notice: Notice) -> dict:
-    return {"level": "note", "message": {"text": notice.message},
-            "locations": [_location(notice.path, {"startLine": notice.line})]}
+    note = {"level": "note", "message": {"text": notice.message}}
+    if not notice.path:  # about the whole run (drafts included), not a place in a draft
+        return note
+    return {**note, "locations": [_location(notice.path, {"startLine": notice.line})]}
 
 
 def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
@@ -130,7 +132,8 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         "results": [_result(file.path, finding, index) for file in result.files for finding in file.findings],
         # The store's digest, never its location: a path or URL would tie the log to one machine (or leak a password).
         "properties": {"store": {"digest": result.store.digest, "facts": result.store.facts,
-                                 "schemaVersion": result.store.schema_version}},
+                                 "schemaVersion": result.store.schema_version,
+                                 "draftsIncluded": result.store.drafts}},
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

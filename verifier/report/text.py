@@ -76,6 +76,7 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
         for notice in file.notices:
             lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
     lines.extend(f"{error.message}  (not checked)" for error in result.errors)
+    lines.extend(f"notice: {notice.message}" for notice in result.notices)
     lines.append(summary_line(result))
     return "\n".join(map(_one_line, lines)) + "\n"
 
@@ -85,7 +86,8 @@ def summary_line(result: RunResult) -> str:
     counts = result.summary()
     return (f"{len(result.files)} file(s), {sum(counts.values())} claim(s): "
             + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
-            + f"  [store {result.store.digest[:12]}, {result.store.facts} facts]")
+            + f"  [store {result.store.digest[:12]}, {result.store.facts} facts"
+            + (", drafts included]" if result.store.drafts else "]"))
 
 
 def _one_line(line: str) -> str:
