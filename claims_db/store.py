@@ -384,6 +384,8 @@ class Store:
             return validate.problems(session)
 
     def stats(self) -> dict:
+        from .snapshot import stats_entry
+
         with self.session() as session:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
             by_status = dict(session.execute(select(Fact.status, func.count()).group_by(Fact.status)).all())
@@ -398,6 +400,7 @@ class Store:
                 "facts": sum(by_status.values()),
                 "facts_by_status": {s.value: by_status.get(s, 0) for s in Status},
                 "facts_by_predicate": {name: n for name, n in by_predicate},
+                **stats_entry(meta),
             }
 
 
