@@ -182,6 +182,18 @@ def cmd_snapshot(args) -> int:
     return EXIT_OK
 
 
+def cmd_browse(args) -> int:
+    from . import browse
+
+    browse.require_datasette()
+    browse.check_port(args.port)
+    store = _reading_store(args)
+    with browse.served_file(store, bundled=not args.db) as target:
+        store.engine.dispose()  # Datasette reads the file on its own; no connection of ours stays open
+        code = browse.serve(target, args.port)
+    return EXIT_OK if code == 0 else EXIT_ERROR
+
+
 def cmd_stats(args) -> int:
     stats = _reading_store(args).stats()
     if args.json:
@@ -291,6 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
                                           "to a SQLite file for CI runners, in one rename.")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="the SQLite file to write (replaced whole; its source, digest and time are in its meta)")
+    p = command("browse", cmd_browse, "Browse the store read-only in Datasette (the optional extra 'browse'); "
+                                      "a PostgreSQL store through a temporary SQLite snapshot of all its facts.")
+    p.add_argument("--port", type=int, default=8001, metavar="N",
+                   help="serve on 127.0.0.1:N (default: 8001, Datasette's own)")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")
     p.add_argument("--json", action="store_true", help="one JSON object")
     return parser
