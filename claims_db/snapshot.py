@@ -25,8 +25,8 @@ from .interchange import Parsed
 from .models import Meta, Predicate
 from .store import Store, _export_records
 
-# meta key -> the name `claims-db stats` gives it
-META = {"snapshot_of": "source", "snapshot_source_digest": "source_digest", "snapshot_taken": "taken"}
+# meta key -> the name `claims-db stats` gives it (the source's location last: it is the longest)
+META = {"snapshot_taken": "taken", "snapshot_source_digest": "source_digest", "snapshot_of": "source"}
 SIDE_FILES = ("-wal", "-journal")  # SQLite would apply either to whatever file then bears the name
 
 

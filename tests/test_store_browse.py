@@ -103,6 +103,8 @@ def test_datasette_serves_the_file_as_it_is_told(tmp_path):
 @dataclass
 class Served:
     url: str  # the database's address, http://127.0.0.1:PORT/NAME
+    first: str  # the line the command printed first
+    port: int
     process: subprocess.Popen
     temp: Path  # the TMPDIR the command was given
 
@@ -131,7 +133,7 @@ def serve(tmp_path: Path) -> Iterator:
                                    cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = process.stdout.readline()  # the command names the database's address before Datasette starts
         assert first.startswith("browsing "), first + process.stderr.read()
-        served = Served(first.split(" at ", 1)[1].split(" ", 1)[0], process, temp)
+        served = Served(first.split(" at ", 1)[1].split(" ", 1)[0], first, port, process, temp)
         started.append(served)
         deadline = time.monotonic() + 60
         while True:
@@ -196,7 +198,9 @@ def test_a_postgresql_store_is_browsed_through_a_temporary_snapshot(postgres_sto
 @needs_datasette
 def test_the_bundled_store_is_served_as_bundled(serve):
     served = serve()
-    assert served.url.endswith("/bundled")
+    # As the README shows it, on the port asked for.
+    assert served.first == f"browsing the bundled store read-only at http://127.0.0.1:{served.port}/bundled " \
+                           "(Ctrl-C to stop)\n"
     assert json.loads(_get(f"{served.url}/facts.json?_shape=array&_size=1"))
 
 

@@ -103,11 +103,11 @@ def test_stats_name_the_source_its_digest_and_the_time(port, tmp_path, claims_db
     snapshot.write(port, str(tmp_path / "ci.sqlite"))
     code, out, _ = claims_db_cli("stats", "--db", tmp_path / "ci.sqlite", "--json")
     stats = json.loads(out)
-    assert (code, stats["snapshot"]) == (0, {"source": port.shown, "source_digest": port.stats()["digest"],
-                                              "taken": TAKEN})
+    assert (code, stats["snapshot"]) == (0, {"taken": TAKEN, "source_digest": port.stats()["digest"],
+                                              "source": port.shown})
     assert stats["facts_by_status"] == {"draft": 0, "approved": 2, "retired": 0}
     code, out, _ = claims_db_cli("stats", "--db", tmp_path / "ci.sqlite")
-    assert f"snapshot: source={port.shown}, source_digest={port.stats()['digest']}, taken={TAKEN}\n" in out
+    assert f"snapshot: taken={TAKEN}, source_digest={port.stats()['digest']}, source={port.shown}\n" in out
 
 
 def test_a_store_that_is_no_snapshot_has_no_snapshot_entry(port):
