@@ -64,6 +64,15 @@ def missing_postgres_indexes(session: Session) -> list[str]:
     return [name for name in index_names() if name not in present]
 
 
+def may_create_indexes(session: Session) -> bool:
+    """Whether this role owns every searched table, as CREATE INDEX requires; a curator's role that may only
+    write rows searches without the indexes (the same answers, slower) until the owner opens the store."""
+    owned = session.scalar(sql_text(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY(:tables) "
+        "AND pg_has_role(tableowner, 'USAGE')"), {"tables": list(FTS_COLUMNS)})
+    return owned == len(FTS_COLUMNS)
+
+
 def create_postgres_indexes(session: Session) -> None:
     """Create the full-text indexes a PostgreSQL store lacks (kept up to date by PostgreSQL itself)."""
     statements = index_names()

@@ -134,13 +134,13 @@ class Store:
     def _enable_fts(self) -> None:
         """Full-text indexes for `claims-db search`, made outside the migrations as they only speed up search:
         FTS5 tables kept in sync by triggers on SQLite, GIN indexes on PostgreSQL (see `claims_db.search`)."""
-        from .search import FTS_COLUMNS, create_postgres_indexes, missing_postgres_indexes
+        from .search import FTS_COLUMNS, create_postgres_indexes, may_create_indexes, missing_postgres_indexes
 
         path = sqlite_path(self.url)
         if path is None:
             if self.engine.dialect.name == "postgresql":
                 with self.session() as session:
-                    missing = missing_postgres_indexes(session)
+                    missing = missing_postgres_indexes(session) and may_create_indexes(session)
                 if missing:  # under the write lock, so two writers opening at once do not both create them
                     with self.session(write=True) as session:
                         create_postgres_indexes(session)

@@ -7,6 +7,7 @@ no character of a query is syntax on either engine.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -166,3 +167,36 @@ def test_a_store_without_the_indexes_gains_them_when_opened_for_writing(pg_berth
     writing = Store(postgres_store_url)
     assert _indexes(writing) == set(search.index_names())
     writing.engine.dispose()
+
+
+@pytest.fixture
+def curator_url(pg_berths: Store, postgres_store_url: str) -> Iterator[str]:
+    """The store's URL for a role that may read and write its rows but owns no table (a newsroom's curators)."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy import make_url
+
+    role = f"claims_curator_{uuid.uuid4().hex[:8]}"
+    schema = make_url(postgres_store_url).query["options"].split("search_path=", 1)[1]  # as conftest names it
+    base = os.environ["VERIFIER_TEST_POSTGRES_URL"]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"')
+        conn.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"')
+        conn.execute(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"')
+    yield postgres_store_url.replace("postgresql://postgres@", f"postgresql://{role}@", 1)
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'DROP OWNED BY "{role}"')
+        conn.execute(f'DROP ROLE "{role}"')
+
+
+def test_a_role_that_owns_no_table_writes_and_searches_without_making_indexes(pg_berths, curator_url):
+    with pg_berths.session(write=True) as session:
+        for name in search.index_names():
+            session.execute(sql_text(f"DROP INDEX {name}"))
+    curator = Store(curator_url)  # opened for writing: it may not create the indexes, and does not try
+    curator.import_parsed(_records())
+    assert _indexes(curator) == set()
+    assert sorted(f["value"] for f in curator.find(text="ferry")) == [11, 13, 14]
+    curator.engine.dispose()
