@@ -138,8 +138,12 @@ class Browser:
     # -- a page -----------------------------------------------------------
     def open(self, path: Path) -> None:
         """Load a local file and wait for its load event."""
+        self.goto(Path(path).resolve().as_uri())
+
+    def goto(self, url: str) -> None:
+        """Load a page by its URL (a local server's, say) and wait for its load event."""
         self.events.clear()
-        self.call("Page.navigate", url=Path(path).resolve().as_uri())
+        self.call("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str) -> Any:

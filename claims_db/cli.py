@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 
 from .errors import StoreError
@@ -235,6 +236,30 @@ def cmd_refresh(args) -> int:
     return EXIT_OK
 
 
+def cmd_snapshot(args) -> int:
+    from . import snapshot
+
+    store = _reading_store(args)
+    bundled = None if args.db else "bundled:" + os.path.basename(store.url)  # as reports name it, not by its cache
+    written = snapshot.write(store, args.output, shown=bundled)
+    where = store.shown if args.db else "the bundled store"
+    print(f"snapshot of {where} written to {written.output}: {written.facts} approved facts, "
+          f"{written.entities} entities (source digest {written.source_digest[:16]})")
+    return EXIT_OK
+
+
+def cmd_browse(args) -> int:
+    from . import browse
+
+    browse.require_datasette()
+    browse.check_port(args.port)
+    store = _reading_store(args)
+    with browse.served_file(store, bundled=not args.db) as target:
+        store.engine.dispose()  # Datasette reads the file on its own; no connection of ours stays open
+        code = browse.serve(target, args.port)
+    return EXIT_OK if code == 0 else EXIT_ERROR
+
+
 def cmd_stats(args) -> int:
     stats = _reading_store(args).stats()
     if args.json:
@@ -376,6 +401,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", dest="format", action="store_const", const="json", help="the drafts as one JSON array")
     command("refresh", cmd_refresh, "Recompute the digest and the fact count from the content.")
     command("upgrade", cmd_upgrade, "Bring an older store to this tool's schema: its migrations in one transaction.")
+    p = command("snapshot", cmd_snapshot, "Write the approved facts, with the vocabulary and entities a check needs, "
+                                          "to a SQLite file for CI runners, in one rename.")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the SQLite file to write (replaced whole; its source, digest and time are in its meta)")
+    p = command("browse", cmd_browse, "Browse the store read-only in Datasette (the optional extra 'browse'); "
+                                      "a PostgreSQL store through a temporary SQLite snapshot of all its facts.")
+    p.add_argument("--port", type=int, default=8001, metavar="N",
+                   help="serve on 127.0.0.1:N (default: 8001, Datasette's own)")
     p = command("stats", cmd_stats, "Counts of entities, aliases, predicates and facts; schema and digest.")
     p.add_argument("--json", action="store_true", help="one JSON object")
     return parser

@@ -30,7 +30,6 @@ from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueTyp
 from .text import normalise
 
 CHUNK = 500
-FTS_COLUMNS = {"entities": ["name", "note"], "aliases": ["text"], "facts": ["note", "source_title"]}
 IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
 SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
 # Writers on SQLite use the write-ahead log: readers (checks) never wait for a writer, nor a writer for them.
@@ -100,6 +99,8 @@ class Store:
                 self.check_schema(older)
             if path is not None and not read_only:
                 self._set_journal_mode()
+            elif not read_only and not create:  # a PostgreSQL store made before its search indexes gains them
+                self._enable_fts()
         except (SQLAlchemyError, ValueError) as exc:  # ValueError: a URL SQLAlchemy cannot parse (a bad port)
             raise driver_error(f"cannot open store {self.shown}", self.url, exc) from None
 
@@ -132,16 +133,25 @@ class Store:
             self.import_parsed(parse_files([str(VOCABULARY)]))
 
     def _enable_fts(self) -> None:
-        """On SQLite, full-text indexes (kept in sync by triggers) back `claims-db search`."""
+        """Full-text indexes for `claims-db search`, made outside the migrations as they only speed up search:
+        FTS5 tables kept in sync by triggers on SQLite, GIN indexes on PostgreSQL (see `claims_db.search`)."""
+        from .search import FTS_COLUMNS, create_postgres_indexes, may_create_indexes, missing_postgres_indexes
+
         path = sqlite_path(self.url)
         if path is None:
+            if self.engine.dialect.name == "postgresql":
+                with self.session() as session:
+                    missing = missing_postgres_indexes(session) and may_create_indexes(session)
+                if missing:  # under the write lock, so two writers opening at once do not both create them
+                    with self.session(write=True) as session:
+                        create_postgres_indexes(session)
             return
         import sqlite_utils
 
         db = sqlite_utils.Database(path)
         for table, columns in FTS_COLUMNS.items():
             if not db[table].detect_fts():
-                db[table].enable_fts(columns, create_triggers=True)
+                db[table].enable_fts(list(columns), create_triggers=True)
         db.close()
 
     def check_schema(self, older: bool = False) -> None:
@@ -376,19 +386,15 @@ class Store:
             return Page(facts, total)
 
     def _text_matches(self, session: Session, text: str) -> tuple[set[int], set[int]]:
-        """Entity and fact ids matching `text`: SQLite FTS where available, else a LIKE match."""
-        path = sqlite_path(self.url)
-        if path is not None:
-            import sqlite_utils
+        """Entity and fact ids matching `text`: full text on SQLite and PostgreSQL (`claims_db.search`),
+        a LIKE match on other engines."""
+        from . import search
 
-            # The session's own connection: one transaction, and a read-only store stays read-only.
-            db = sqlite_utils.Database(session.connection().connection.dbapi_connection)
-            try:
-                hits = {t: [r["rowid"] for r in db[t].search(text, columns=["rowid"], quote=True)] for t in FTS_COLUMNS}
-            except Exception as exc:  # FTS syntax errors come from the SQLite driver
-                raise StoreError(f"bad search query {text!r}: {exc}") from None
-            alias_entities = session.scalars(select(Alias.entity_id).where(Alias.id.in_(hits["aliases"])))
-            return set(hits["entities"]) | set(alias_entities), set(hits["facts"])
+        dialect = self.engine.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            matches = search.sqlite_matches if dialect == "sqlite" else search.postgres_matches
+            hits = matches(session, search.phrases(text))
+            return hits["entities"] | hits["aliases"], hits["facts"]
         pattern = contains_pattern(text)
 
         def like(column):
@@ -421,6 +427,8 @@ class Store:
             return validate.problems(session)
 
     def stats(self) -> dict:
+        from .snapshot import stats_entry
+
         with self.session() as session:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
             by_status = dict(session.execute(select(Fact.status, func.count()).group_by(Fact.status)).all())
@@ -435,6 +443,7 @@ class Store:
                 "facts": sum(by_status.values()),
                 "facts_by_status": {s.value: by_status.get(s, 0) for s in Status},
                 "facts_by_predicate": {name: n for name, n in by_predicate},
+                **stats_entry(meta),
             }
 
 

@@ -32,8 +32,8 @@ COMMANDS = sorted(_subcommands())
 
 
 def test_every_command_is_listed():
-    assert COMMANDS == ["add", "edit", "export", "history", "import", "init", "list", "refresh", "retire", "review",
-                        "search", "show", "stats", "upgrade", "validate", "who"]
+    assert COMMANDS == ["add", "browse", "edit", "export", "history", "import", "init", "list", "refresh", "retire",
+                        "review", "search", "show", "snapshot", "stats", "upgrade", "validate", "who"]
 
 
 def _actions() -> list[tuple[str, argparse.Action]]:
