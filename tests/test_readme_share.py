@@ -12,23 +12,17 @@ from pathlib import Path
 import pytest
 
 from claims_db.cli import main as claims_db_main
+from readme_support import README, console_block, console_runs
 from verifier.cli import main as verifier_main
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCK = README.split("<!-- share:start -->\n```console\n", 1)[1].split("```\n<!-- share:end -->", 1)[0]
+BLOCK = console_block("share")
 MAINS = {"claims-db": claims_db_main, "verifier": verifier_main}
 EPOCH = "1750000000"  # the snapshot time the README shows: 2025-06-15T15:06:40Z
 
 
 def _runs() -> list[tuple[str, list[str]]]:
-    runs: list[tuple[str, list[str]]] = []
-    for line in BLOCK.splitlines():
-        if line.startswith("$ "):
-            runs.append((line[2:], []))
-        else:
-            runs[-1][1].append(line)
-    return runs
+    return console_runs(BLOCK)
 
 
 def shows(shown: list[str], printed: list[str]) -> bool:
