@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import StoreError
-from .models import Alias, Entity, Fact, Predicate, Status
+from .models import Alias, AliasForm, Entity, Fact, Predicate, Status
 from .store import fact_dict
 from .text import normalise
 
@@ -70,6 +70,25 @@ class EntityView:
 
 
 @dataclass(frozen=True)
+class EntityNames:
+    """Everything `claims-db entity show` tells: an entity's parts and its names, by where each comes from."""
+
+    id: int
+    name: str
+    kind: str
+    parts: dict[str, str]  # an office's title, portfolio, body, jurisdiction (when declared by parts)
+    written: tuple[str, ...]  # names a curator gave
+    demonyms: tuple[str, ...]
+    made: tuple[str, ...]  # names made from the office's parts (claims_db.offices)
+    offices: tuple[str, ...]  # offices whose jurisdiction it is
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "parts": self.parts,
+                "aliases": list(self.written), "demonyms": list(self.demonyms), "made_from_parts": list(self.made),
+                "jurisdiction_of": list(self.offices)}
+
+
+@dataclass(frozen=True)
 class Holding:
     """Who held an office on a day; when nobody is known, the nearest terms either side."""
 
@@ -110,6 +129,21 @@ def show(session: Session, name: str, on: dt.date) -> list[EntityView]:
             tuple(sorted(a.text for a in entity.aliases if a.text != entity.name)),
             tuple(fact_dict(f) for f in facts), _terms(session, Fact.subject_id == entity.id),
             holders, on, tuple(t for t in holders if t.in_force(on))))
+    return views
+
+
+def names(session: Session, name: str) -> list[EntityNames]:
+    """Every entity `name` resolves to, with its parts and its names by origin."""
+    views = []
+    for entity in resolve(session, name):
+        by_form = {form: sorted(a.text for a in entity.aliases if a.form == form and a.text != entity.name)
+                   for form in AliasForm}
+        parts = {"title": entity.title, "portfolio": entity.portfolio, "body": entity.body,
+                 "jurisdiction": entity.jurisdiction.name if entity.jurisdiction else None}
+        offices = session.scalars(select(Entity.name).where(Entity.jurisdiction_id == entity.id).order_by(Entity.name))
+        views.append(EntityNames(entity.id, entity.name, entity.kind, {k: v for k, v in parts.items() if v},
+                                 tuple(by_form[AliasForm.NAME]), tuple(by_form[AliasForm.DEMONYM]),
+                                 tuple(by_form[AliasForm.GENERATED]), tuple(offices)))
     return views
 
 

@@ -73,12 +73,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "kind": "person, organisation, country, place, event, office, relation, ... (events' figures settle)",
         "note": "free text for curators",
         "row_hash": "SHA-256 of the entity's exported record (with its aliases)",
+        "title": "an office's title ('Minister', 'President'): its regular names are made from its parts",
+        "portfolio": "an office's portfolio ('Defence', 'Foreign Affairs')",
+        "body": "the body an office heads or sits in ('State Council')",
+        "jurisdiction_id": "the country or organisation of an office (an entity id)",
     }),
     "aliases": ("Every name a text may use for an entity; look-ups match the normalised form.", {
         "id": "row number",
         "entity_id": "the entity this name belongs to",
         "text": "the name as written",
         "norm": "the name normalised (case, accents, apostrophes and dashes folded): what look-ups match",
+        "form": "name (a curator's), demonym ('Russian'), or generated (made from an office's parts, never exported)",
     }),
     "predicates": ("What facts can state: the vocabulary, with the words that express each predicate in text.", {
         "id": "row number",

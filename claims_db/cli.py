@@ -85,6 +85,55 @@ def cmd_add(args) -> int:
     return EXIT_OK
 
 
+def cmd_entity_add(args) -> int:
+    from .interchange import Parsed
+
+    record = {"record": "entity", "subject": args.name, "kind": args.kind, "title": args.title,
+              "portfolio": args.portfolio, "body": args.body, "jurisdiction": args.jurisdiction,
+              "aliases": args.alias, "demonyms": args.demonym, "note": args.note}
+    parsed = Parsed()
+    parsed.add("<command line>", 1, {k: v for k, v in record.items() if v not in (None, [])})
+    store = _store(args)
+    store.import_parsed(parsed, by=args.by, why=args.why or "added from the command line", action="create")
+    return _print_names(store, args.name)
+
+
+def cmd_entity_alias(args) -> int:
+    from .interchange import Parsed
+
+    store = _store(args)
+    found = store.names(args.entity)
+    if len(found) > 1:
+        raise StoreError(f"{args.entity!r} names {len(found)} entities ({', '.join(v.name for v in found)}): "
+                         "give the canonical name")
+    entity = found[0]
+    parsed = Parsed()
+    field = "demonyms" if args.demonym else "aliases"
+    parsed.add("<command line>", 1, {"record": "entity", "subject": entity.name, "kind": entity.kind,
+                                     field: args.names})
+    store.import_parsed(parsed, by=args.by, why=args.why or "names added from the command line")
+    return _print_names(store, entity.name)
+
+
+def cmd_entity_show(args) -> int:
+    views = _reading_store(args).names(args.entity)
+    if args.json:
+        print(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    return _print_names(None, None, views)
+
+
+def _print_names(store, name: str | None, views=None) -> int:
+    from . import lines
+
+    for n, view in enumerate(views if views is not None else store.names(name)):
+        if n:
+            print()
+        for line in lines.entity_names(view):
+            print(line)
+    return EXIT_OK
+
+
 def _print_facts(page, args) -> None:
     """Text lines ending in an honest count, one JSON array, or JSON lines; a cut-off page says so."""
     from . import lines
@@ -314,6 +363,38 @@ def _who_why(p: argparse.ArgumentParser, why: str) -> None:
     p.add_argument("--by", metavar="NAME", help="who makes the change, for its history (default: the user logged in)")
 
 
+def _entity_commands(sub, common) -> None:
+    from .interchange import ENTITY_KINDS
+
+    def action(name: str, func, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = action("add", cmd_entity_add, "Add (or update) an entity; an office may be declared by its parts, and its "
+                                      "regular names are made from them and its jurisdiction's names.")
+    p.add_argument("name", help="the canonical name, e.g. 'Minister of Defence of Russia'")
+    p.add_argument("--kind", default="other", choices=ENTITY_KINDS, help="what it is (default: other)")
+    p.add_argument("--title", help="an office's title: Minister, President, Prime Minister, Secretary-General")
+    p.add_argument("--portfolio", help="an office's portfolio: Defence, Foreign Affairs, Railways")
+    p.add_argument("--body", help="the body the office heads or sits in: State Council")
+    p.add_argument("--jurisdiction", help="the office's country or organisation, by its canonical name (must exist)")
+    p.add_argument("--alias", action="append", default=[], help="another name, e.g. an irregular one (repeatable)")
+    p.add_argument("--demonym", action="append", default=[],
+                   help="a demonym of a country, e.g. Russian: it names its offices too (repeatable)")
+    p.add_argument("--note", help="free text for curators")
+    _who_why(p, "why the entity is added, for its history")
+    p = action("alias", cmd_entity_alias, "Give an entity more names; offices of a jurisdiction that gains a name "
+                                          "gain the names made with it.")
+    p.add_argument("entity", help="the entity, by name, alias or numeric id")
+    p.add_argument("names", nargs="+", metavar="NAME", help="the names to add")
+    p.add_argument("--demonym", action="store_true", help="the names are demonyms (Russian, Indian)")
+    _who_why(p, "why the names are added, for its history")
+    p = action("show", cmd_entity_show, "Show an entity's parts and names: written, demonyms, made from its parts.")
+    p.add_argument("entity", help="the entity, by name, alias or numeric id")
+    p.add_argument("--json", action="store_true", help="one JSON array of the entities matched")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="claims-db", description="Curate the verifier's reference store.")
     common = OneLineParser(add_help=False)
@@ -347,6 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="review status; only approved facts are used by checks (default: approved)")
     p.add_argument("--alias", action="append", default=[], help="another name of the subject (repeatable)")
     _who_why(p, "why the fact is added, for its history")
+    _entity_commands(command("entity", None, "Add entities (an office by its parts), give them names, show their "
+                                             "names by origin.").add_subparsers(dest="entity_command", required=True,
+                                                                                metavar="ACTION",
+                                                                                help="add, alias or show"), common)
     for name, func, help in (("list", cmd_list, "List facts by entity (name or alias), predicate and status."),
                              ("search", cmd_search, "Full-text search over names, aliases, notes and source titles.")):
         p = command(name, func, help)

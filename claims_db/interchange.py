@@ -31,13 +31,14 @@ SOURCE_FIELDS = ("title", "publisher", "url", "accessed")
 FIELDS = {
     "fact": ("subject", "aliases", "predicate", "value", "unit", "date", "valid_from", "valid_to",
              "tolerance", "source", "status", "note", "version", "superseded_by"),
-    "entity": ("subject", "kind", "aliases", "note"),
+    "entity": ("subject", "kind", "title", "portfolio", "body", "jurisdiction", "aliases", "demonyms", "note"),
     "predicate": ("predicate", "value_type", "label", "description", "cues", "nouns"),
 }
 CSV_COLUMNS = ("record", "subject", "kind", "aliases", "predicate", "value_type", "value", "unit",
                "date", "valid_from", "valid_to", "tolerance",
                *(f"source_{f}" for f in SOURCE_FIELDS), "status", "note", "label", "description", "cues",
-               "nouns", "version", "superseded_by")
+               "nouns", "version", "superseded_by", "title", "portfolio", "body", "jurisdiction", "demonyms")
+OFFICE_PARTS = ("title", "portfolio", "body", "jurisdiction")  # see claims_db.offices
 LIST_SEPARATOR = " | "
 TODO = "todo"  # a fact field `verifier check --todo` writes: such a record imports as a draft, whatever it says
 FACT_ID = re.compile(r"f[0-9a-f]{15}")
@@ -120,9 +121,11 @@ def _canonical(row: _Row) -> dict:
                 "description": row.text("description"),
                 "cues": row.strings("cues"), "nouns": row.strings("nouns")}
     if kind == "entity":
+        demonyms = row.strings("demonyms")  # only when given: an entity without them keeps its record and hash
         return {"record": kind, "subject": row.text("subject", required=True),
-                "kind": row.choice("kind", ENTITY_KINDS, default="other"),
-                "aliases": row.strings("aliases"), "note": row.text("note")}
+                "kind": row.choice("kind", ENTITY_KINDS, default="other"), **_office_parts(row),
+                "aliases": row.strings("aliases"), **({"demonyms": demonyms} if demonyms else {}),
+                "note": row.text("note")}
     source = row.data.get("source")
     if not isinstance(source, dict) or not source:
         raise row.fail("source", "is required: an object with title, publisher, url (and accessed)")
@@ -152,6 +155,16 @@ def _canonical(row: _Row) -> dict:
     if fact["valid_from"] and fact["valid_to"] and fact["valid_to"] < fact["valid_from"]:
         raise row.fail("valid_to", f"{fact['valid_to']} is before valid_from {fact['valid_from']}")
     return fact
+
+
+def _office_parts(row: _Row) -> dict:
+    """An office's parts (see claims_db.offices), present only when given, so other entities keep their records."""
+    parts = {field: row.text(field) for field in OFFICE_PARTS if row.text(field)}
+    if parts and row.text("kind") != "office":
+        raise row.fail(next(iter(parts)), "is a part of an office: give it to an entity of kind office")
+    if parts and "title" not in parts:
+        raise row.fail("title", "is required for an office declared by its parts (e.g. Minister, President)")
+    return parts
 
 
 def _lineage(row: _Row) -> dict:
@@ -338,7 +351,7 @@ def dump_csv(records: Iterable[dict], out: io.TextIOBase) -> None:
         row = dict(record)
         for f, v in (row.pop("source", None) or {}).items():
             row[f"source_{f}"] = v
-        for field in ("aliases", "cues", "nouns"):
+        for field in ("aliases", "demonyms", "cues", "nouns"):
             if field in row:
                 row[field] = LIST_SEPARATOR.join(row[field])
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})

@@ -104,3 +104,17 @@ def trail(item: Trail) -> Iterator[str]:
     yield f"{len(item.changes)} change(s)" + ("" if item.changes else " recorded")
     for entry in item.changes:
         yield from change(entry)
+
+
+def entity_names(view) -> Iterator[str]:
+    """`claims-db entity show`: the entity, an office's parts, then its names by where each comes from."""
+    yield f"{view.name}  ({view.kind}, id {view.id})"
+    if view.parts:
+        yield "parts: " + ", ".join(f"{k} {v}" for k, v in view.parts.items())
+    yield "aliases: " + (", ".join(view.written) if view.written else "none")
+    if view.demonyms:
+        yield "demonyms: " + ", ".join(view.demonyms)
+    if view.parts:
+        yield f"made from its parts ({len(view.made)}): " + (", ".join(view.made) if view.made else "none")
+    if view.offices:
+        yield "jurisdiction of: " + ", ".join(view.offices)

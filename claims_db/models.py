@@ -55,13 +55,29 @@ class Meta(Base):
 
 
 class Entity(Base):
+    """A named thing; an office may be declared by its parts (title, portfolio, body, jurisdiction), from which
+    its regular names are made (claims_db.offices)."""
+
     __tablename__ = "entities"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(32), default="other")
     note: Mapped[Optional[str]] = mapped_column(Text)
     row_hash: Mapped[Optional[str]] = mapped_column(String(64))
+    title: Mapped[Optional[str]] = mapped_column(String(120))  # "Minister", "President"
+    portfolio: Mapped[Optional[str]] = mapped_column(String(120))  # "Defence", "Foreign Affairs"
+    body: Mapped[Optional[str]] = mapped_column(String(300))  # "State Council"
+    jurisdiction_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"))  # the country or organisation
     aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+    jurisdiction: Mapped[Optional[Entity]] = relationship(remote_side=[id])
+
+
+class AliasForm(str, Enum):
+    """Where a name comes from: written by a curator, a demonym, or made from an office's parts."""
+
+    NAME = "name"
+    DEMONYM = "demonym"  # "Russian": names the country in text, and its offices ("Russian President")
+    GENERATED = "generated"  # made by claims_db.offices; remade on import, never exported
 
 
 class Alias(Base):
@@ -73,6 +89,7 @@ class Alias(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(String(300))
     norm: Mapped[str] = mapped_column(String(300), index=True)
+    form: Mapped[AliasForm] = mapped_column(_portable(AliasForm), default=AliasForm.NAME, server_default="name")
     entity: Mapped[Entity] = relationship(back_populates="aliases")
 
 

@@ -26,7 +26,8 @@ from .errors import StoreError, driver_error
 from .history import Recorder
 from .interchange import Parsed, dump_jsonl, natural_key, parse_files, stored_key, version_uid
 from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_needs_immutable
-from .models import Alias, Base, Entity, Fact, Meta, Predicate, Status, ValueType
+from .models import Alias, AliasForm, Base, Entity, Fact, Meta, Predicate, Status, ValueType
+from .offices import remake_names
 from .text import normalise
 
 CHUNK = 500
@@ -227,7 +228,11 @@ class Store:
                 entity = entities.get(record["subject"], record["kind"])
                 entity.kind, entity.note = record["kind"], record["note"] or entity.note
                 entities.add_aliases(entity, record["aliases"])
+                entities.add_aliases(entity, record.get("demonyms", ()), AliasForm.DEMONYM)
                 counts["entities"] += 1
+            session.flush()  # entities get their ids in the order written, before any points at another
+            for record, row in parsed.of_kind("entity"):  # after all are made: a jurisdiction may come later
+                _set_office_parts(entities, record, row)
             session.flush()
             predicates = {p.name: p for p in session.scalars(select(Predicate))}
             facts = list(parsed.of_kind("fact"))
@@ -254,6 +259,7 @@ class Store:
                     _fill_fact(fact, record, subject, predicates[record["predicate"]], entities)
                 session.flush()
             _refuse_missing_successors(session, facts)
+            remake_names(session, entities.by_name.values())
             touched = [*(predicates[r["predicate"]] for r, _ in parsed.of_kind("predicate")),
                        *entities.by_name.values(), *(f for f, _ in before.values())]
             self._update_digest(session, touched, counts["facts_added"])
@@ -412,6 +418,13 @@ class Store:
         with self.session() as session:
             return ask.show(session, name, on)
 
+    def names(self, name: str) -> list:
+        """Every entity `name` resolves to, with its parts and names by origin, as `claims_db.ask.EntityNames`."""
+        from . import ask
+
+        with self.session() as session:
+            return ask.names(session, name)
+
     def who(self, office: str, on: dt.date) -> list:
         """Who held the office named `office` on `on`, as `claims_db.ask.Holding`s."""
         from . import ask
@@ -468,18 +481,42 @@ class _EntityCache:
             self.by_name[name] = entity
         return entity
 
-    def add_aliases(self, entity: Entity, names: Iterable[str]) -> None:
-        """Add new names; of two spellings of one name the first in sort order stays, whatever the import order."""
+    def find(self, name: str) -> Entity | None:
+        """The entity of this canonical name, made in this import or already stored, else None."""
+        return self.by_name.get(name) or self.session.scalar(select(Entity).where(Entity.name == name))
+
+    def add_aliases(self, entity: Entity, names: Iterable[str], form: AliasForm = AliasForm.NAME) -> None:
+        """Add new names; of two spellings of one name the first in sort order stays, whatever the import order.
+        A name a curator writes is theirs, even when an office's parts also make it."""
         known = {a.norm: a for a in entity.aliases}
         for name in names:
             norm = normalise(name)
             if not norm:
                 continue
-            if norm not in known:
-                known[norm] = Alias(text=name, norm=norm)
+            alias = known.get(norm)
+            if alias is None:
+                known[norm] = Alias(text=name, norm=norm, form=form)
                 entity.aliases.append(known[norm])
-            elif name < known[norm].text and known[norm].text != entity.name:
-                known[norm].text = name
+                continue
+            if alias.form == AliasForm.GENERATED or form == AliasForm.DEMONYM:
+                alias.form, alias.text = form, name
+            elif name < alias.text and alias.text != entity.name:
+                alias.text = name
+
+
+def _set_office_parts(entities: _EntityCache, record: dict, row) -> None:
+    """Give an office the parts its record declares; its jurisdiction must be an entity already."""
+    if "title" not in record:
+        return
+    entity = entities.by_name[record["subject"]]
+    jurisdiction = None
+    if record.get("jurisdiction"):
+        jurisdiction = entities.find(record["jurisdiction"])
+        if jurisdiction is None:
+            raise row.fail("jurisdiction", f"no entity {record['jurisdiction']!r} in the store or this import: "
+                                           "add the country or organisation first, by its canonical name")
+    entity.title, entity.portfolio, entity.body = record["title"], record.get("portfolio"), record.get("body")
+    entity.jurisdiction = jurisdiction
 
 
 def _override_status(parsed: Parsed, status: str) -> None:
@@ -562,16 +599,26 @@ def _predicate_record(p: Predicate) -> dict:
             "description": p.description, "cues": sorted(p.cues), "nouns": sorted(p.nouns)}
 
 
-def _entity_record(e: Entity, aliases: Iterable[str]) -> dict:
-    return {"record": "entity", "subject": e.name, "kind": e.kind,
-            "aliases": sorted(a for a in aliases if a != e.name), "note": e.note}
+def _entity_record(e: Entity, aliases: Iterable[tuple[str, AliasForm]]) -> dict:
+    """An entity as written: parts and names a curator gave, never the names made from an office's parts."""
+    names, demonyms = [], []
+    for text, form in aliases:
+        if form == AliasForm.DEMONYM:
+            demonyms.append(text)
+        elif form == AliasForm.NAME and text != e.name:
+            names.append(text)
+    # Parts and demonyms only when set: an entity without them keeps the record (and hash) it had before schema 4.
+    parts = {"title": e.title, "portfolio": e.portfolio, "body": e.body,
+             "jurisdiction": e.jurisdiction.name if e.jurisdiction_id else None} if e.title else {}
+    return {"record": "entity", "subject": e.name, "kind": e.kind, **{k: v for k, v in parts.items() if v},
+            "aliases": sorted(names), **({"demonyms": sorted(demonyms)} if demonyms else {}), "note": e.note}
 
 
 def _row_record(row: Entity | Predicate | Fact) -> dict:
     if isinstance(row, Predicate):
         return _predicate_record(row)
     if isinstance(row, Entity):
-        return _entity_record(row, (a.text for a in row.aliases))
+        return _entity_record(row, ((a.text, a.form) for a in row.aliases))
     return _fact_record(row, row.subject.name, row.value_entity.name if row.value_entity else None)
 
 
@@ -585,9 +632,10 @@ def _export_records(session: Session) -> Iterator[dict]:
     """All records in canonical order: predicates, entities, then facts."""
     for p in session.scalars(select(Predicate).order_by(Predicate.name)):
         yield _predicate_record(p)
-    aliases: dict[int, list[str]] = {}
-    for entity_id, text in session.execute(select(Alias.entity_id, Alias.text)):
-        aliases.setdefault(entity_id, []).append(text)
+    aliases: dict[int, list[tuple[str, AliasForm]]] = {}
+    for entity_id, text, form in session.execute(select(Alias.entity_id, Alias.text, Alias.form)
+                                                 .where(Alias.form != AliasForm.GENERATED)):
+        aliases.setdefault(entity_id, []).append((text, form))
     names = {}
     for e in session.scalars(select(Entity).order_by(Entity.name)):
         names[e.id] = e.name

@@ -14,9 +14,9 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from .models import Alias, Entity, Fact, Predicate, Status
+from .models import Alias, AliasForm, Entity, Fact, Predicate, Status
 from .store import fact_dict
 
 # Predicates a subject has one value of at a time (for one `date` and unit). The vocabulary carries no
@@ -124,17 +124,41 @@ def _handover(a: Fact, b: Fact) -> bool:
 
 
 def shared_alias(session: Session) -> Iterator[Problem]:
-    """A name that two entities of one kind answer to: a draft using it cannot say which is meant."""
+    """A name that two entities of one kind answer to: a draft using it cannot say which is meant.
+
+    A bare title ("Defence Minister", "President") that offices of different jurisdictions share is no
+    problem: it names every office of the title by design, and the linker picks one by the country the
+    sentence names. Offices count so only when declared with a jurisdiction the alias does not name.
+    """
     rows = session.execute(select(Alias.norm, Alias.text, Entity.kind, Entity.name)
                            .join(Entity, Alias.entity_id == Entity.id).order_by(Alias.norm, Entity.name))
     named: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for norm, text, kind, name in rows:
         named[(norm, kind)].setdefault(name, text)
-    for (_, kind), entities in sorted(named.items()):
-        if len(entities) > 1:
+    places = _jurisdiction_names(session)
+    for (norm, kind), entities in sorted(named.items()):
+        if len(entities) > 1 and not _bare_title(norm, entities, places):
             alias = min(entities.values())
             yield Problem("shared-alias", (),
                           f"{alias!r} names {len(entities)} entities of kind {kind}: {', '.join(sorted(entities))}")
+
+
+def _jurisdiction_names(session: Session) -> dict[str, set[str]]:
+    """For each office declared with a jurisdiction, the normalised names and demonyms of that jurisdiction."""
+    place = aliased(Entity)
+    rows = session.execute(select(Entity.name, Alias.norm).join(place, Entity.jurisdiction_id == place.id)
+                           .join(Alias, Alias.entity_id == place.id)
+                           .where(Alias.form != AliasForm.GENERATED))
+    names: dict[str, set[str]] = defaultdict(set)
+    for office, norm in rows:
+        names[office].add(norm)
+    return names
+
+
+def _bare_title(norm: str, entities: dict[str, str], places: dict[str, set[str]]) -> bool:
+    """Whether every entity sharing the alias is an office with a jurisdiction, and the alias names none."""
+    words = f" {norm} "
+    return all(name in places and not any(f" {p} " in words for p in places[name]) for name in entities)
 
 
 def no_source_url(session: Session) -> Iterator[Problem]:

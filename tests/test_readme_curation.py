@@ -44,3 +44,14 @@ def test_the_readme_edit_history_and_review_walk_is_a_real_run(tmp_path, monkeyp
         main(argv[1:])
         out, err = capsys.readouterr()
         assert WHEN.sub("TIME", out + err) == WHEN.sub("TIME", "".join(f"{line}\n" for line in shown)), command
+
+
+def test_the_readme_offices_walk_is_a_real_run(tmp_path, monkeypatch, capsys):
+    """Offices from their parts: on the bundled store, then on a copy, each command prints what the README shows."""
+    monkeypatch.chdir(tmp_path)
+    runs = console_runs(console_block("curation-offices"))
+    assert {tuple(shlex.split(c)[1:3]) for c, _ in runs} >= {("entity", "show"), ("entity", "add"), ("entity", "alias")}
+    for command, shown in runs:
+        main(shlex.split(command)[1:])
+        out, err = capsys.readouterr()
+        assert out + err == "".join(f"{line}\n" for line in shown), command
