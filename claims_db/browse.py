@@ -63,6 +63,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "action": "create, import, edit, approve, reject or retire",
         "fact_uid": "the fact changed (for an edit: the new version)",
         "entity_id": "the entity changed, or the fact's subject",
+        "predicate": "the predicate changed, by name",
         "why": "the reason given",
         "old": "the changed fields before (JSON); empty for a creation",
         "new": "the changed fields after (JSON)",

@@ -471,8 +471,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", metavar="NAME", help="who makes the change (default: the user logged in)")
     p.add_argument("--expect-version", type=int, metavar="N",
                    help="the version you read ('claims-db show ID'); refused if the fact changed since")
-    p = command("history", cmd_history, "Every change to a fact (all its versions) or an entity: who, when, why, what.")
-    p.add_argument("target", metavar="FACT|ENTITY", help="a fact id, or an entity's name, alias or numeric id")
+    p = command("history", cmd_history, "Every change to a fact (all its versions), an entity or a predicate: who, when, "
+                                            "why, what.")
+    p.add_argument("target", metavar="FACT|ENTITY|PREDICATE",
+                   help="a fact id, a predicate's name, or an entity's name, alias or numeric id")
     p.add_argument("--json", action="store_true", help="one JSON object: the versions and the changes")
     p = command("review", cmd_review, "List draft facts, or approve or reject them (all given, or none).")
     action = p.add_mutually_exclusive_group()

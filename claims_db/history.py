@@ -45,13 +45,14 @@ class Recorder:
         self.rows: list[dict] = []
 
     def add(self, action: str, old: dict | None, new: dict, fact_uid: str | None = None,
-            entity_id: int | None = None) -> None:
+            entity_id: int | None = None, predicate: str | None = None) -> None:
         """Record one change unless it changed nothing."""
         before, after = changed_fields(old, new)
         if before == after:
             return
         self.rows.append({"changed_at": self.at, "changed_by": self.by, "action": action, "fact_uid": fact_uid,
-                          "entity_id": entity_id, "why": self.why, "old": before, "new": after})
+                          "entity_id": entity_id, "predicate": predicate, "why": self.why, "old": before,
+                          "new": after})
 
     def write(self, session: Session) -> int:
         """Insert the rows recorded so far in one executemany; return how many."""
@@ -74,10 +75,12 @@ class Change:
     why: str | None
     old: dict | None
     new: dict | None
+    predicate: str | None = None  # the predicate changed
 
     def as_dict(self) -> dict:
         return {"id": self.id, "at": self.at.isoformat() + "Z", "by": self.by, "action": self.action,
-                "fact": self.fact, "entity": self.entity, "why": self.why, "old": self.old, "new": self.new}
+                "fact": self.fact, "entity": self.entity, "why": self.why, "old": self.old, "new": self.new,
+                **({"predicate": self.predicate} if self.predicate else {})}
 
 
 @dataclass(frozen=True)
@@ -111,15 +114,18 @@ def lineage(session: Session, fact: Fact) -> list[Fact]:
 
 
 def trail(session: Session, name: str) -> Trail:
-    """The history of a fact (by id: all its versions) or of an entity (by name, alias or id: it and its facts)."""
+    """The history of a fact (by id: all its versions), a predicate (by its name), or an entity (by name, alias or
+    id: it and its facts)."""
     from .ask import resolve
-    from .models import Entity
+    from .models import Entity, Predicate
 
     fact = session.scalar(select(Fact).where(Fact.uid == name.strip()))
     if fact is not None:
         versions = lineage(session, fact)
         where = History.fact_uid.in_([f.uid for f in versions])
         described = tuple((f.uid, f.version, f.status.value) for f in versions)
+    elif session.scalar(select(Predicate.id).where(Predicate.name == name.strip())) is not None:
+        where, described = History.predicate == name.strip(), ()
     else:
         entities = resolve(session, name)
         where, described = History.entity_id.in_([e.id for e in entities]), ()
@@ -129,4 +135,5 @@ def trail(session: Session, name: str) -> Trail:
 
 
 def _change(row: History, entity: str | None) -> Change:
-    return Change(row.id, row.changed_at, row.changed_by, row.action, row.fact_uid, entity, row.why, row.old, row.new)
+    return Change(row.id, row.changed_at, row.changed_by, row.action, row.fact_uid, entity, row.why, row.old, row.new,
+                  row.predicate)

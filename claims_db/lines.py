@@ -86,7 +86,7 @@ def _value(value) -> str:
 
 def change(item: Change) -> Iterator[str]:
     """One change: when (UTC), what, about which fact or entity, by whom and why, then the fields it changed."""
-    about = item.fact or item.entity or "?"
+    about = item.fact or item.entity or item.predicate or "?"
     yield f"{item.at.isoformat(sep=' ', timespec='seconds')}Z  {item.action}  {about}  by {item.by}" + (
         f": {item.why}" if item.why else "")
     for field, new in (item.new or {}).items():

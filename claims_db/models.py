@@ -148,13 +148,15 @@ class History(Base):
     """
 
     __tablename__ = "history"
-    __table_args__ = (Index("ix_history_fact_uid", "fact_uid"), Index("ix_history_entity_id", "entity_id"))
+    __table_args__ = (Index("ix_history_fact_uid", "fact_uid"), Index("ix_history_entity_id", "entity_id"),
+                      Index("ix_history_predicate", "predicate"))
     id: Mapped[int] = mapped_column(primary_key=True)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(16))  # see claims_db.history.ACTIONS
     fact_uid: Mapped[Optional[str]] = mapped_column(String(16))  # the fact changed (for an edit: the new version)
     entity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"))  # the entity changed, or the fact's subject
+    predicate: Mapped[Optional[str]] = mapped_column(String(64))  # the predicate changed (its name)
     why: Mapped[Optional[str]] = mapped_column(Text)
     old: Mapped[Optional[dict]] = mapped_column(JSON)  # the changed fields before; none for a creation
     new: Mapped[Optional[dict]] = mapped_column(JSON)

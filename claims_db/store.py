@@ -130,8 +130,8 @@ class Store:
                 stamp_new(session.connection())
         self._enable_fts()
         self.check_schema()
-        if new:
-            self.import_parsed(parse_files([str(VOCABULARY)]))
+        if new:  # the default vocabulary's history is its source file's, as the bundled store's is
+            self.import_parsed(parse_files([str(VOCABULARY)]), history=False)
 
     def _enable_fts(self) -> None:
         """Full-text indexes for `claims-db search`, made outside the migrations as they only speed up search:
@@ -222,8 +222,10 @@ class Store:
         counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         with self.session(write=True) as session, session.no_autoflush:
             entities = _EntityCache(session)
+            predicates_before = {}  # each predicate's record before this import (None: new)
             for record, _ in parsed.of_kind("predicate"):
-                counts["predicates"] += _upsert_predicate(session, record)
+                predicates_before.setdefault(record["predicate"], _upsert_predicate(session, record))
+                counts["predicates"] += 1
             for record, _ in parsed.of_kind("entity"):
                 entity = entities.get(record["subject"], record["kind"])
                 entity.kind, entity.note = record["kind"], record["note"] or entity.note
@@ -264,6 +266,8 @@ class Store:
                        *entities.by_name.values(), *(f for f, _ in before.values())]
             self._update_digest(session, touched, counts["facts_added"])
             if history:
+                for name, old in predicates_before.items():
+                    recorder.add(action, old, _predicate_record(predicates[name]), predicate=name)
                 for name, entity in entities.by_name.items():
                     recorder.add(action, entities.before[name], _row_record(entity), entity_id=entity.id)
                 for fact, old in before.values():
@@ -551,15 +555,17 @@ def _refuse_missing_successors(session: Session, facts: list) -> None:
             raise row.fail("superseded_by", f"no fact {uid} in the store or in this import")
 
 
-def _upsert_predicate(session: Session, record: dict) -> int:
+def _upsert_predicate(session: Session, record: dict) -> dict | None:
+    """Write a predicate record; return its record as it was before (None: new)."""
     predicate = session.scalar(select(Predicate).where(Predicate.name == record["predicate"]))
+    before = _predicate_record(predicate) if predicate is not None else None
     if predicate is None:
         predicate = Predicate(name=record["predicate"])
         session.add(predicate)
     predicate.value_type = ValueType(record["value_type"])
     predicate.label, predicate.description = record.get("label"), record["description"]
     predicate.cues, predicate.nouns = record["cues"], record["nouns"]
-    return 1
+    return before
 
 
 def _fill_fact(fact: Fact, record: dict, subject: Entity, predicate: Predicate, entities: _EntityCache) -> None:

@@ -335,3 +335,35 @@ def test_the_todo_marker_is_the_one_import_reads():
     from verifier.todo import TODO as WRITTEN
 
     assert WRITTEN == TODO
+
+
+def test_a_predicate_change_is_in_its_history(empty_store, store_url, claims_db_cli, tmp_path):
+    path = tmp_path / "vocabulary.jsonl"
+    record = {"record": "predicate", "predicate": "ferry_crossings", "value_type": "quantity",
+              "cues": ["crossings"], "nouns": ["crossings"]}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert claims_db_cli("import", "--db", store_url, path, "--by", "ana", "--why", "harbour desk")[0] == 0
+    path.write_text(json.dumps({**record, "label": "ferry crossings", "cues": ["crossings", "sailings"]}) + "\n",
+                    encoding="utf-8")
+    assert claims_db_cli("import", "--db", store_url, path, "--by", "ben")[0] == 0
+    assert claims_db_cli("import", "--db", store_url, path, "--by", "ben")[0] == 0  # no change, no row
+    code, out, _ = claims_db_cli("history", "ferry_crossings", "--db", store_url, "--json")
+    changes = json.loads(out)["changes"]
+    assert [(c["action"], c["by"], c["predicate"]) for c in changes] == [("import", "ana", "ferry_crossings"),
+                                                                         ("import", "ben", "ferry_crossings")]
+    assert changes[0]["old"] is None and changes[0]["why"] == "harbour desk"
+    assert changes[1]["old"] == {"cues": ["crossings"], "label": None}
+    assert changes[1]["new"] == {"cues": ["crossings", "sailings"], "label": "ferry crossings"}
+    assert claims_db_cli("history", "killed", "--db", store_url)[1] == "0 change(s) recorded\n", \
+        "the default vocabulary a new store starts with has no rows"
+
+
+def test_approving_a_draft_edited_since_it_was_listed_is_refused(seeded_store, store_url, claims_db_cli, snapshot):
+    """Ids name versions: a reviewer approves what they read, or nothing, never a later edit of it."""
+    draft = _fact(seeded_store, "Iceland", "population", "draft")["id"]
+    edited = seeded_store.edit(draft, {"value": 391000}, why="newer estimate", by="ben")
+    before = snapshot(store_url)
+    code, _, err = claims_db_cli("review", "--db", store_url, "--approve", draft, "--why", "read it")
+    assert code == 2 and f"fact {draft} is superseded by {edited.new}, so it cannot be approved" in err
+    assert snapshot(store_url) == before
+    assert claims_db_cli("review", "--db", store_url, "--approve", edited.new, "--why", "read v2")[0] == 0

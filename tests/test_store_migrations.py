@@ -55,10 +55,13 @@ def _without_office_parts(location: str) -> list[str]:
 
 
 def make_schema(location: str, version: int) -> None:
-    """Turn a seeded store into what an older schema made: schema 3 has no office parts nor alias forms;
+    """Turn a seeded store into what an older schema made: schema 3 has no office parts, alias forms nor
+    predicates in history;
     schema 2 no fact versions and no history table either; schema 1 no predicate label, and no
     alembic_version (it came before migrations)."""
     statements = _without_office_parts(location)
+    if version == 3:
+        statements += ["DROP INDEX ix_history_predicate", "ALTER TABLE history DROP COLUMN predicate"]
     if version <= 2:
         statements += ["DROP TABLE history", "ALTER TABLE facts DROP COLUMN superseded_by",
                        "ALTER TABLE facts DROP COLUMN version"]

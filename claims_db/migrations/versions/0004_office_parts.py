@@ -1,5 +1,6 @@
-"""Schema 4: an office may be declared by its parts (title, portfolio, body, jurisdiction), and an alias says
-where it comes from (a curator's name, a demonym, or made from an office's parts).
+"""Schema 4: an office may be declared by its parts (title, portfolio, body, jurisdiction), an alias says
+where it comes from (a curator's name, a demonym, or made from an office's parts), and history records
+changes to predicates too.
 
 Existing entities have no parts and every alias is a curator's name: their records, and so the digest, are unchanged.
 
@@ -25,3 +26,5 @@ def upgrade() -> None:
     else:
         op.add_column("entities", sa.Column("jurisdiction_id", sa.Integer(), sa.ForeignKey("entities.id"), nullable=True))
     op.add_column("aliases", sa.Column("form", sa.String(16), nullable=False, server_default="name"))
+    op.add_column("history", sa.Column("predicate", sa.String(64), nullable=True))
+    op.create_index("ix_history_predicate", "history", ["predicate"])
