@@ -11,7 +11,7 @@ trigger itself, or the few words before it that the pattern may begin with ("in"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,6 +40,12 @@ class Anchors:
     def of(self, name: str) -> list[int]:
         return self.words.get(name, [])
 
+    def digit_starts(self) -> list[int]:
+        return [start for start, _ in self.digits]
+
+
+Where = Callable[[str, Anchors], list[int]]  # a pattern's candidate starts in a text, from its triggers
+
 
 @lru_cache(maxsize=4)
 def scan(text: str) -> Anchors:
@@ -66,6 +72,11 @@ def matches(pattern: re.Pattern, text: str, candidates: Iterable[int]) -> Iterat
         if match is not None:
             yield match
             end = max(match.end(), position + 1)
+
+
+def finditer(pattern: re.Pattern, text: str, where: Where) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, tried only where `where` says a match may start."""
+    return matches(pattern, text, where(text, scan(text)))
 
 
 def _is_word(char: str) -> bool:
