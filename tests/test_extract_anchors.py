@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verifier.extract import anchors, date
+from verifier.extract import anchors, date, role
 
 ANCHORED = [(module.__name__.rsplit(".", 1)[1], name, pattern, where)
-            for module in (date,)
+            for module in (date, role)
             for pattern, where in module.WHERE.items()
             for name in [next(n for n, v in vars(module).items() if v is pattern)]]
 IDS = [f"{kind}.{name}" for kind, name, _, _ in ANCHORED]
