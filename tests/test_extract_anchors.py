@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verifier.extract import anchors, date, role
+from verifier.extract import anchors, date, ordinal, role
 
 ANCHORED = [(module.__name__.rsplit(".", 1)[1], name, pattern, where)
-            for module in (date, role)
+            for module in (date, role, ordinal)
             for pattern, where in module.WHERE.items()
             for name in [next(n for n, v in vars(module).items() if v is pattern)]]
 IDS = [f"{kind}.{name}" for kind, name, _, _ in ANCHORED]
@@ -26,12 +26,13 @@ SENTENCES = [
     "The summit opened on June 26, 2025 and closed on 28 June, after talks in mid-May and by the end of May 2025.",
     "On a Monday in 1999 the council met; since 2024-06-05 it meets today, last year and this month.",
     "Russia's defence minister Andrey Belousov met his Chinese counterpart Dong Jun, the twenty-first time.",
+    "It marks the one hundred and twenty-fifth anniversary, a third term and a 21st summit; she came 2nd.",
     "Omar Hadi Salem Qasim, the Gulf Council's Secretary General, and Tariq Al Harbi, Oman's foreign minister, spoke.",
 ]
 
 
 @pytest.mark.parametrize("kind, name, pattern, where", ANCHORED, ids=IDS)
-@pytest.mark.parametrize("text", SENTENCES, ids=["dates", "more dates", "roles and ordinals", "names first"])
+@pytest.mark.parametrize("text", SENTENCES, ids=["dates", "more dates", "roles and ordinals", "ordinals", "names first"])
 def test_anchored_matches_are_the_full_scans(kind, name, pattern, where, text):
     assert [m.span() for m in anchors.finditer(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
 
