@@ -42,7 +42,7 @@ def find(document: Document):
                     unit="pp", anchor=match.start(), figure_end=match.end("part"), precision="exact")
     for figure in figures(text):
         sign = SIGN.match(text, figure.end)
-        before = None if sign else SIGN_BEFORE.search(text[:figure.anchor], max(0, figure.anchor - 24))
+        before = None if sign else SIGN_BEFORE.search(text, max(0, figure.anchor - 24), figure.anchor)
         if sign is None and (before is None or figure.start != figure.anchor):
             continue
         unit = "pp" if sign and "point" in sign.group().lower() else "%"
