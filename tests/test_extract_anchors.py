@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,3 +48,19 @@ def test_anchored_matches_are_the_full_scans_on_any_text(kind, name, pattern, wh
 
 def test_a_pattern_tried_nowhere_finds_nothing():
     assert list(anchors.matches(date.MONTH_YEAR, "in May 2025", [])) == []
+
+
+def test_the_folded_text_has_a_to_z_wherever_ignore_case_would_match_them():
+    """Every character, lower-cased as anchors.folded does, is a letter a-z exactly when `re.IGNORECASE` matches
+    it to that letter, and is a word character exactly when it was one."""
+    wrong = []
+    for code in range(0x110000):
+        char = chr(code)
+        fold = anchors.folded(char)
+        if fold is None:
+            continue  # the whole text is then scanned without case
+        letter = re.fullmatch("[a-z]", char, re.IGNORECASE)
+        if (letter is not None) != ("a" <= fold <= "z") or (letter and not re.fullmatch(fold, char, re.IGNORECASE)) \
+                or bool(re.fullmatch(r"\w", char)) != bool(re.fullmatch(r"\w", fold)):
+            wrong.append(f"U+{code:04X}")
+    assert wrong == []
