@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .anchors import Anchors, finditer, word_before
 from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
                       TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation, measure)
 
@@ -468,10 +469,33 @@ def _number(text: str, match: re.Match) -> Number | None:
     return Number(match.start(), number.end, -number.value, number.rounded, number.digits, number.fraction)
 
 
+def _number_starts(text: str, anchors: Anchors) -> list[int]:
+    """Where a number may start: digits and the sign or point before them ("-5", ".5", "-.5", "- 5 3/4"), a
+    number word, a vulgar fraction, "minus", and the article before a scale ("a hundred")."""
+    found = [*anchors.of("number"), *anchors.of("vulgar"), *anchors.of("sign")]
+    for start in anchors.digit_starts():
+        found.append(start)
+        before = text[start - 1:start] if start else ""
+        if before in ("-", "−", "."):
+            found.append(start - 1)
+            if before == "." and start > 1 and text[start - 2] in "-−":
+                found.append(start - 2)
+        elif before.isspace() and start > 1 and text[start - 2] == "-":
+            found.append(start - 2)
+    for start in anchors.of("after_article"):
+        article = word_before(text, start)
+        if article is not None:
+            found.append(article)
+    return found
+
+
+WHERE = {START: _number_starts}
+
+
 def numbers(text: str):
     """Every number of the text, left to right, never overlapping."""
     position = 0
-    for match in START.finditer(text):
+    for match in finditer(START, text, WHERE[START]):
         if match.start() < position:
             continue
         number = _number(text, match)
