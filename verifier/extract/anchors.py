@@ -127,11 +127,11 @@ def word_before(text: str, position: int, gap: str = "space") -> int | None:
     return i
 
 
-def words_before(text: str, position: int, count: int) -> list[int]:
-    """The starts of up to `count` word runs before `position`, each across whitespace from the next."""
+def words_before(text: str, position: int, count: int, gap: str = "space") -> list[int]:
+    """The starts of up to `count` word runs before `position`, each across a gap (word_before) from the next."""
     starts = []
     for _ in range(count):
-        start = word_before(text, position)
+        start = word_before(text, position, gap)
         if start is None:
             break
         starts.append(start)
