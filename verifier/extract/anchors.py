@@ -110,21 +110,22 @@ def finditer(pattern: re.Pattern, text: str, where: Where) -> Iterator[re.Match]
     return matches(pattern, text, where(text, scan(text)))
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what `\w` matches
+@lru_cache(maxsize=4)
+def reversed_text(text: str) -> str:
+    """The text backwards: a pattern matched in it at `len(text) - i` reads the text leftwards from `i`."""
+    return text[::-1]
+
+
+# Read leftwards (in the reversed text): a gap then a run of word characters; whitespace-separated tokens.
+_GAP_AND_WORD = {"space": re.compile(r"\s+\w+"), "space-hyphen": re.compile(r"[\s-]+\w+")}
+_TOKEN = re.compile(r"\s*\S+")
 
 
 def word_before(text: str, position: int, gap: str = "space") -> int | None:
     """The start of the word run right before `position` across a gap of whitespace ("space") or of
     whitespace and hyphens ("space-hyphen"), or None when there is no such gap or word."""
-    i = position
-    while i > 0 and (text[i - 1].isspace() or (gap == "space-hyphen" and text[i - 1] == "-")):
-        i -= 1
-    if i == position or i == 0 or not _is_word(text[i - 1]):
-        return None
-    while i > 0 and _is_word(text[i - 1]):
-        i -= 1
-    return i
+    match = _GAP_AND_WORD[gap].match(reversed_text(text), len(text) - position)
+    return None if match is None else position - (match.end() - match.start())
 
 
 def words_before(text: str, position: int, count: int, gap: str = "space") -> list[int]:
@@ -140,11 +141,13 @@ def words_before(text: str, position: int, count: int, gap: str = "space") -> li
 
 
 def tokens_back(text: str, position: int, count: int) -> int:
-    """Where the `count`-th whitespace-separated token before `position` starts (or the text does)."""
-    i = position
+    """Where the `count`-th whitespace-separated token before `position` starts (at most: the text's start)."""
+    back = reversed_text(text)
+    start = len(text) - position
     for _ in range(count):
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
-    return i
+        match = _TOKEN.match(back, start)
+        if match is None:
+            break
+        start = match.end()
+    return len(text) - start
+

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 from ..document import Document
 from ..records import Claim
-from .anchors import Anchors, finditer
+from .anchors import Anchors, finditer, reversed_text
 from .base import Kind
 from .lexicon import BIG_SCALES, CURRENCIES, ISO_CODES, SCALES, SHORT_SCALES, SUBUNITS, alternation
 from .trie import trie
@@ -47,15 +46,10 @@ _BEFORE_REVERSED = re.compile(rf"(?:{trie({c.lower()[::-1] for c in [*ISO_CODES,
                               re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def _reversed(text: str) -> str:
-    return text[::-1]
-
-
 def _currency_starts(text: str, anchors: Anchors) -> list[int]:
     """Where a currency may start before an amount: within the longest one that ends right before the digits,
     a space or a point before them ("$5", "Rs. 500", "USD .5")."""
-    back, length, found = _reversed(text), len(text), []
+    back, length, found = reversed_text(text), len(text), []
     for start in anchors.digit_starts():
         ends = [start]
         if start and (text[start - 1].isspace() or text[start - 1] == "."):
