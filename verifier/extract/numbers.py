@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .anchors import Anchors, finditer, word_before
+from .anchors import Anchors, finditer, reversed_text, word_before
 from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
                       TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation, measure)
 
@@ -49,6 +49,9 @@ START = re.compile(
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{alternation(HEDGES)})\s+$", re.IGNORECASE)
 SYMBOL_BEFORE = re.compile(rf"(?<![<>=])(?P<hedge>{alternation(HEDGE_SYMBOLS).replace('=', r'[ ]?=')})\s*$")
+# The same, read leftwards from the figure in the reversed text (a test, not the match: it ignores the window).
+_HEDGE_BEFORE_REVERSED = re.compile(rf"\s+(?:{alternation(h[::-1] for h in HEDGES)})", re.IGNORECASE)
+_SYMBOL_ENDS = {symbol[-1] for symbol in HEDGE_SYMBOLS}
 HEDGE_AFTER = re.compile(rf"\s*,?\s+(?P<hedge>{alternation(HEDGES_AFTER)})\b", re.IGNORECASE)
 RANGE_AFTER = re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -431,7 +434,7 @@ class _Reader:
 
 def _read(text: str, start: int) -> Number | None:
     """The number whose first token is at `start`, or None."""
-    allow_point = not _AT_BEFORE.search(text[max(0, start - 4):start])
+    allow_point = not (text[start - 1:start].isspace() and _AT_BEFORE.search(text[max(0, start - 4):start]))
     # Most numbers are a token or two: read a short run first, and the long one only when the reading
     # reached near its end (the reader looks at most 4 tokens past where it stops), so a text of figures
     # costs a few tokens per figure, not 24.
@@ -529,7 +532,7 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         low = text[start:end].replace(",", "")
         if low.isdigit() and int(high.group()) <= int(low):
             return True  # 787-8 (a range runs upwards: 20-25)
-    previous = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    previous = _WORD_BEFORE.search(text[max(0, start - 20):start]) if text[start - 1:start].isspace() else None
     return bool(previous and previous.group(1).lower() in NAME_WORDS)
 
 
@@ -538,10 +541,13 @@ def hedge_before(text: str, start: int) -> tuple[str | None, int]:
 
     "eq" is "equal to 20": no hedge, but the phrase belongs to the claim.
     """
-    match = HEDGE_BEFORE.search(text, max(0, start - 30), start)
+    # Most figures have no hedge: a look leftwards from the figure rules that out before a search of the window.
+    ends_in_hedge = _HEDGE_BEFORE_REVERSED.match(reversed_text(text), len(text) - start)
+    match = HEDGE_BEFORE.search(text, max(0, start - 30), start) if ends_in_hedge else None
     if match is not None and not (match.group("hedge").lower() == "past" and THE_BEFORE.search(text, max(0, match.start() - 8), match.start())):
         return HEDGES[re.sub(r"\s+", " ", match.group("hedge").lower())], match.start()  # not "the past 9 years"
-    symbol = SYMBOL_BEFORE.search(text, max(0, start - 5), start)
+    tail = text[max(0, start - 5):start].rstrip()
+    symbol = SYMBOL_BEFORE.search(text, max(0, start - 5), start) if tail and tail[-1] in _SYMBOL_ENDS else None
     if symbol is None:
         return None, start
     line_start = text.rfind("\n", 0, symbol.start()) + 1
@@ -703,7 +709,7 @@ def _find_figures(text: str):
         upper = number_at(text, joined.end()) if joined else None
         if upper is not None and upper.value > value and not text[upper.end:upper.end + 1].isalpha():
             high, stop = upper.value, upper.end
-        if high is None and BETWEEN_BEFORE.search(text, max(0, start - 10), start):
+        if high is None and text[start - 1:start].isspace() and BETWEEN_BEFORE.search(text, max(0, start - 10), start):
             joined = AND_AFTER.match(text, end)
             upper = number_at(text, joined.end()) if joined else None
             if upper is not None and upper.value > value:
