@@ -36,6 +36,7 @@ TOKEN = re.compile(
       | (?P<vulgar>[{_VULGAR}])
       | (?P<word>{_WORDS})\b""",
     re.IGNORECASE | re.VERBOSE)
+_PLAIN_DIGITS = TOKEN.groupindex["digits"]  # a match's last group when no fraction, exponent or scale follows
 # What may join two tokens: "and", "of", "a", a hyphen, or a space (never a line break).
 JOIN = re.compile(r"(?P<and>[ \t]+and\b)?(?P<of>[ \t]+of\b)?(?P<article>[ \t]+an?\b)?(?P<hyphen>[ \t]*-[ \t]*)?[ \t]*",
                   re.IGNORECASE)
@@ -125,6 +126,10 @@ class _Token(NamedTuple):
 
 def _classify(match: re.Match, join: str) -> _Token | None:
     start, end = match.span()
+    if match.lastindex == _PLAIN_DIGITS:  # digits alone, the commonest token: nothing after them to read
+        raw = match.group()
+        return _Token("digits", float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw)), start, end, join, "",
+                      "." not in raw)
     if match.group("digits"):
         raw = match.group("digits")
         value = float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw))
@@ -215,6 +220,8 @@ class _Reader:
     denominator), "two hundred point zero three", "4 thousand 3 hundred and 21".
     """
 
+    HANDLERS: dict = {}  # a token's kind -> the method that reads it; filled once the class is made (below)
+
     def __init__(self, tokens: list[_Token], allow_point: bool = True):
         self.tokens, self.allow_point = tokens, allow_point
         self.total, self.group, self.big = 0.0, None, math.inf
@@ -275,8 +282,7 @@ class _Reader:
             return False
         if join == "hyphen" and kind in ("digits", "slash", "vulgar", "hundred", "big", "point"):
             return False
-        handler = getattr(self, "_" + kind)
-        return handler(index, token, last)
+        return self.HANDLERS[kind](self, index, token, last)
 
     def _article(self, index, token, last) -> bool:
         self.group, self.last = 1.0, "article"
@@ -430,6 +436,10 @@ class _Reader:
             self.total, self.group, self.fraction_only = 0.0, fraction, True
         self.rounded, self.last = True, "fraction"
         return True
+
+
+_Reader.HANDLERS = {kind: getattr(_Reader, "_" + kind) for kind in (
+    "article", "digits", "slash", "vulgar", "unit", "teen", "ten", "point", "hundred", "big", "dozen", "denominator")}
 
 
 def _read(text: str, start: int) -> Number | None:
