@@ -17,7 +17,7 @@ ANCHORED = [(module.__name__.rsplit(".", 1)[1], name, pattern, where)
 IDS = [f"{kind}.{name}" for kind, name, _, _ in ANCHORED]
 
 # Pieces a claim is made of, and the words and marks around them that patterns look behind and ahead for.
-PIECES = ["$", "US$", "usd", "USD", "MUSD", "Rs.", "rs", "us dollars", "€", "point", "percentage", "half",
+PIECES = ["İstanbul", "$", "US$", "usd", "USD", "MUSD", "Rs.", "rs", "us dollars", "€", "point", "percentage", "half",
           "three-quarters", "quarters", "three", "days", "week", "-", "−", ".", ".5", "½", "minus", "Negative", "hundred", "thirds", "dozen", "a", "quarter", "3/4", "May", "may", "June", "Sept.", "march", "Monday", "a", "an", "in", "mid", "end", "of", "the", "last",
           "this", "year", "month", "today", "2024", "1999", "26", "3rd", "21st", "5", "2024-06-05", "twenty", "one",
           "hundred", "and", "first", "third", "ſecond", "President", "Defence", "Minister", "minister", "Russia's",

@@ -44,9 +44,14 @@ VULGAR = re.compile(f"[{''.join(VULGAR_FRACTIONS)}]")
 # Trigger words are matched in the text's folded copy (case-sensitive, fast) or, when folding would move
 # offsets, without case in the text itself; both find the same words where `re.IGNORECASE` would.
 WORDS = re.compile(rf"(?<!\w)(?:{trie(WORD_CLASSES)})\b")
-WORDS_ANY_CASE = re.compile(WORDS.pattern, re.IGNORECASE)
 # Letters that `re.IGNORECASE` matches to a-z although str.lower() keeps them (tests/test_extract_anchors.py).
 EXTRA_FOLDS = {"\u0131": "i", "\u017f": "s"}  # dotless i, long s
+
+
+@lru_cache(maxsize=1)
+def _words_any_case() -> re.Pattern:
+    """WORDS without case, for the rare text that cannot be folded; compiled when first needed."""
+    return re.compile(WORDS.pattern, re.IGNORECASE)
 
 
 def folded(text: str) -> str | None:
@@ -85,7 +90,7 @@ def scan(text: str) -> Anchors:
     words = anchors.words
     words["vulgar"] = [match.start() for match in VULGAR.finditer(text)]
     low = folded(text)
-    hits = WORDS.finditer(low) if low is not None else WORDS_ANY_CASE.finditer(text)
+    hits = WORDS.finditer(low) if low is not None else _words_any_case().finditer(text)
     for match in hits:
         # A word matched without case ("ſecond") that is no key of the table may begin anything.
         for name in WORD_CLASSES.get(match.group().lower(), ALL_CLASSES):

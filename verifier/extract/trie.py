@@ -54,6 +54,8 @@ def _factorable(words: list[str]) -> bool:
     """Whether no word holds other whitespace, and no two words are prefix-related only without case."""
     if any(ch.isspace() and ch != " " for word in words for ch in word):
         return False
+    if all(word == word.lower() for word in words):
+        return True  # each word is its own folded form: prefixes without case are prefixes
     by_fold: dict[str, list[str]] = {}
     for word in words:
         by_fold.setdefault(_folded(word), []).append(word)
@@ -69,20 +71,26 @@ def _factorable(words: list[str]) -> bool:
 
 def _render(node: dict) -> str:
     """The pattern for every suffix below `node`, longer suffixes first."""
+    chain = []
+    while len(node) == 1 and _END not in node:  # a run of letters with no branch: written as it is
+        (unit, node), = node.items()
+        chain.append(unit)
+    if len(node) == 1:  # only the end of a word
+        return "".join(chain)
     branches = [(unit, child) for unit, child in sorted(node.items()) if unit != _END]
-    leaves = [unit for unit, child in branches if list(child) == [_END] and unit != SPACE]
+    leaves = [unit for unit, child in branches if len(child) == 1 and _END in child and unit != SPACE]
     parts = [unit + _render(child) for unit, child in branches if unit not in leaves]
     if len(leaves) == 1:
         parts.append(leaves[0])
     elif leaves:
         parts.append("[" + "".join(leaves) + "]")
     if _END not in node:
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if not parts:
-        return ""
-    if len(parts) == 1 and _atomic(parts[0]):
-        return parts[0] + "?"
-    return "(?:" + "|".join(parts) + ")?"
+        rest = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    elif len(parts) == 1 and _atomic(parts[0]):
+        rest = parts[0] + "?"
+    else:
+        rest = "(?:" + "|".join(parts) + ")?"
+    return "".join(chain) + rest
 
 
 def _atomic(part: str) -> bool:
