@@ -21,7 +21,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
-from .anchors import Anchors, finditer, word_before
+from .anchors import Anchors, finditer, word_before, words_before
 from .base import Kind
 from .lexicon import FUTURE_MARKERS, MONTHS, SPEECH_VERBS, WEEKDAY_NAMES, WEEKDAYS, alternation
 from .numbers import NAME_WORDS
@@ -138,13 +138,18 @@ def _leads(text: str, starts: list[int]) -> list[int]:
     return found
 
 
+def _days_before(text: str, months: list[int]) -> list[int]:
+    """Where a day before a month may start ("5 June", "5th of June"): the word before it, or the one before "of"."""
+    return [start for month in months for start in words_before(text, month, 2)]
+
+
 def _years(text: str, anchors: Anchors) -> list[int]:
     return [start for start in anchors.digit_starts() if text.startswith(("19", "20"), start)]
 
 
 # Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
 WHERE = {
-    DAY_MONTH: lambda text, anchors: anchors.of("month") + [start for start, end in anchors.digits if end - start <= 2],
+    DAY_MONTH: lambda text, anchors: [*anchors.of("month"), *_days_before(text, anchors.of("month"))],
     ISO: _years,
     MONTH_YEAR: lambda text, anchors: anchors.of("month"),
     MONTH_ONLY: lambda text, anchors: _leads(text, anchors.of("month")),

@@ -7,7 +7,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
-from .anchors import Anchors, finditer, words_before
+from .anchors import Anchors, finditer, reversed_text, words_before
 from .base import Kind
 from .lexicon import alternation
 from .numbers import RANGE_AFTER, figures, hedge_after, number_at, with_after
@@ -24,6 +24,18 @@ POINT_PARTS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "one quarter": 0.2
                "three quarters": 0.75, "three-quarters": 0.75}
 POINT_PART = re.compile(rf"\b(?P<part>{alternation(POINT_PARTS)})(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b",
                         re.IGNORECASE)
+
+
+def _sign_may_follow(text: str, end: int) -> bool:
+    """Whether SIGN may match at `end`: "%" or a "p" there or a blank after."""
+    first = text[end:end + 1]
+    if first.isspace():
+        first = text[end + 1:end + 2]
+    return first in ("%", "p", "P")
+
+
+# SIGN_BEFORE ends in "of" and blanks: read leftwards from the figure, a test before the window's search.
+_OF_BEFORE_REVERSED = re.compile(r"\s+fo", re.IGNORECASE)
 
 
 def _point_parts(text: str, anchors: Anchors) -> list[int]:
@@ -50,8 +62,9 @@ def find(document: Document):
         yield Claim("percent", match.start(), match.end(), match.group(), POINT_PARTS[match.group("part").lower()],
                     unit="pp", anchor=match.start(), figure_end=match.end("part"), precision="exact")
     for figure in figures(text):
-        sign = SIGN.match(text, figure.end)
-        before = None if sign else SIGN_BEFORE.search(text, max(0, figure.anchor - 24), figure.anchor)
+        sign = SIGN.match(text, figure.end) if _sign_may_follow(text, figure.end) else None
+        before = None if sign or not _OF_BEFORE_REVERSED.match(reversed_text(text), len(text) - figure.anchor) \
+            else SIGN_BEFORE.search(text, max(0, figure.anchor - 24), figure.anchor)
         if sign is None and (before is None or figure.start != figure.anchor):
             continue
         unit = "pp" if sign and "point" in sign.group().lower() else "%"

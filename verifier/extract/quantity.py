@@ -30,6 +30,7 @@ DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
 ARTICLE_ORDINAL = re.compile(rf"(?i:an?)\s+(?i:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})$")
 NOT_OF = re.compile(r"\s+(?!of\b)[a-z]")
 # "57-km", "55-member": a figure joined by a hyphen to the (lower-case) word it measures.
+_GLUED_FIRST = {"k", "c", "m", "M", "G", "f", "h"}  # the letters GLUED_UNIT's units begin with
 ADJECTIVAL = re.compile(r"-(?P<noun>[a-z]{2,})\b(?!-)")
 
 
@@ -45,7 +46,7 @@ def _not_a_count(text: str, figure) -> bool:
 
 def _adjectival(text: str, end: int) -> re.Match | None:
     """The measure word after "57-" in "57-km", never a number word ("twenty-first" is one ordinal)."""
-    match = ADJECTIVAL.match(text, end)
+    match = ADJECTIVAL.match(text, end) if text[end:end + 1] == "-" else None
     return match if match and match.group("noun") not in NUMBER_WORDS else None
 
 
@@ -58,6 +59,8 @@ def _designation(document: Document, figure) -> bool:
     text = document.text
     if figure.start != figure.anchor or not text[figure.anchor:figure.anchor + 1].isdigit():
         return False
+    if not text[figure.anchor - 1:figure.anchor].isspace():
+        return False  # the word must stand a blank before the digits
     word = DESIGNATION_BEFORE.search(text, max(0, figure.anchor - 30), figure.anchor)
     if word is None or word.group("word").upper() in ISO_CODES or word.group("word").lower() in CURRENCIES:
         return False
@@ -69,7 +72,8 @@ def find(document: Document):
     for figure in figures(text):
         digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
         adjectival = _adjectival(text, figure.end) if figure.tail < 0 else None
-        glued = GLUED_UNIT.match(text, figure.end) if figure.tail < 0 and figure.value_high is None else None
+        glued = GLUED_UNIT.match(text, figure.end) if figure.tail < 0 and figure.value_high is None \
+            and text[figure.end:figure.end + 1] in _GLUED_FIRST else None
         if glued:  # "2.023km"
             noun, stop = glued.group(), glued.end()
         else:
