@@ -34,9 +34,11 @@ DATELINE = re.compile(
     \s*(?:\((?P<agency>[A-Za-z][\w .&-]{{0,30}})\)|[-–—:])""",
     re.VERBOSE | re.IGNORECASE)
 YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d{2}(?![\w-])")
-# Spans that never hold claims: links, e-mail addresses, times of day, phone numbers.
+# Spans that never hold claims: links, e-mail addresses, times of day, phone numbers. An address starts only where
+# a run of its characters starts and takes the run whole (`++`), so "a.b.c.d..." with no "@" is read once, not once
+# per dot.
 MASKS = re.compile(
-    r"""https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+
+    r"""https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+
     |\b\d{1,2}:[0-5]\d\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|GMT|IST|UTC|[AP]M)?(?!\d)
     |\b\d{1,2}\.[0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT|IST|UTC|AM\b|PM\b)
     |\b\d{1,2}\s*(?:a\.m\.|p\.m\.|(?:am|pm|AM|PM)\b)
