@@ -48,6 +48,8 @@ class Linker(SubjectFinder):
         self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
         # Not the first half of a compound: "high-speed", "long-awaited" say nothing of a height or a length.
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b(?!-\w)", re.IGNORECASE) if cues else None
+        self._of_kind = {kind: frozenset(name for name, p in self.predicates.items() if p.value_type in judged_as)
+                         for kind, judged_as in JUDGED_AS.items()}  # the predicates a claim of each kind may state
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
         self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
         self._phrases: dict[str, list[Mention]] = {}  # described events' names looked up, across documents
@@ -96,7 +98,7 @@ class Linker(SubjectFinder):
         return self._cache[key]
 
     def _predicates(self, claim: Claim, text: str) -> set[str]:
-        names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
+        names = set(self._of_kind[claim.kind])
         if claim.kind == "duration" and is_age(claim, text):
             return names & set(AGE_PREDICATES)  # "the 32-year-old": a person's birth or a body's founding
         if claim.kind == "duration" and not ELAPSED.match(text, claim.end):

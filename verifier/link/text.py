@@ -223,7 +223,7 @@ def _noun_matched(noun: str, nouns: tuple[str, ...]) -> str | None:
         return next((n for n in sorted(nouns) if n.lower() in ("people", "persons")), None)
     return None
 
-def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
+def _noun_matches(noun: str, nouns: tuple[str, ...]) -> bool:
     return _noun_matched(noun, nouns) is not None
 
 # A duration that names a span of something: "a 53-day mission", "the 20-year war", "286 days in space".
