@@ -21,6 +21,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, word_before
 from .base import Kind
 from .lexicon import FUTURE_MARKERS, MONTHS, SPEECH_VERBS, WEEKDAY_NAMES, WEEKDAYS, alternation
 from .numbers import NAME_WORDS
@@ -123,9 +124,39 @@ def _listed_days(text: str, match: re.Match, date: dt.date):
             end = more.start()
 
 
+def _leads(text: str, starts: list[int]) -> list[int]:
+    """Where a lead before a month or year may start: the word before ("in May", "mid-2024") and the one
+    before that ("end of May")."""
+    found = []
+    for start in starts:
+        first = word_before(text, start, "space-hyphen")
+        if first is not None:
+            found.append(first)
+            second = word_before(text, first)
+            if second is not None:
+                found.append(second)
+    return found
+
+
+def _years(text: str, anchors: Anchors) -> list[int]:
+    return [start for start in anchors.digit_starts() if text.startswith(("19", "20"), start)]
+
+
+# Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
+WHERE = {
+    DAY_MONTH: lambda text, anchors: anchors.of("month") + anchors.digit_starts(),
+    ISO: _years,
+    MONTH_YEAR: lambda text, anchors: anchors.of("month"),
+    MONTH_ONLY: lambda text, anchors: _leads(text, anchors.of("month")),
+    YEAR: lambda text, anchors: _years(text, anchors) + _leads(text, _years(text, anchors)),
+    WEEKDAY: lambda text, anchors: anchors.of("weekday") + _leads(text, anchors.of("weekday")),
+    RELATIVE: lambda text, anchors: anchors.of("relative"),
+}
+
+
 def find(document: Document):
     text, as_of = document.text, document.as_of.date
-    for match in DAY_MONTH.finditer(text):
+    for match in finditer(DAY_MONTH, text, WHERE[DAY_MONTH]):
         month_name = match.group("month") or match.group("month2")
         if month_name[0].islower() or (month_name.lower() == "may" and match.group("month") and not match.group("year")
                                        and not re.match(r"\s+\d{1,2}\b(?!:)", text[match.end("month"):])):
@@ -149,16 +180,16 @@ def find(document: Document):
             days = sorted({date, *(d for _, _, d in listed)})
             yield _claim(text, start, end, days[0].isoformat(), "day", year_given=bool(year),
                          days=tuple(d.isoformat() for d in days))
-    for match in ISO.finditer(text):
+    for match in finditer(ISO, text, WHERE[ISO]):
         try:
             date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
             continue
         yield _claim(text, match.start(), match.end(), date.isoformat(), "day", year_given=True)
-    for match in MONTH_YEAR.finditer(text):
+    for match in finditer(MONTH_YEAR, text, WHERE[MONTH_YEAR]):
         if match.group("month")[0].isupper():
             yield _claim(text, match.start(), match.end(), f"{match['year']}-{_month(match['month']):02d}", "month")
-    for match in MONTH_ONLY.finditer(text):
+    for match in finditer(MONTH_ONLY, text, WHERE[MONTH_ONLY]):
         if not match.group("month")[0].isupper() or (match.group("month").lower() == "may"
                                                      and match.group("lead").lower() in ("by", "from")):
             continue  # "a speech by May": a person
@@ -168,7 +199,7 @@ def find(document: Document):
         else:
             year = as_of.year - 1 if month > as_of.month else as_of.year
         yield _claim(text, match.start(), match.end(), f"{year}-{month:02d}", "month")
-    for match in YEAR.finditer(text):
+    for match in finditer(YEAR, text, WHERE[YEAR]):
         before = NAME_BEFORE.search(text, max(0, match.start("year") - 20), match.start("year"))
         if not match.group("lead") and before and before.group(1).lower() in NAME_WORDS:
             continue  # "Resolution 1999", "Vision 2030"
@@ -176,7 +207,7 @@ def find(document: Document):
             continue  # "fiscal 2015", "Q4 2023": a reporting period's label
         start = match.start("year") if (match.group("lead") or "").lower() in ("the", "and", "to") else match.start()
         yield _claim(text, start, match.end(), match.group("year"), "year")
-    for match in WEEKDAY.finditer(text):
+    for match in finditer(WEEKDAY, text, WHERE[WEEKDAY]):
         if not match.group("weekday")[0].isupper() or _spoken(text, match.start()) \
                 or NAMED_DAY.search(text, max(0, match.start() - 12), match.start()):
             continue
@@ -184,7 +215,7 @@ def find(document: Document):
         # "on Thursday" is the last Thursday; "on a Thursday" says only which day of the week.
         yield _claim(text, match.start(), match.end(), (as_of - dt.timedelta(days=back)).isoformat(), "weekday",
                      any_week=bool(match.group("some")))
-    for match in RELATIVE.finditer(text):
+    for match in finditer(RELATIVE, text, WHERE[RELATIVE]):
         if match.group("day"):
             shift = 1 if match.group("day").lower() == "yesterday" else 0
             yield _claim(text, match.start(), match.end(), (as_of - dt.timedelta(days=shift)).isoformat(), "day")

@@ -5,7 +5,7 @@ Data, not code: each table is what a kind's patterns are compiled from.
 
 from __future__ import annotations
 
-import re
+from .trie import trie
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -190,9 +190,9 @@ FORMER = ["former", "ex-", "then", "then-", "outgoing", "erstwhile", "late"]
 
 
 def alternation(words) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex alternation of phrases, longest first, spaces matching any whitespace; factored as a trie,
+    so a scan tries one branch per character, not every phrase (trie.py)."""
+    return trie(words)
 
 # Words that put a figure in the past ("had", "up from"): an earlier value may be right then.
 PAST_MARKERS = ["had", "until", "up from", "down from", "previously", "at the time", "then", "used to",

@@ -81,6 +81,18 @@ IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "personnel"
 _NOUN_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 
 
+# Small patterns of the reader, compiled once; each is matched at a position of the text, never on a copy of
+# the rest of it (a slice to the end would make a text of many figures cost its length squared).
+_SEPARATORS = re.compile(r"[,\s]")
+_ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_SPACE_IN = re.compile(r"\s")
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+_TO = re.compile(r"\s+to\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
+
 MAX_FIGURE = 1e16  # beyond any count or sum a news story states
 
 
@@ -111,7 +123,7 @@ def _classify(match: re.Match, join: str) -> _Token | None:
     start, end = match.span()
     if match.group("digits"):
         raw = match.group("digits")
-        value = float(re.sub(r"[,\s]", "", raw))
+        value = float(_SEPARATORS.sub("", raw))
         integer = "." not in raw
         if match.group("vulgar_after"):
             value, integer = value + VULGAR_FRACTIONS[match.group("vulgar_after")], False
@@ -169,7 +181,7 @@ SHORT_RUN, LONG_RUN = 6, 24  # number tokens read ahead of a figure: first, and 
 def _tokens(text: str, pos: int, limit: int = LONG_RUN) -> list[_Token]:
     """The run of number tokens from `pos`, each with how it joins the one before."""
     tokens: list[_Token] = []
-    article = re.match(r"an?\s+", text[pos:pos + 4], re.IGNORECASE)
+    article = _ARTICLE.match(text[pos:pos + 4])
     if article:
         tokens.append(_Token("article", 1, pos, pos + len(article.group().rstrip()), "start", "a"))
         pos += article.end()
@@ -416,7 +428,7 @@ class _Reader:
 
 def _read(text: str, start: int) -> Number | None:
     """The number whose first token is at `start`, or None."""
-    allow_point = not re.search(r"\bat\s+$", text[max(0, start - 4):start], re.I)
+    allow_point = not _AT_BEFORE.search(text[max(0, start - 4):start])
     # Most numbers are a token or two: read a short run first, and the long one only when the reading
     # reached near its end (the reader looks at most 4 tokens past where it stops), so a text of figures
     # costs a few tokens per figure, not 24.
@@ -431,11 +443,11 @@ def _read(text: str, start: int) -> Number | None:
         return None
     index, value, rounded, fraction = found
     first, end = tokens[0], tokens[index].end
-    if first.kind == "digits" and re.search(r"\s", text[first.start:first.end]) \
+    if first.kind == "digits" and _SPACE_IN.search(text, first.start, first.end) \
             and MONTH_BEFORE.search(text, max(0, start - 12), start):
         # "June 5 100 people": a day of the month, then a count, not 5,100
-        match = re.match(r"\d+", text[start:])
-        return Number(start, start + match.end(), float(match.group()), False, True)
+        match = _DIGIT_RUN.match(text, start)
+        return Number(start, match.end(), float(match.group()), False, True)
     return Number(start, end, value, rounded, first.kind in ("digits", "slash"), fraction)
 
 
@@ -487,11 +499,11 @@ def is_name_part(text: str, start: int, end: int) -> bool:
     if next1 in ".:" and next2.isdigit():
         return True  # 192.168.1.2, version 17.4.1
     if next1 == "-" and next2.isdigit():
-        high = re.match(r"\d+", text[end + 1:])
+        high = _DIGIT_RUN.match(text, end + 1)
         low = text[start:end].replace(",", "")
         if low.isdigit() and int(high.group()) <= int(low):
             return True  # 787-8 (a range runs upwards: 20-25)
-    previous = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20):start])
+    previous = _WORD_BEFORE.search(text[max(0, start - 20):start])
     return bool(previous and previous.group(1).lower() in NAME_WORDS)
 
 
@@ -518,11 +530,11 @@ def hedge_after(text: str, end: int) -> tuple[str | None, int]:
     if match is None:
         return None, end
     stop = match.end()
-    if re.match(r"\s+than\b", text[stop:], re.IGNORECASE):
+    if _THAN.match(text, stop):
         return None, end  # "more than 40 and less than 10": a bound of the next figure
-    if re.match(r"\s+to\b", text[stop:], re.IGNORECASE) and match.group("hedge").lower().startswith("or equal"):
-        stop = re.match(r"\s+to\b", text[stop:], re.IGNORECASE).end() + stop
-    if number_at(text, len(text[:stop]) + len(text[stop:]) - len(text[stop:].lstrip())):
+    if _TO.match(text, stop) and match.group("hedge").lower().startswith("or equal"):
+        stop = _TO.match(text, stop).end()
+    if number_at(text, _SPACES.match(text, stop).end()):
         return None, end  # "equal to 5000 or more than 4500": the bound belongs to the next figure
     return HEDGES_AFTER[re.sub(r"\s+", " ", match.group("hedge").lower())], stop
 

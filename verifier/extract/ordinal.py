@@ -14,6 +14,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, word_before
 from .base import Kind
 from .lexicon import BIG_SCALES, ORDINALS, TENS, UNITS, alternation
 from .numbers import _read, noun_phrase_after
@@ -55,9 +56,40 @@ def _value(prefix: str, word: str) -> float | None:
     return number.value + ordinal
 
 
+_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
+_PREFIX_WORD = re.compile(rf"(?:{_CARDINAL}|and|an?)", re.IGNORECASE)
+_MOST_PREFIX_WORDS = 17  # "a", eight cardinals and the "and"s between them
+
+
+def _ordinals(text: str, anchors: Anchors) -> list[int]:
+    """An ordinal word or digits with their suffix, and each word of a cardinal prefix before it ("one hundred
+    twenty-fifth", "a third")."""
+    found = []
+    heads = anchors.of("ordinal") + [start for start, end in anchors.digits if _SUFFIX.match(text, end)]
+    for start in heads:
+        found.append(start)
+        for _ in range(_MOST_PREFIX_WORDS):
+            before = word_before(text, start, "space-hyphen")
+            if before is None or not _PREFIX_WORD.fullmatch(text, before, _word_end(text, before)):
+                break
+            found.append(before)
+            start = before
+    return found
+
+
+def _word_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return end
+
+
+WHERE = {PATTERN: _ordinals}
+
+
 def find(document: Document):
     text = document.text
-    for match in PATTERN.finditer(text):
+    for match in finditer(PATTERN, text, WHERE[PATTERN]):
         if match.group("word"):
             prefix = match.group("prefix") or ""
             value = _value(prefix, match.group("word"))

@@ -17,6 +17,7 @@ from bisect import bisect_left
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, tokens_back
 from .base import Kind
 from .lexicon import COUNTERPART, FORMER, QUALIFIED_TITLES, RANKS, TITLES, alternation
 
@@ -55,11 +56,28 @@ def _office_start(match: re.Match) -> int:
     return match.string.index(qualifier, match.start("pre")) if qualifier else match.start("title")
 
 
+# A name or a qualifier may start a role: a capital (or "al-") after a non-word character.
+_CAPITAL = re.compile(r"\b(?:[A-Z]|al-|el-)")
+
+
+def _around_titles(text: str, anchors: Anchors) -> list[int]:
+    """A title (or "counterpart") and the capitals in the 8 tokens before it: a name of up to 4 words with its
+    comma, "the" and a qualifier of up to 3 ("Andrey Belousov, the Russia's defence minister")."""
+    found = []
+    for start in anchors.of("title"):
+        found.append(start)
+        found.extend(match.start() for match in _CAPITAL.finditer(text, tokens_back(text, start, 8), start))
+    return found
+
+
+WHERE = {TITLE_FIRST: _around_titles, NAME_FIRST: _around_titles, COUNTERPART_ROLE: _around_titles}
+
+
 def find(document: Document):
     text = document.text
     found = []
     for pattern in (TITLE_FIRST, NAME_FIRST):
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, text, WHERE[pattern]):
             name = match.group("name")
             if name.split()[0].lower() in NOT_QUALIFIERS:
                 continue
@@ -71,7 +89,7 @@ def find(document: Document):
             office_end = match.end("of") if match.group("of") else match.end("title")
             title = match.group("title")
             found.append((match, office_start, office_end, title, False))
-    for match in COUNTERPART_ROLE.finditer(text):
+    for match in finditer(COUNTERPART_ROLE, text, WHERE[COUNTERPART_ROLE]):
         found.append((match, match.start(), match.end("name") - len(match.group("name")), None, True))
     found.sort(key=lambda f: f[0].start())
     last_title = None
