@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verifier.extract import anchors, date, ordinal, role
+from verifier.extract import anchors, date, duration, money, numbers, ordinal, percent, role
 
 ANCHORED = [(module.__name__.rsplit(".", 1)[1], name, pattern, where)
-            for module in (date, role, ordinal)
+            for module in (numbers, money, percent, duration, date, role, ordinal)
             for pattern, where in module.WHERE.items()
             for name in [next(n for n, v in vars(module).items() if v is pattern)]]
 IDS = [f"{kind}.{name}" for kind, name, _, _ in ANCHORED]
 
 # Pieces a claim is made of, and the words and marks around them that patterns look behind and ahead for.
-PIECES = ["May", "may", "June", "Sept.", "march", "Monday", "a", "an", "in", "mid", "end", "of", "the", "last",
+PIECES = ["$", "US$", "usd", "USD", "MUSD", "Rs.", "rs", "us dollars", "€", "point", "percentage", "half",
+          "three-quarters", "quarters", "three", "days", "week", "-", "−", ".", ".5", "½", "minus", "Negative", "hundred", "thirds", "dozen", "a", "quarter", "3/4", "May", "may", "June", "Sept.", "march", "Monday", "a", "an", "in", "mid", "end", "of", "the", "last",
           "this", "year", "month", "today", "2024", "1999", "26", "3rd", "21st", "5", "2024-06-05", "twenty", "one",
           "hundred", "and", "first", "third", "ſecond", "President", "Defence", "Minister", "minister", "Russia's",
           "counterpart", "Andrey", "Belousov", "al-Fayed", "General", "former", "(", ")", ",", ".", "-", "'s", "st"]
@@ -26,13 +29,16 @@ SENTENCES = [
     "The summit opened on June 26, 2025 and closed on 28 June, after talks in mid-May and by the end of May 2025.",
     "On a Monday in 1999 the council met; since 2024-06-05 it meets today, last year and this month.",
     "Russia's defence minister Andrey Belousov met his Chinese counterpart Dong Jun, the twenty-first time.",
+    "Minus 5, -3, -.5, .25, − 7, - 5 3/4 and a hundred, a third, half, ½ and a dozen twenty-six figures.",
+    "It cost $5, US$ 12, Rs. 500, USD .5, MUSD 30, us  dollars 7 and €3m; rates rose half a percentage point.",
+    "They cut by three-quarters of a point, then a quarter of a percentage point, after half a year and a week.",
     "It marks the one hundred and twenty-fifth anniversary, a third term and a 21st summit; she came 2nd.",
     "Omar Hadi Salem Qasim, the Gulf Council's Secretary General, and Tariq Al Harbi, Oman's foreign minister, spoke.",
 ]
 
 
 @pytest.mark.parametrize("kind, name, pattern, where", ANCHORED, ids=IDS)
-@pytest.mark.parametrize("text", SENTENCES, ids=["dates", "more dates", "roles and ordinals", "ordinals", "names first"])
+@pytest.mark.parametrize("text", SENTENCES, ids=["dates", "more dates", "roles and ordinals", "numbers", "money and percent", "parts and durations", "ordinals", "names first"])
 def test_anchored_matches_are_the_full_scans(kind, name, pattern, where, text):
     assert [m.span() for m in anchors.finditer(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
 
@@ -46,3 +52,19 @@ def test_anchored_matches_are_the_full_scans_on_any_text(kind, name, pattern, wh
 
 def test_a_pattern_tried_nowhere_finds_nothing():
     assert list(anchors.matches(date.MONTH_YEAR, "in May 2025", [])) == []
+
+
+def test_the_folded_text_has_a_to_z_wherever_ignore_case_would_match_them():
+    """Every character, lower-cased as anchors.folded does, is a letter a-z exactly when `re.IGNORECASE` matches
+    it to that letter, and is a word character exactly when it was one."""
+    wrong = []
+    for code in range(0x110000):
+        char = chr(code)
+        fold = anchors.folded(char)
+        if fold is None:
+            continue  # the whole text is then scanned without case
+        letter = re.fullmatch("[a-z]", char, re.IGNORECASE)
+        if (letter is not None) != ("a" <= fold <= "z") or (letter and not re.fullmatch(fold, char, re.IGNORECASE)) \
+                or bool(re.fullmatch(r"\w", char)) != bool(re.fullmatch(r"\w", fold)):
+            wrong.append(f"U+{code:04X}")
+    assert wrong == []

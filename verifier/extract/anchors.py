@@ -1,8 +1,8 @@
 """Where claims may start: one scan of the text for every trigger, so each kind's patterns run only there.
 
 A kind's pattern was run over the whole text with `finditer`, which tries it at every character.
-Here one compiled pattern finds the triggers (runs of digits; month, weekday, title and ordinal
-words), and `matches` tries a kind's pattern only at candidate positions derived from them: the
+Here one scan finds the triggers (runs of digits, vulgar fractions, and words of a few classes:
+months, titles, number words...), and `matches` tries a kind's pattern only at candidate positions derived from them: the
 trigger itself, or the few words before it that the pattern may begin with ("in" before "May",
 "Russia's" before "defence minister"). Candidates are a superset of where a match can start, so
 `matches` yields exactly what `finditer` yields.
@@ -15,24 +15,55 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import COUNTERPART, MONTHS, ORDINALS, QUALIFIED_TITLES, TITLES, WEEKDAYS
+from .lexicon import (BIG_SCALES, COUNTERPART, DENOMINATORS, DURATION_UNITS, MONTHS, ORDINALS,
+                      QUALIFIED_TITLES, TENS, TITLES, UNITS, VULGAR_FRACTIONS, WEEKDAYS, ZEROS)
 from .trie import trie
 
-RELATIVE_WORDS = ("last", "this", "next", "previous", "yesterday", "today")  # date.RELATIVE begins with them
-# Each trigger word and what it may begin; only words, so no hit hides another (each ends at a word's end).
+# Each class of trigger word, and the words: a pattern's candidates are derived from the hits of its classes.
+# Only single words, so no hit hides another (each ends where its word ends).
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "month": tuple(MONTHS),
+    "weekday": tuple(WEEKDAYS),
+    "relative": ("last", "this", "next", "previous", "yesterday", "today"),  # date.RELATIVE begins with them
+    "title": (*(t.split()[0].split("-")[0] for t in TITLES + QUALIFIED_TITLES), COUNTERPART),
+    "ordinal": tuple(ORDINALS),
+    "number": (*UNITS, *ZEROS, *TENS, "half", "quarter"),  # a number in words begins with one of them
+    "after_article": (*BIG_SCALES, "hundred", "dozen", *DENOMINATORS),  # "a hundred", "a third"
+    "sign": ("minus", "negative"),
+    "point": ("point",),  # "half a percentage point"
+    "duration": tuple(DURATION_UNITS),  # "a month", "half a year"
+}
 WORD_CLASSES: dict[str, frozenset[str]] = {}
-for _class, _words in (("month", MONTHS), ("weekday", WEEKDAYS), ("relative", RELATIVE_WORDS),
-                       ("title", [t.split()[0].split("-")[0] for t in TITLES + QUALIFIED_TITLES] + [COUNTERPART]),
-                       ("ordinal", ORDINALS)):
+for _class, _words in TRIGGER_WORDS.items():
     for _word in _words:
         WORD_CLASSES[_word] = WORD_CLASSES.get(_word, frozenset()) | {_class}
-ALL_CLASSES = frozenset().union(*WORD_CLASSES.values())
-TRIGGER = re.compile(rf"(?P<digits>\d+)|\b(?P<word>{trie(WORD_CLASSES)})\b", re.IGNORECASE)
+ALL_CLASSES = frozenset(TRIGGER_WORDS)
+assert all(word.isascii() and word.isalpha() and word.islower() for word in WORD_CLASSES), "trigger words: a-z only"
+DIGITS = re.compile(r"\d+")
+VULGAR = re.compile(f"[{''.join(VULGAR_FRACTIONS)}]")
+# Trigger words are matched in the text's folded copy (case-sensitive, fast) or, when folding would move
+# offsets, without case in the text itself; both find the same words where `re.IGNORECASE` would.
+WORDS = re.compile(rf"(?<!\w)(?:{trie(WORD_CLASSES)})\b")
+WORDS_ANY_CASE = re.compile(WORDS.pattern, re.IGNORECASE)
+# Letters that `re.IGNORECASE` matches to a-z although str.lower() keeps them (tests/test_extract_anchors.py).
+EXTRA_FOLDS = {"\u0131": "i", "\u017f": "s"}  # dotless i, long s
+
+
+def folded(text: str) -> str | None:
+    """The text with every letter that matches a-z without case written as that letter, or None when
+    lower-casing changes its length (offsets would move)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    for letter, plain in EXTRA_FOLDS.items():
+        if letter in low:
+            low = low.replace(letter, plain)
+    return low
 
 
 @dataclass
 class Anchors:
-    """The triggers of one text: where each run of digits starts and ends, where each class of word starts."""
+    """The triggers of one text: each run of digits (start, end), each vulgar fraction, each class of word."""
 
     digits: list[tuple[int, int]] = field(default_factory=list)
     words: dict[str, list[int]] = field(default_factory=dict)
@@ -50,12 +81,12 @@ Where = Callable[[str, Anchors], list[int]]  # a pattern's candidate starts in a
 @lru_cache(maxsize=4)
 def scan(text: str) -> Anchors:
     """The triggers of a text; every kind asks for the same text in turn, so the last few are kept."""
-    anchors = Anchors()
+    anchors = Anchors([match.span() for match in DIGITS.finditer(text)])
     words = anchors.words
-    for match in TRIGGER.finditer(text):
-        if match.lastgroup == "digits":
-            anchors.digits.append(match.span())
-            continue
+    words["vulgar"] = [match.start() for match in VULGAR.finditer(text)]
+    low = folded(text)
+    hits = WORDS.finditer(low) if low is not None else WORDS_ANY_CASE.finditer(text)
+    for match in hits:
         # A word matched without case ("ſecond") that is no key of the table may begin anything.
         for name in WORD_CLASSES.get(match.group().lower(), ALL_CLASSES):
             words.setdefault(name, []).append(match.start())
@@ -79,28 +110,29 @@ def finditer(pattern: re.Pattern, text: str, where: Where) -> Iterator[re.Match]
     return matches(pattern, text, where(text, scan(text)))
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what `\w` matches
+@lru_cache(maxsize=4)
+def reversed_text(text: str) -> str:
+    """The text backwards: a pattern matched in it at `len(text) - i` reads the text leftwards from `i`."""
+    return text[::-1]
+
+
+# Read leftwards (in the reversed text): a gap then a run of word characters; whitespace-separated tokens.
+_GAP_AND_WORD = {"space": re.compile(r"\s+\w+"), "space-hyphen": re.compile(r"[\s-]+\w+")}
+_TOKEN = re.compile(r"\s*\S+")
 
 
 def word_before(text: str, position: int, gap: str = "space") -> int | None:
     """The start of the word run right before `position` across a gap of whitespace ("space") or of
     whitespace and hyphens ("space-hyphen"), or None when there is no such gap or word."""
-    i = position
-    while i > 0 and (text[i - 1].isspace() or (gap == "space-hyphen" and text[i - 1] == "-")):
-        i -= 1
-    if i == position or i == 0 or not _is_word(text[i - 1]):
-        return None
-    while i > 0 and _is_word(text[i - 1]):
-        i -= 1
-    return i
+    match = _GAP_AND_WORD[gap].match(reversed_text(text), len(text) - position)
+    return None if match is None else position - (match.end() - match.start())
 
 
-def words_before(text: str, position: int, count: int) -> list[int]:
-    """The starts of up to `count` word runs before `position`, each across whitespace from the next."""
+def words_before(text: str, position: int, count: int, gap: str = "space") -> list[int]:
+    """The starts of up to `count` word runs before `position`, each across a gap (word_before) from the next."""
     starts = []
     for _ in range(count):
-        start = word_before(text, position)
+        start = word_before(text, position, gap)
         if start is None:
             break
         starts.append(start)
@@ -109,11 +141,13 @@ def words_before(text: str, position: int, count: int) -> list[int]:
 
 
 def tokens_back(text: str, position: int, count: int) -> int:
-    """Where the `count`-th whitespace-separated token before `position` starts (or the text does)."""
-    i = position
+    """Where the `count`-th whitespace-separated token before `position` starts (at most: the text's start)."""
+    back = reversed_text(text)
+    start = len(text) - position
     for _ in range(count):
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
-    return i
+        match = _TOKEN.match(back, start)
+        if match is None:
+            break
+        start = match.end()
+    return len(text) - start
+

@@ -144,7 +144,7 @@ def _years(text: str, anchors: Anchors) -> list[int]:
 
 # Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
 WHERE = {
-    DAY_MONTH: lambda text, anchors: anchors.of("month") + anchors.digit_starts(),
+    DAY_MONTH: lambda text, anchors: anchors.of("month") + [start for start, end in anchors.digits if end - start <= 2],
     ISO: _years,
     MONTH_YEAR: lambda text, anchors: anchors.of("month"),
     MONTH_ONLY: lambda text, anchors: _leads(text, anchors.of("month")),

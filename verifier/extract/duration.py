@@ -12,6 +12,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, words_before
 from .base import Kind
 from .lexicon import DURATION_UNITS, alternation
 from .numbers import figures, hedge_before, noun_after
@@ -21,6 +22,14 @@ AFTER_FIGURE = re.compile(rf"(?:-|\s+)(?P<unit>{_UNIT})\b(?:-old\b|\s+old\b)?", 
 ARTICLE_UNIT = re.compile(rf"\b(?P<article>an?|half\s+an?)\s+(?P<unit>{_UNIT})\b", re.IGNORECASE)
 # "a month" is a duration only when measured from something: "a month after", "a year ago".
 MEASURED = re.compile(r"\s+(?:after|ago|later|earlier|before|since|on|into|of)\b", re.IGNORECASE)
+
+
+def _articles(text: str, anchors: Anchors) -> list[int]:
+    """The article before a unit of time, and "half" before it ("half a year")."""
+    return [start for unit in anchors.of("duration") for start in words_before(text, unit, 2)]
+
+
+WHERE = {ARTICLE_UNIT: _articles}
 
 
 def _claim(text: str, start: int, end: int, value: float, unit: str, hedge, high, anchor: int,
@@ -37,7 +46,7 @@ def find(document: Document):
         if unit:
             yield _claim(text, figure.start, unit.end(), figure.value, unit.group("unit"), figure.hedge,
                          figure.value_high, figure.anchor, figure.end)
-    for match in ARTICLE_UNIT.finditer(text):
+    for match in finditer(ARTICLE_UNIT, text, WHERE[ARTICLE_UNIT]):
         hedge, start = hedge_before(text, match.start())
         if hedge is None and not MEASURED.match(text, match.end()):
             continue

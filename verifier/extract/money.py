@@ -13,14 +13,17 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, reversed_text
 from .base import Kind
 from .lexicon import BIG_SCALES, CURRENCIES, ISO_CODES, SCALES, SHORT_SCALES, SUBUNITS, alternation
+from .trie import trie
 from .numbers import MAX_FIGURE, Figure, figures, hedge_before, number_at
 
 _ISO = alternation(ISO_CODES)
 # Before the amount: symbols, "US$", "Rs", short names and codes ("USD 25", "rmb 20").
-_BEFORE = alternation([c for c in CURRENCIES if not c.replace(" ", "").isalpha() or len(c) <= 3]
-                      + ["dollar", "dollars", "rupees", "rupee", "euros", "us dollars"])
+_BEFORE_WORDS = [c for c in CURRENCIES if not c.replace(" ", "").isalpha() or len(c) <= 3] + [
+    "dollar", "dollars", "rupees", "rupee", "euros", "us dollars"]
+_BEFORE = alternation(_BEFORE_WORDS)
 # After the amount: names ("yen", "swiss francs"), codes and the symbols Europe writes after ("10 €").
 _AFTER = alternation([c for c in CURRENCIES if c not in ("$", "rs", "rs.", "us$") and not c.endswith("$")])
 _BIG = alternation(BIG_SCALES)
@@ -35,6 +38,32 @@ SHORT = re.compile(rf"(?:{alternation(SHORT_SCALES)}|mm|mil)\b", re.IGNORECASE) 
 # The hundredths after a whole amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
 CENTS = re.compile(r"(?:\s+and)?\s+(?=\w)")
 CENTS_WORD = re.compile(rf"\s?(?P<sub>{alternation(SUBUNITS)})\b|(?=\s*(?:[.,;!?]|$))", re.IGNORECASE)
+
+
+# A currency written before an amount, read backwards from the amount in the reversed text: the longest
+# one ending there ("usd$" in "USD$ 5", "m" of "MUSD" too) bounds where BEFORE may start.
+_BEFORE_REVERSED = re.compile(rf"(?:{trie({c.lower()[::-1] for c in [*ISO_CODES, *_BEFORE_WORDS]})})m?",
+                              re.IGNORECASE)
+
+
+def _currency_starts(text: str, anchors: Anchors) -> list[int]:
+    """Where a currency may start before an amount: within the longest one that ends right before the digits,
+    a space or a point before them ("$5", "Rs. 500", "USD .5")."""
+    back, length, found = reversed_text(text), len(text), []
+    for start in anchors.digit_starts():
+        ends = [start]
+        if start and (text[start - 1].isspace() or text[start - 1] == "."):
+            ends.append(start - 1)
+            if start > 1 and text[start - 1] == "." and text[start - 2].isspace():
+                ends.append(start - 2)
+        for end in ends:
+            currency = _BEFORE_REVERSED.match(back, length - end)
+            if currency is not None:
+                found.extend(range(end - (currency.end() - currency.start()), end))
+    return found
+
+
+WHERE = {BEFORE: _currency_starts}
 
 
 def _currency(name: str) -> str:
@@ -64,7 +93,7 @@ def _cents(text: str, end: int, whole: float, rounded: bool) -> tuple[float, int
 
 
 def _before(text: str):
-    for match in BEFORE.finditer(text):
+    for match in finditer(BEFORE, text, WHERE[BEFORE]):
         number = number_at(text, match.end())
         if number is None or number.value < 0:
             continue

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from .anchors import Anchors, finditer, word_before
 from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
                       TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation, measure)
 
@@ -96,8 +97,9 @@ _SPACES = re.compile(r"\s*")
 MAX_FIGURE = 1e16  # beyond any count or sum a news story states
 
 
-@dataclass(frozen=True)
-class Number:
+# Number, _Token and Figure are named tuples, not frozen dataclasses: as immutable, and made three times faster
+# (every figure of a text makes one of each).
+class Number(NamedTuple):
     """A number as written: where it is, its value, and how it was written."""
 
     start: int  # the sign's start, if any
@@ -108,8 +110,7 @@ class Number:
     fraction: bool = False  # a fraction alone ("two thirds", "¾"), not a count
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # article, digits, slash, vulgar, unit, teen, ten, hundred, big, denominator, dozen, point
     value: float
     start: int
@@ -123,7 +124,7 @@ def _classify(match: re.Match, join: str) -> _Token | None:
     start, end = match.span()
     if match.group("digits"):
         raw = match.group("digits")
-        value = float(_SEPARATORS.sub("", raw))
+        value = float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw))
         integer = "." not in raw
         if match.group("vulgar_after"):
             value, integer = value + VULGAR_FRACTIONS[match.group("vulgar_after")], False
@@ -164,6 +165,8 @@ def _classify(match: re.Match, join: str) -> _Token | None:
 
 
 def _join(glue: re.Match, pos: int) -> str | None:
+    if glue.lastindex is None:  # no "and", "of", article or hyphen: blanks or nothing
+        return "space" if glue.end() > pos else None
     if glue.group("of") and not glue.group("article"):
         return None
     if glue.group("and"):
@@ -181,7 +184,7 @@ SHORT_RUN, LONG_RUN = 6, 24  # number tokens read ahead of a figure: first, and 
 def _tokens(text: str, pos: int, limit: int = LONG_RUN) -> list[_Token]:
     """The run of number tokens from `pos`, each with how it joins the one before."""
     tokens: list[_Token] = []
-    article = _ARTICLE.match(text[pos:pos + 4])
+    article = _ARTICLE.match(text[pos:pos + 4]) if text[pos:pos + 1] in ("a", "A") else None
     if article:
         tokens.append(_Token("article", 1, pos, pos + len(article.group().rstrip()), "start", "a"))
         pos += article.end()
@@ -468,10 +471,33 @@ def _number(text: str, match: re.Match) -> Number | None:
     return Number(match.start(), number.end, -number.value, number.rounded, number.digits, number.fraction)
 
 
+def _number_starts(text: str, anchors: Anchors) -> list[int]:
+    """Where a number may start: digits and the sign or point before them ("-5", ".5", "-.5", "- 5 3/4"), a
+    number word, a vulgar fraction, "minus", and the article before a scale ("a hundred")."""
+    found = [*anchors.of("number"), *anchors.of("vulgar"), *anchors.of("sign")]
+    for start in anchors.digit_starts():
+        found.append(start)
+        before = text[start - 1:start] if start else ""
+        if before in ("-", "−", "."):
+            found.append(start - 1)
+            if before == "." and start > 1 and text[start - 2] in "-−":
+                found.append(start - 2)
+        elif before.isspace() and start > 1 and text[start - 2] == "-":
+            found.append(start - 2)
+    for start in anchors.of("after_article"):
+        article = word_before(text, start)
+        if article is not None:
+            found.append(article)
+    return found
+
+
+WHERE = {START: _number_starts}
+
+
 def numbers(text: str):
     """Every number of the text, left to right, never overlapping."""
     position = 0
-    for match in START.finditer(text):
+    for match in finditer(START, text, WHERE[START]):
         if match.start() < position:
             continue
         number = _number(text, match)
@@ -605,8 +631,7 @@ def noun_phrase_after(text: str, end: int, names: int = 3) -> tuple[str | None, 
     return None, end
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number with its hedge or range: the part every numeric kind shares."""
 
     start: int  # where the claim text starts (the hedge, or "between")

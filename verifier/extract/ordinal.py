@@ -58,6 +58,7 @@ def _value(prefix: str, word: str) -> float | None:
 
 _SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _PREFIX_WORD = re.compile(rf"(?:{_CARDINAL}|and|an?)", re.IGNORECASE)
+_WORD = re.compile(r"\w*")
 _MOST_PREFIX_WORDS = 17  # "a", eight cardinals and the "and"s between them
 
 
@@ -70,18 +71,11 @@ def _ordinals(text: str, anchors: Anchors) -> list[int]:
         found.append(start)
         for _ in range(_MOST_PREFIX_WORDS):
             before = word_before(text, start, "space-hyphen")
-            if before is None or not _PREFIX_WORD.fullmatch(text, before, _word_end(text, before)):
+            if before is None or not _PREFIX_WORD.fullmatch(text, before, _WORD.match(text, before).end()):
                 break
             found.append(before)
             start = before
     return found
-
-
-def _word_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        end += 1
-    return end
 
 
 WHERE = {PATTERN: _ordinals}

@@ -7,6 +7,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import Anchors, finditer, words_before
 from .base import Kind
 from .lexicon import alternation
 from .numbers import RANGE_AFTER, figures, hedge_after, number_at, with_after
@@ -25,6 +26,14 @@ POINT_PART = re.compile(rf"\b(?P<part>{alternation(POINT_PARTS)})(?:\s+of)?\s+an
                         re.IGNORECASE)
 
 
+def _point_parts(text: str, anchors: Anchors) -> list[int]:
+    """The words before "point" that may begin a part of it: "three-quarters of a percentage point" has six."""
+    return [start for point in anchors.of("point") for start in words_before(text, point, 6, "space-hyphen")]
+
+
+WHERE = {POINT_PART: _point_parts}
+
+
 def _interval(text: str, sign_end: int, value: float):
     """ "4.5%-4.75%": the upper end of an interval whose ends both carry the sign (value, span, end), or None."""
     joined = RANGE_AFTER.match(text, sign_end)
@@ -37,12 +46,12 @@ def _interval(text: str, sign_end: int, value: float):
 
 def find(document: Document):
     text = document.text
-    for match in POINT_PART.finditer(text):
+    for match in finditer(POINT_PART, text, WHERE[POINT_PART]):
         yield Claim("percent", match.start(), match.end(), match.group(), POINT_PARTS[match.group("part").lower()],
                     unit="pp", anchor=match.start(), figure_end=match.end("part"), precision="exact")
     for figure in figures(text):
         sign = SIGN.match(text, figure.end)
-        before = None if sign else SIGN_BEFORE.search(text[:figure.anchor], max(0, figure.anchor - 24))
+        before = None if sign else SIGN_BEFORE.search(text, max(0, figure.anchor - 24), figure.anchor)
         if sign is None and (before is None or figure.start != figure.anchor):
             continue
         unit = "pp" if sign and "point" in sign.group().lower() else "%"

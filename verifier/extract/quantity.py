@@ -18,7 +18,11 @@ from .lexicon import CURRENCIES, DENOMINATORS, ISO_CODES, ORDINALS, TENS, UNITS
 from .date import PERIOD_LABEL
 from .numbers import GLUED_UNIT, figures, hedge_after, noun_after, with_after
 
-YEAR_LIKE = range(1900, 2101)
+
+
+def _year_like(value: float) -> bool:
+    """Whether a figure is a whole number from 1900 to 2100 (`value in range(...)` compares a float with each)."""
+    return 1900 <= value <= 2100 and value == int(value)
 NUMBER_WORDS = {*UNITS, *TENS, *ORDINALS, *DENOMINATORS, "hundred", "thousand", "firsts", "seconds"}
 # A capitalised word or an acronym right before digits: "Game 7", "Terminal 1", "Falcon 9", "JAS 39".
 DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
@@ -70,11 +74,11 @@ def find(document: Document):
             noun, stop = glued.group(), glued.end()
         else:
             noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
-        if figure.value in YEAR_LIKE and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
+        if _year_like(figure.value) and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
             continue  # a year, claimed by the date kind
         if _not_a_count(text, figure) or _designation(document, figure):
             continue
-        if figure.value in YEAR_LIKE and PERIOD_LABEL.search(text, max(0, figure.anchor - 12), figure.anchor):
+        if _year_like(figure.value) and PERIOD_LABEL.search(text, max(0, figure.anchor - 12), figure.anchor):
             continue  # "Q1 2024 results": a reporting period's label
         end, hedge = (stop if noun else figure.stop), figure.hedge
         if noun and figure.tail < 0 and figure.hedge != "range":

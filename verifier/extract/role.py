@@ -56,6 +56,7 @@ def _office_start(match: re.Match) -> int:
     return match.string.index(qualifier, match.start("pre")) if qualifier else match.start("title")
 
 
+_TITLE_HERE = re.compile(rf"{_TITLE}|(?i:{COUNTERPART})")
 # A name or a qualifier may start a role: a capital (or "al-") after a non-word character.
 _CAPITAL = re.compile(r"\b(?:[A-Z]|al-|el-)")
 
@@ -65,6 +66,8 @@ def _around_titles(text: str, anchors: Anchors) -> list[int]:
     comma, "the" and a qualifier of up to 3 ("Andrey Belousov, the Russia's defence minister")."""
     found = []
     for start in anchors.of("title"):
+        if not _TITLE_HERE.match(text, start):
+            continue  # "first" with no "minister" after it: every role names its whole title here
         found.append(start)
         found.extend(match.start() for match in _CAPITAL.finditer(text, tokens_back(text, start, 8), start))
     return found
