@@ -63,19 +63,48 @@ def chunks(value: Any, level: int = 0) -> Iterator[str]:
     elif isinstance(value, Each):
         empty = True
         for item in value.items:
-            yield f"{',' if not empty else '['}\n{INDENT * (level + 1)}"
+            yield _before_item(empty, level)
             empty = False
             if isinstance(item, (Fields, Each, Later, Written)):
                 yield from chunks(item, level + 1)
             else:
                 yield dumps(item, level + 1)
-        yield "[]" if empty else f"\n{INDENT * level}]"
+        yield _list_end(empty, level)
     elif isinstance(value, Later):
         yield from chunks(value.compute(), level)
     elif isinstance(value, Written):
         yield from value.chunks
     else:
         yield dumps(value, level)
+
+
+def _before_item(first: bool, level: int) -> str:
+    return f"{'[' if first else ','}\n{INDENT * (level + 1)}"
+
+
+def _list_end(empty: bool, level: int) -> str:
+    return "[]" if empty else f"\n{INDENT * level}]"
+
+
+class Items:
+    """A list written item by item as they are given, where Each takes them from an iterable: for a list fed from
+    elsewhere (a baseline's entries, as the report's files pass by)."""
+
+    def __init__(self, out, level: int = 0) -> None:
+        self._out, self._level, self.count = out, level, 0
+
+    def add(self, item: Any) -> None:
+        self._out.write(_before_item(self.count == 0, self._level) + dumps(item, self._level + 1))
+        self.count += 1
+
+    def close(self) -> None:
+        self._out.write(_list_end(self.count == 0, self._level))
+
+
+def around(pairs: tuple[tuple[str, Any], ...], key: str) -> tuple[str, str]:
+    """An object's text before and after the value of its last key `key` (written apart, e.g. by Items)."""
+    pieces = list(chunks(Fields((*pairs, (key, Written(()))))))
+    return "".join(pieces[:-1]), pieces[-1]
 
 
 def write(out, document: Any) -> None:
