@@ -20,8 +20,8 @@ _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
 })
-# Apostrophes split tokens, so "India's" yields "india" and "s" on both sides.
-_TOKEN = re.compile(r"[^\W_]+")
+# Apostrophes split tokens, so "India's" yields "india" and "s" on both sides; U+02BC, a letter to the regex, is one.
+_TOKEN = re.compile(r"[^\W_\u02bc]+")
 
 
 @lru_cache(maxsize=65536)  # a draft repeats its words: each is folded once
@@ -33,8 +33,9 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Split into (normalised token, start, end); spans index the original text."""
-    folded = text.translate(_FOLD)
-    return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    seen: dict[str, str] = {}  # cheaper than the cache of `fold` for the words a draft repeats
+    return [(seen[word] if (word := m.group()) in seen else seen.setdefault(word, fold(word)), m.start(), m.end())
+            for m in _TOKEN.finditer(text)]
 
 
 def normalise(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -164,11 +165,13 @@ def cmd_review(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from dataclasses import replace
+
     from claims_db.query import Reader
 
     from .document import InputError
-    from .report import render
-    from .run import execute
+    from .report import write
+    from .run import stream
 
     config = _configuration(args)
     baseline = _read_baseline(args.baseline) if args.baseline else None
@@ -176,54 +179,140 @@ def cmd_check(args) -> int:
         raise InputError("--diff cannot read standard input: give the draft's path")
     reader = Reader(config.db, shown=config.db_as_written, include_drafts=args.include_drafts)
     today = dt.datetime.now(dt.timezone.utc).date()
-    result = execute(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
-                     progress=_progress if sys.stderr.isatty() and not args.quiet else None,
-                     show_consistent=config.shows_consistent(), stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename,
-                     writes=(args.output,) if args.output else ())
+    to_stdout = not args.output and not args.write_baseline
+    # The progress line would break into a report streaming to the same terminal.
+    progress = sys.stderr.isatty() and not args.quiet and not (to_stdout and sys.stdout.isatty())
+    run = stream(args.files, config, reader, today, baseline, args.diff, max(1, args.jobs),
+                 progress=_progress if progress else None, show_consistent=config.shows_consistent(),
+                 stdin=getattr(sys.stdin, "buffer", None), stdin_name=args.stdin_filename,
+                 writes=(args.output,) if args.output else ())
     colour = wants_colour(args.color, os.environ, writes_terminal=args.output is None and sys.stdout.isatty())
-    if args.statistics:
-        from .report.statistics import render as statistics
+    with contextlib.ExitStack() as files:
+        # Every file the run writes is opened before the first draft is checked: one that cannot be written stops
+        # the run with nothing written, and each is renamed into place only once the report is whole.
+        from .output import AtomicFile
 
-        output = statistics(result)
-    else:
-        output = render(config.format, result, colour=colour, explain=args.explain)
-    if args.output:  # first: when the report cannot be written, nothing else is
-        from .output import write_text
-
-        write_text(args.output, output, "report")
-    if args.write_baseline:
-        if result.errors:
-            print("verifier: error: baseline not written: some drafts could not be checked", file=sys.stderr)
+        report = files.enter_context(AtomicFile(args.output, "report")) if args.output else None
+        effects = files.enter_context(_Effects(args, baseline, config.fail_on))
+        out = report or (_Stdout(sys.stdout) if to_stdout else None)
+        observed = replace(run, files=effects.each(run.files))
+        if out is None:  # --write-baseline without -o: the report goes nowhere
+            for _ in observed.files:
+                pass
         else:
-            written = _write_baseline(args.write_baseline, result)
-            print(f"verifier: {written} finding(s) written to {args.write_baseline}", file=sys.stderr)
-    if baseline is not None:
-        hidden = sum((f.path, x.fingerprint) in baseline for f in result.files for x in f.unfiltered)
-        print(f"verifier: {hidden} finding(s) hidden by the baseline {args.baseline}", file=sys.stderr)
-    if args.todo:
-        from .todo import write
-
-        write(args.todo, result.files)
-    if args.suggest:
-        from .suggest import write
-
-        for file in result.files:
-            if (written := write(file)) is not None:
-                print(f"verifier: corrected copy written to {written}", file=sys.stderr)
+            write("statistics" if args.statistics else config.format, observed, out, colour=colour,
+                  explain=args.explain)
+        if report:  # first: when the report cannot be written, nothing else is
+            report.commit()
+        elif out is not None:
+            out.close()
+        effects.finish(run.errors)
     # Writing a baseline accepts today's findings: the run succeeds, and the report is only written where -o says.
-    failing = () if args.write_baseline else FAIL_LEVELS[config.fail_on]
-    args.exit_code = EXIT_FINDINGS if any(f.verdict.value in failing for f in result.findings()) else EXIT_OK
-    if not result.files and not result.errors:
+    args.exit_code = EXIT_FINDINGS if effects.failing else EXIT_OK
+    if not effects.files and not run.errors:
         print("verifier: nothing to check: no drafts (.md, .markdown, .txt, .html) in the paths given, or every one "
               "is ignored by the configuration", file=sys.stderr)
-    for error in result.errors:  # one line each on stderr, whatever the format; the others were checked
+    for error in run.errors:  # one line each on stderr, whatever the format; the others were checked
         print(f"verifier: error: {error.message}", file=sys.stderr)
-    if result.errors:
+    if run.errors:
         args.exit_code = EXIT_ERROR
-    if not args.output and not args.write_baseline:
-        sys.stdout.buffer.write(output.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(output)
-        sys.stdout.flush()
     return args.exit_code
+
+
+class _Effects:
+    """What a check does beside its report, file by file as the report is written: the exit code's verdict, the new
+    baseline, the count the old one hid, the to-do list and the corrected copies. Nothing is kept per finding."""
+
+    def __init__(self, args, baseline: set[tuple[str, str]] | None, fail_on: str) -> None:
+        from .output import AtomicFile
+        from .report.jsonstream import Items, around
+
+        self._args, self._baseline = args, baseline
+        self._failing = () if args.write_baseline else FAIL_LEVELS[fail_on]
+        self.failing, self.files, self._hidden, self._suggested = False, 0, 0, []
+        self._stack = contextlib.ExitStack()
+        self._new_baseline = self._todo = None
+        if args.write_baseline:
+            self._new_baseline = self._stack.enter_context(AtomicFile(args.write_baseline, "baseline"))
+            head, self._baseline_end = around((("version", 1),), "findings")
+            self._new_baseline.write(head)
+            self._entries = Items(self._new_baseline, level=1)
+        if args.todo:
+            self._todo = self._stack.enter_context(AtomicFile(args.todo, "to-do list"))
+
+    def each(self, files):
+        """The files, each one's effects done as it passes."""
+        from . import suggest, todo
+
+        for file in files:
+            self.files += 1
+            self.failing = self.failing or any(f.verdict.value in self._failing for f in file.findings)
+            if self._baseline is not None:
+                self._hidden += sum((file.path, x.fingerprint) in self._baseline for x in file.unfiltered)
+            if self._new_baseline is not None:  # everything found now, whatever --baseline or --diff hid
+                for x in file.unfiltered:
+                    if x.verdict.value != "consistent":
+                        self._entries.add({"file": file.path, "rule": x.rule.id, "line": x.line,
+                                           "text": x.judgement.claim.text, "fingerprint": x.fingerprint})
+            if self._todo is not None:
+                self._todo.write("".join(map(todo.line, todo.records([file]))))
+            if self._args.suggest and (written := suggest.write(file)) is not None:
+                self._suggested.append(written)
+            yield file
+
+    def finish(self, errors) -> None:
+        """Put the baseline and the to-do list in place (after the report) and say what was written."""
+        args = self._args
+        if self._new_baseline is not None:
+            if errors:
+                print("verifier: error: baseline not written: some drafts could not be checked", file=sys.stderr)
+            else:
+                self._entries.close()
+                self._new_baseline.write(self._baseline_end + "\n")
+                self._new_baseline.commit()
+                print(f"verifier: {self._entries.count} finding(s) written to {args.write_baseline}",
+                      file=sys.stderr)
+        if self._baseline is not None:
+            print(f"verifier: {self._hidden} finding(s) hidden by the baseline {args.baseline}", file=sys.stderr)
+        if self._todo is not None:
+            self._todo.commit()
+        for written in self._suggested:
+            print(f"verifier: corrected copy written to {written}", file=sys.stderr)
+
+    def __enter__(self) -> _Effects:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()  # what was not put in place is removed
+
+
+class _Stdout:
+    """The report on standard output as UTF-8, whatever the terminal's encoding. A reader that goes away (`| head`)
+    ends the writing, not the run: the verdict still decides the exit code."""
+
+    def __init__(self, stream) -> None:
+        self._stream, self._buffer, self._broken = stream, getattr(stream, "buffer", None), False
+        if self._buffer is not None:
+            stream.flush()  # what was printed before stays before
+
+    def write(self, text: str) -> None:
+        if not self._broken:
+            self._guarded(lambda: self._buffer.write(text.encode("utf-8")) if self._buffer is not None
+                          else self._stream.write(text))
+
+    def close(self) -> None:
+        if not self._broken:
+            self._guarded(lambda: (self._buffer or self._stream).flush())
+
+    def _guarded(self, action) -> None:
+        try:
+            action()
+        except BrokenPipeError:
+            self._broken = True
+            try:  # Python would fail again flushing it at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def wants_colour(choice: str, environ, writes_terminal: bool) -> bool:
@@ -256,17 +345,6 @@ def _read_baseline(path: str) -> set[str]:
         raise InputError(f"{path}: no such baseline; write one with --write-baseline") from None
     except (ValueError, KeyError, TypeError):
         raise InputError(f"{path}: not a verifier baseline (JSON with a 'findings' list)") from None
-
-
-def _write_baseline(path: str, result) -> int:
-    # Everything found now, whatever --baseline or --diff hid from the report.
-    entries = [{"file": f.path, "rule": x.rule.id, "line": x.line, "text": x.judgement.claim.text,
-                "fingerprint": x.fingerprint} for f in result.files for x in f.unfiltered
-               if x.verdict.value != "consistent"]
-    from .output import write_text
-
-    write_text(path, json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n", "baseline")
-    return len(entries)
 
 
 def main(argv: list[str] | None = None) -> int:

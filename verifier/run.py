@@ -1,7 +1,8 @@
 """A run over many drafts: judgements become findings (rule, severity, position, fingerprint), then filters apply.
 
-Renderers take a RunResult and nothing else, so every format shows the same
-findings: after suppression comments, the baseline and the `--diff` filter.
+Renderers take a Run (files yielded one at a time as they are judged) or a
+whole RunResult and nothing else, so every format shows the same findings:
+after suppression comments, the baseline and the `--diff` filter.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from claims_db.query import StoreInfo
 
@@ -156,45 +158,135 @@ def keep(path: str, findings: Iterable[Finding], baseline: set[tuple[str, str]] 
 
 
 PARALLEL_MIN = 16  # fewer drafts than this are checked in-process: starting workers costs more
+BATCH = 16  # drafts a worker checks per task: fewer round trips, and few results held out of order
+IN_FLIGHT = 2  # tasks per worker submitted ahead, so a worker never waits while the report is written
+
+
+@dataclass
+class Run:
+    """A run as it happens: `files` yields each draft's result once, as it is judged, and `errors` is complete once
+    `files` is exhausted. Renderers take a Run or a RunResult alike."""
+
+    store: StoreInfo
+    files: Iterator[FileResult]
+    notices: tuple[Notice, ...] = ()
+    errors: list[FileError] = field(default_factory=list)
+
+
+class Totals:
+    """Files and claims per verdict of the files seen so far: what a summary needs, without keeping the files."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.claims = count_verdicts(())
+
+    def counted(self, files: Iterable[FileResult]) -> Iterator[FileResult]:
+        """The files, each counted as it passes."""
+        for file in files:
+            self.files += 1
+            for verdict, n in file.summary().items():
+                self.claims[verdict] += n
+            yield file
+
+
+def collect(run: Run) -> RunResult:
+    """The whole run in memory, for callers that want every file at once."""
+    files = tuple(run.files)  # first: the errors are known only once every file has been read
+    return RunResult(files, run.store, run.notices, errors=tuple(run.errors))
 
 
 def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, str]] | None = None,
             diff_rev: str | None = None, jobs: int = 1, progress=None, show_consistent: bool = True,
             stdin=None, stdin_name: str | None = None, writes: tuple[str, ...] = ()) -> RunResult:
-    """Check drafts and turn their judgements into the findings every format shows.
+    """Check drafts and turn their judgements into the findings every format shows (see `stream`), all at once."""
+    return collect(stream(paths, config, reader, today, baseline, diff_rev, jobs, progress, show_consistent, stdin,
+                          stdin_name, writes))
 
-    Every draft is read before any is judged; one that cannot be read becomes a FileError
-    and the others are checked (the exit code then says 2). The path `-` is the text of `stdin`, shown as `stdin_name`.
-    `writes` are the files this run writes (its report): never checked, even when a folder given holds them. With jobs > 1 drafts are judged in worker processes; results keep the order
-    of the files, so the output does not depend on which worker finished first.
+
+def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str]] | None = None,
+           diff_rev: str | None = None, jobs: int = 1, progress=None, show_consistent: bool = True,
+           stdin=None, stdin_name: str | None = None, writes: tuple[str, ...] = ()) -> Run:
+    """Check drafts one at a time as the returned run's files are consumed; each is read only when its turn comes.
+
+    A draft that cannot be read becomes a FileError and the others are checked (the exit code then says 2). The path
+    `-` is the text of `stdin`, shown as `stdin_name`. `writes` are the files this run writes (its report): never
+    checked, even when a folder given holds them. With jobs > 1 drafts are judged in worker processes, a few batches
+    ahead; results keep the order of the files, so the output does not depend on which worker finished first.
     """
-    from .check import Options
-    from .document import MAX_SENTENCE, InputError
-    from .inputs import read_draft, walk
-    from .records import AsOf
-    from .suppress import Suppressions
+    from .inputs import STDIN, read_draft, walk
 
-    drafts, errors = [], []
+    errors: list[FileError] = []
     written = {os.path.realpath(path) for path in writes}
 
     def ignored(path: str) -> bool:
         return config.ignored(path) or (bool(written) and os.path.realpath(path) in written)
 
-    for path in walk(paths, ignored, lambda path, why: errors.append(FileError(path, why))):
-        try:
-            drafts.append(read_draft(path, config.max_file_size, stdin, stdin_name))
-        except InputError as exc:
-            errors.append(FileError(path, str(exc)))
+    found = walk(paths, ignored, lambda path, why: errors.append(FileError(path, why)))
+    if diff_rev:  # a bad revision is an error before anything is checked or written: once per folder
+        first_in = {}
+        for path in found:
+            first_in.setdefault(os.path.dirname(os.path.abspath(path)), path)
+        for path in first_in.values():
+            verify_revision(diff_rev, path)
+    judge = Judge(config, baseline, diff_rev, show_consistent)
+    # Standard input exists only here: it is read now, and a worker gets its text.
+    work = [_read(STDIN, judge, read_draft, stdin, stdin_name) if path == STDIN else path for path in found]
+    options = _options(config, today)
+
+    def files() -> Iterator[FileResult]:
+        for item in _judge_all(work, judge, reader, options, jobs, progress):
+            if isinstance(item, FileError):
+                errors.append(item)
+            else:
+                yield item
+
+    notices = (DRAFTS_NOTICE,) if reader.info.drafts else ()
+    return Run(reader.info, files(), notices, errors)
+
+
+def _read(path: str, judge: Judge, read_draft, stdin=None, stdin_name=None):
+    from .document import InputError
+
+    try:
+        return read_draft(path, judge.config.max_file_size, stdin, stdin_name)
+    except InputError as exc:
+        return FileError(path, str(exc))
+
+
+def _options(config, today):
+    from .check import Options
+    from .records import AsOf
+
     fixed = config.fixed_as_of()
     as_of = AsOf(fixed, "configuration") if fixed else AsOf(today, "today (configured)") if config.as_of == "today" else None
     if config.sources.get("as_of") == "command line" and fixed:
         as_of = AsOf(fixed, "option")
-    options = Options(as_of=as_of, today=today, kinds=config.kinds)
-    # Never the file's modification time (git sets it at checkout): the same commit gives the same report.
-    work = [(d.path, d.text, None, d.declared, d.original) for d in drafts]
-    results = []
-    for draft, report in zip(drafts, _judge_all(work, reader, options, jobs, progress)):
-        findings = [f for f in findings_of(report, draft.original, config.severity_of) if f.severity != "off"]
+    return Options(as_of=as_of, today=today, kinds=config.kinds)
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What turns one draft into its FileResult after the checker: severities, suppressions, baseline, --diff.
+
+    Plain data, so a worker process gets it once and does the whole of a draft's work."""
+
+    config: object
+    baseline: set[tuple[str, str]] | None
+    diff_rev: str | None
+    show_consistent: bool
+
+    def file(self, checker, item) -> FileResult | FileError:
+        """Read (unless `item` is a draft read already), check and filter one draft."""
+        from .document import MAX_SENTENCE
+        from .inputs import read_draft
+        from .suppress import Suppressions
+
+        draft = item if not isinstance(item, str) else _read(item, self, read_draft)
+        if isinstance(draft, FileError):
+            return draft
+        # Never the file's modification time (git sets it at checkout): the same commit gives the same report.
+        report = checker.check_text(draft.path, draft.text, None, draft.declared, draft.original)
+        findings = [f for f in findings_of(report, draft.original, self.config.severity_of) if f.severity != "off"]
         findings, notices = Suppressions.parse(draft.path, draft.original, draft.code).apply(findings)
         if draft.bom:
             notices = [*notices, Notice(draft.path, 1, "the file begins with a UTF-8 byte-order mark: columns count "
@@ -203,51 +295,61 @@ def execute(paths: list[str], config, reader, today, baseline: set[tuple[str, st
             notices = [*notices, Notice(draft.path, report.position(report.cuts[0])[0],
                                         f"{len(report.cuts)} overlong sentence part(s) (over {MAX_SENTENCE} characters "
                                         "with no full stop) checked apart; a claim near a cut may lack its context")]
-        changed = changed_lines(diff_rev, draft.path) if diff_rev else None
-        kept = keep(draft.path, findings, baseline, changed)
-        shown = kept if show_consistent else tuple(f for f in kept if f.verdict is not Verdict.CONSISTENT)
-        results.append(FileResult(report, draft.original, shown, tuple(notices), tuple(findings), draft.bom,
-                                  len(kept) - len(shown)))
-    notices = (DRAFTS_NOTICE,) if reader.info.drafts else ()
-    return RunResult(tuple(results), reader.info, notices, errors=tuple(errors))
+        changed = changed_lines(self.diff_rev, draft.path) if self.diff_rev else None
+        kept = keep(draft.path, findings, self.baseline, changed)
+        shown = kept if self.show_consistent else tuple(f for f in kept if f.verdict is not Verdict.CONSISTENT)
+        return FileResult(report, draft.original, shown, tuple(notices), tuple(findings), draft.bom,
+                          len(kept) - len(shown))
 
 
-def _judge_all(work: list[tuple], reader, options, jobs: int, progress) -> list[FileReport]:
+def _judge_all(work: list, judge: Judge, reader, options, jobs: int, progress) -> Iterator[FileResult | FileError]:
+    """Each draft's result in the order of `work`, made as the caller asks for the next."""
     from .check import Checker
 
     total = len(work)
     if jobs <= 1 or total < PARALLEL_MIN:
         checker = Checker(reader, options)
-        reports = []
         for done, item in enumerate(work, 1):
-            reports.append(checker.check_text(*item))
+            yield judge.file(checker, item)
             if progress:
                 progress(done, total)
-        return reports
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    reports = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(reader.location, options, reader.include_drafts)) as pool:
-        for done, report in enumerate(pool.map(_check_in_worker, work, chunksize=max(1, total // (jobs * 8))), 1):
-            reports.append(report)
-            if progress:
-                progress(done, total)
-    return reports
+    batches = (work[start:start + BATCH] for start in range(0, total, BATCH))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                               initargs=(reader.location, options, reader.include_drafts, judge))
+    try:
+        pending = deque(pool.submit(_judge_in_worker, batch) for batch in islice(batches, jobs * IN_FLIGHT))
+        done = 0
+        while pending:
+            results = pending.popleft().result()
+            if (batch := next(batches, None)) is not None:
+                pending.append(pool.submit(_judge_in_worker, batch))
+            for result in results:
+                done += 1
+                yield result
+                if progress:
+                    progress(done, total)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 _WORKER = {}
 
 
-def _start_worker(location: str, options, include_drafts: bool) -> None:
+def _start_worker(location: str, options, include_drafts: bool, judge: Judge) -> None:
     from claims_db.query import Reader
 
     from .check import Checker
 
     _WORKER["checker"] = Checker(Reader(location, include_drafts=include_drafts), options)
+    _WORKER["judge"] = judge
 
 
-def _check_in_worker(item: tuple) -> FileReport:
-    return _WORKER["checker"].check_text(*item)
+def _judge_in_worker(batch: list) -> list[FileResult | FileError]:
+    checker, judge = _WORKER["checker"], _WORKER["judge"]
+    return [judge.file(checker, item) for item in batch]
 
 
 class _AllLines(set):
@@ -260,32 +362,40 @@ class _AllLines(set):
 ALL_LINES = _AllLines()
 
 
-def changed_lines(rev: str, path: str) -> set[int]:
-    """Line numbers of `path` added or changed since git revision `rev` (every line of a file new to git).
-
-    The revision is checked first, so a typo is an error (exit 2), never "nothing changed";
-    `--end-of-options` keeps a revision from being read as an option of git's.
-    """
+def _git(path: str, *args: str):
+    """Run git in the folder holding `path`."""
     import subprocess
 
     from .document import InputError
 
-    directory, name = os.path.dirname(os.path.abspath(path)), os.path.basename(path)
-
-    def git(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True)
-
     try:
-        verified = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-        if verified.returncode != 0:
-            inside = git("rev-parse", "--is-inside-work-tree").returncode == 0
-            raise InputError(f"{path}: {'no git revision ' + repr(rev) if inside else 'not in a git repository'} "
-                             "(--diff needs a revision of the repository holding the draft)")
-        if git("ls-files", "--error-unmatch", "--", name).returncode != 0:
-            return ALL_LINES
-        diff = git("diff", "--unified=0", "--no-color", "--no-ext-diff", verified.stdout.strip(), "--", name)
+        return subprocess.run(["git", *args], cwd=os.path.dirname(os.path.abspath(path)), capture_output=True, text=True)
     except OSError as exc:
         raise InputError(f"{path}: cannot run git for --diff: {exc}") from None
+
+
+def verify_revision(rev: str, path: str) -> str:
+    """The commit `rev` names in the repository holding `path`; a typo is an error (exit 2), never "nothing changed".
+
+    `--end-of-options` keeps a revision from being read as an option of git's."""
+    from .document import InputError
+
+    verified = _git(path, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    if verified.returncode != 0:
+        inside = _git(path, "rev-parse", "--is-inside-work-tree").returncode == 0
+        raise InputError(f"{path}: {'no git revision ' + repr(rev) if inside else 'not in a git repository'} "
+                         "(--diff needs a revision of the repository holding the draft)")
+    return verified.stdout.strip()
+
+
+def changed_lines(rev: str, path: str) -> set[int]:
+    """Line numbers of `path` added or changed since git revision `rev` (every line of a file new to git)."""
+    from .document import InputError
+
+    commit, name = verify_revision(rev, path), os.path.basename(path)
+    if _git(path, "ls-files", "--error-unmatch", "--", name).returncode != 0:
+        return ALL_LINES
+    diff = _git(path, "diff", "--unified=0", "--no-color", "--no-ext-diff", commit, "--", name)
     if diff.returncode != 0:
         raise InputError(f"{path}: git diff failed: {diff.stderr.strip().splitlines()[0] if diff.stderr else rev}")
     lines: set[int] = set()

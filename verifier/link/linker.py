@@ -48,6 +48,9 @@ class Linker(SubjectFinder):
         self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
         # Not the first half of a compound: "high-speed", "long-awaited" say nothing of a height or a length.
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b(?!-\w)", re.IGNORECASE) if cues else None
+        self._of_kind = {kind: frozenset(name for name, p in self.predicates.items() if p.value_type in judged_as)
+                         for kind, judged_as in JUDGED_AS.items()}  # the predicates a claim of each kind may state
+        self._unit_fit: dict[tuple[str, str], bool] = {}  # (claim kind, predicate) -> facts in units of its sort
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
         self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
         self._phrases: dict[str, list[Mention]] = {}  # described events' names looked up, across documents
@@ -96,7 +99,7 @@ class Linker(SubjectFinder):
         return self._cache[key]
 
     def _predicates(self, claim: Claim, text: str) -> set[str]:
-        names = {name for name, p in self.predicates.items() if p.value_type in JUDGED_AS[claim.kind]}
+        names = set(self._of_kind[claim.kind])
         if claim.kind == "duration" and is_age(claim, text):
             return names & set(AGE_PREDICATES)  # "the 32-year-old": a person's birth or a body's founding
         if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
@@ -348,8 +351,11 @@ class Linker(SubjectFinder):
         """Whether the predicate's facts come in a unit of the claim's sort: %, a currency, or anything else."""
         if self.predicates[predicate].value_type != "quantity" or claim.kind not in UNIT_SORTED:
             return True
-        units = self.reader.predicate_units(predicate)
-        return not units or any(_unit_sort(u) == UNIT_SORTED[claim.kind] for u in units)
+        key = (claim.kind, predicate)  # asked for every predicate of every claim: answered once per store
+        if key not in self._unit_fit:
+            units = self.reader.predicate_units(predicate)
+            self._unit_fit[key] = not units or any(_unit_sort(u) == UNIT_SORTED[claim.kind] for u in units)
+        return self._unit_fit[key]
 
     def _measured_from(self, claim: Claim, context: Context) -> tuple[Mention, tuple[str, ...]] | None:
         """For "a month after Operation Sindoor": the entity a duration is measured from, and which dates."""

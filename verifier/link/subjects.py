@@ -14,7 +14,7 @@ from .records import Candidate, Evidence, Link
 from .rules import (ANTECEDENT, CONTRAST_CUTS, DATED_OTHER_EVENT, NO_FACT, PART_CUTS, POSSESSOR_SKIPPED, RELATIVE_CUTS,
                     STORY_TOPIC, TOPIC_RULE)
 from .text import (CONTRAST, DATED_EVENT, DEFINITE, DESCRIBED_WITHIN_DAYS, EVENT_DATES, EVENT_HEAD, HEAD_SYNONYMS,
-                   NAMED_HEAD, PLACES, POSSESSIVE, RELATIVE, TOPIC, ATTACHMENT, _by_last_word, _distance, subjects)
+                   NAMED_HEAD, PLACES, POSSESSIVE, RELATIVE, TOPIC, ATTACHMENT, EarlierMentions, _distance, subjects)
 
 
 LEDE_SENTENCES = 2  # a lede names its subject within the next two sentences, or not at all
@@ -229,18 +229,11 @@ class SubjectFinder:
     def _antecedents(definite: re.Match, context: Context) -> list[Mention]:
         """The earlier mentions a definite may stand for, latest first: one for an event's head ("the quake"); for
         a common noun ("the bridge"), each entity whose name ends with it, so that their facts decide."""
-        head, text = definite.group("head").lower().rstrip("s"), context.document.text
-        before = bisect_right(context.ends, definite.start())
+        head, index = definite.group("head").lower().rstrip("s"), EarlierMentions.of(context)
         if definite.re is not NAMED_HEAD:
-            latest = next((m for m in reversed(context.mentions[:before]) if head in text[m.start:m.end].lower()), None)
+            latest = index.latest_containing(head, definite.start())
             return [latest] if latest is not None else []
-        found: dict[int, Mention] = {}
-        for m in reversed(_by_last_word(context).get(head, ())):
-            if m.end <= definite.start():
-                found.setdefault(m.entity_id, m)
-                if len(found) == 3:
-                    break
-        return list(found.values())
+        return index.ending_with(head, definite.start(), most=3)
 
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> list[int]:
         """ "the attack" stands for the nearest earlier mention whose name says attack; the ids added."""

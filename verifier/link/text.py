@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -34,19 +35,54 @@ AGE_AFTER = re.compile(r"(?:-old\b|\s+old\b)", re.IGNORECASE)
 
 AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 
-def _by_last_word(context: Context) -> dict[str, list[Mention]]:
-    """The document's mentions (not offices) by the last word of their text, singular, in text order: built once."""
-    cache = context.document.__dict__.setdefault("_mentions_by_last_word", {})
-    if id(context.mentions) not in cache:
-        index: dict[str, list[Mention]] = {}
-        text = context.document.text
-        for m in context.mentions:
-            words = text[m.start:m.end].lower().split()
-            if m.kind != "office" and words:
-                index.setdefault(words[-1].rstrip("s"), []).append(m)
-        cache.clear()
-        cache[id(context.mentions)] = index
-    return cache[id(context.mentions)]
+class EarlierMentions:
+    """The document's mentions (in order of their ends) looked up by a word of their text, so "the quake" finds the
+    latest earlier "earthquake" by bisection: linking a long draft never reads every earlier mention again."""
+
+    def __init__(self, context: Context):
+        text, self.mentions, self.ends = context.document.text, context.mentions, context.ends
+        self._by_text: dict[str, list[int]] = {}  # lowered text -> indices, in order
+        for i, m in enumerate(self.mentions):
+            self._by_text.setdefault(text[m.start:m.end].lower(), []).append(i)
+        self._containing: dict[str, list[int]] = {}
+        # last word, singular -> entity id -> indices of that entity's mentions (not offices) ending with it
+        self._last_word: dict[str, dict[int, list[int]]] = {}
+        for lowered, indices in self._by_text.items():
+            words = lowered.split()
+            for i in indices if words else ():
+                if self.mentions[i].kind != "office":
+                    self._last_word.setdefault(words[-1].rstrip("s"), {}).setdefault(self.mentions[i].entity_id,
+                                                                                      []).append(i)
+
+    @classmethod
+    def of(cls, context: Context) -> EarlierMentions:
+        """The index of the context's document, built once for its mentions."""
+        cache = context.document.__dict__.setdefault("_earlier_mentions", {})
+        if id(context.mentions) not in cache:
+            cache.clear()
+            cache[id(context.mentions)] = cls(context)
+        return cache[id(context.mentions)]
+
+    def latest_containing(self, word: str, position: int) -> Mention | None:
+        """The last mention ending by `position` whose text holds `word` ("quake" in "Marrakesh earthquake")."""
+        if word not in self._containing:
+            self._containing[word] = sorted(i for lowered, indices in self._by_text.items() if word in lowered
+                                            for i in indices)
+        indices = self._containing[word]
+        k = bisect_left(indices, bisect_right(self.ends, position))
+        return self.mentions[indices[k - 1]] if k else None
+
+    def ending_with(self, word: str, position: int, most: int) -> list[Mention]:
+        """Up to `most` entities named by a mention ending by `position` whose last word is `word`, latest first:
+        a bisection per entity that has such a name, whatever the draft's length."""
+        before = bisect_right(self.ends, position)
+        latest = []
+        for indices in self._last_word.get(word, {}).values():
+            k = bisect_left(indices, before)
+            if k:
+                latest.append(indices[k - 1])
+        return [self.mentions[i] for i in sorted(latest, reverse=True)[:most]]
+
 
 _APPOSED = re.compile(r"\s*,?\s*(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 
@@ -187,7 +223,7 @@ def _noun_matched(noun: str, nouns: tuple[str, ...]) -> str | None:
         return next((n for n in sorted(nouns) if n.lower() in ("people", "persons")), None)
     return None
 
-def _noun_matches(noun: str, nouns: Sequence[str]) -> bool:
+def _noun_matches(noun: str, nouns: tuple[str, ...]) -> bool:
     return _noun_matched(noun, nouns) is not None
 
 # A duration that names a span of something: "a 53-day mission", "the 20-year war", "286 days in space".

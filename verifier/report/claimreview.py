@@ -8,11 +8,12 @@ the fact check) is left to the newsroom: an offline check has no such page.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from ..records import Verdict
-from ..run import FileResult, Finding, RunResult
+from ..run import FileResult, Finding
+from . import jsonstream
+from .jsonstream import Each, Fields
 from .sarif import TOOL, artifact_path, reference, squash
 
 RATINGS = {Verdict.CONFLICTING: (1, "Conflicting"), Verdict.UNVERIFIED: (2, "Unverified"),
@@ -62,7 +63,6 @@ def _review(file: FileResult, finding: Finding) -> dict:
     return review
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    graph = [_review(file, finding) for file in result.files for finding in file.findings]
-    document = {"@context": "https://schema.org", "@graph": graph}
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    graph = (_review(file, finding) for file in run.files for finding in file.findings)
+    jsonstream.write(out, Fields((("@context", "https://schema.org"), ("@graph", Each(graph)))))

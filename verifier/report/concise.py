@@ -5,13 +5,14 @@ For grep, editors' quick-fix lists and a terminal glance; the summary line close
 
 from __future__ import annotations
 
-from ..run import RunResult
-from .text import COLOURS, RESET, _one_line, summary_line
+from ..run import Totals
+from .text import COLOURS, RESET, closing, write_lines
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    lines = []
-    for file in result.files:
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    totals = Totals()
+    for file in totals.counted(run.files):
+        lines = []
         for finding in file.findings:
             judgement = finding.judgement
             rule = finding.rule.id  # names the verdict: conflicting-quantity
@@ -22,7 +23,5 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
             lines.append(f"{file.path}:{finding.line}:{finding.column}: {rule} "
                          f"\"{judgement.claim.text}\": {judgement.reason}{fix}{fact}")
         lines.extend(f"{file.path}:{n.line}:1: notice {n.message}" for n in file.notices)
-    lines.extend(f"{error.message}  (not checked)" for error in result.errors)
-    lines.extend(f"notice: {notice.message}" for notice in result.notices)
-    lines.append(summary_line(result))
-    return "\n".join(map(_one_line, lines)) + "\n"
+        write_lines(out, lines)
+    write_lines(out, closing(run, totals))

@@ -9,8 +9,9 @@ command) counts them all; the full list stays in the step's log.
 from __future__ import annotations
 
 from ..records import Verdict
-from ..run import Finding, RunResult
+from ..run import Finding, Totals
 from .sarif import TOOL, artifact_path, message
+from .spool import Spool
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 ORDER = ("error", "warning", "notice")
@@ -42,23 +43,35 @@ def _finding(path: str, finding: Finding) -> tuple[str, str]:
                           endColumn=finding.end_column if same_line else None, title=finding.rule.id)
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    annotations: list[tuple[str, str]] = []
-    for file in result.files:
-        annotations.extend(_finding(file.path, finding) for finding in file.findings)
-        annotations.extend(("notice", command("notice", n.message, file=artifact_path(n.path), line=n.line, title=TOOL))
-                           for n in file.notices)
-    annotations.extend(("notice", command("notice", n.message, title=TOOL)) for n in result.notices)
-    annotations.extend(("error", command("error", e.message, file=artifact_path(e.path), title=TOOL))
-                       for e in result.errors)
-    # sorted() is stable: within a level, findings keep the report's order.
-    lines = [line for _, line in sorted(annotations, key=lambda pair: ORDER.index(pair[0]))]
-    levels = {level: sum(1 for lvl, _ in annotations if lvl == level) for level in ORDER}
-    counts = result.summary()
-    summary = (f"{TOOL}: {len(result.files)} file(s), {sum(counts.values())} claim(s): "
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    # Errors first, then warnings, then notices, each in the report's order: the first level goes straight out,
+    # the others wait in spools; a draft that could not be read is an error known only at the end.
+    levels = dict.fromkeys(ORDER, 0)
+    totals = Totals()
+    with Spool() as warnings, Spool() as notices:
+        spools = {"error": out, "warning": warnings, "notice": notices}
+
+        def annotate(level: str, line: str) -> None:
+            levels[level] += 1
+            spools[level].write(line + "\n")
+
+        for file in totals.counted(run.files):
+            for finding in file.findings:
+                annotate(*_finding(file.path, finding))
+            for n in file.notices:
+                annotate("notice", command("notice", n.message, file=artifact_path(n.path), line=n.line, title=TOOL))
+        for n in run.notices:
+            annotate("notice", command("notice", n.message, title=TOOL))
+        for e in run.errors:
+            annotate("error", command("error", e.message, file=artifact_path(e.path), title=TOOL))
+        for spool in (warnings, notices):
+            for block in spool.chunks():
+                out.write(block)
+    counts = totals.claims
+    summary = (f"{TOOL}: {totals.files} file(s), {sum(counts.values())} claim(s): "
                + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
                + f"; annotations: {levels['error']} error(s), {levels['warning']} warning(s), "
                  f"{levels['notice']} notice(s)")
     if any(n > SHOWN_PER_LEVEL for n in levels.values()):
         summary += f" (GitHub shows {SHOWN_PER_LEVEL} of each level on the run's page; this log lists them all)"
-    return "\n".join([*lines, summary]) + "\n"
+    out.write(summary + "\n")

@@ -14,6 +14,7 @@ Front matter is metadata: it is shown apart, collapsed, never as draft text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from html import escape
 from urllib.parse import urlsplit
 
@@ -22,8 +23,9 @@ from claims_db.query import FactRow, StoreInfo
 from .. import __version__
 from ..document import front_matter_end
 from ..records import Verdict
-from ..run import FileResult, Finding, RunResult, count_verdicts
+from ..run import FileResult, Finding, Totals, count_verdicts
 from . import GENERATOR as TOOL
+from .spool import Spool
 
 ORDER = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)  # what an editor must act on first
 SYMBOLS = {Verdict.CONFLICTING: "✗", Verdict.CONSISTENT: "✓", Verdict.UNVERIFIED: "?"}
@@ -328,47 +330,60 @@ def _store(store: StoreInfo) -> str:
             + (", <strong>draft facts included</strong>" if store.drafts else "") + '</p>')
 
 
-def _header(result: RunResult) -> str:
-    counts = result.summary()
-    rows = "".join(
-        f'<tr><td><a href="#file-{i}">{_e(f.path)}</a></td><td>{_e(f.report.as_of.date.isoformat())}</td>'
-        f'<td>{_e(f.report.as_of.source)}</td>'
-        + "".join(f'<td class="n">{sum(1 for x in f.findings if x.verdict is v)}</td>' for v in ORDER) + "</tr>"
-        for i, f in enumerate(result.files, 1))
+def _row(index: int, file: FileResult) -> str:
+    """The file's line in the header's table: its as-of date and its claims per verdict."""
+    return (f'<tr><td><a href="#file-{index}">{_e(file.path)}</a></td><td>{_e(file.report.as_of.date.isoformat())}</td>'
+            f'<td>{_e(file.report.as_of.source)}</td>'
+            + "".join(f'<td class="n">{sum(1 for x in file.findings if x.verdict is v)}</td>' for v in ORDER) + "</tr>")
+
+
+def _header(totals: Totals, rows: Iterable[str], store: StoreInfo) -> Iterator[str]:
+    """The header in pieces: the totals, the table of files (`rows`, one per file), the store, legend and hint."""
+    counts = totals.claims
     heads = "".join(f'<th scope="col">{SYMBOLS[v]} {v.value}</th>' for v in ORDER)
     legend = "".join(f'<div><dt><span class="swatch v-{v.value}">'
                      f'<span class="sym" aria-hidden="true">{SYMBOLS[v]}</span>{v.value}</span></dt>'
                      f'<dd>{MEANING[v]}</dd></div>' for v in ORDER)
-    return (f'<header>\n<h1>Claim review</h1>\n'
-            f'<ul class="totals" aria-label="Summary"><li><strong>{sum(counts.values())} claim(s) in '
-            f'{len(result.files)} file(s):</strong></li>{_badges(counts)}</ul>\n'
-            f'<table class="files"><thead><tr><th scope="col">file</th><th scope="col">as of</th>'
-            f'<th scope="col">date taken from</th>{heads}</tr></thead><tbody>{rows}</tbody></table>\n'
-            f'{_store(result.store)}\n'
-            f'<dl class="legend" aria-label="Legend">{legend}</dl>\n'
-            f'<p class="hint">Hover over a highlighted claim, or move to it with Tab, for its reference, source, '
-            f'reason and suggested correction. The findings beside each draft show the same, conflicts first, '
-            f'and link to the claim; click a verdict above them to hide or show its findings.</p>\n'
-            f'</header>')
+    yield (f'<header>\n<h1>Claim review</h1>\n'
+           f'<ul class="totals" aria-label="Summary"><li><strong>{sum(counts.values())} claim(s) in '
+           f'{totals.files} file(s):</strong></li>{_badges(counts)}</ul>\n'
+           f'<table class="files"><thead><tr><th scope="col">file</th><th scope="col">as of</th>'
+           f'<th scope="col">date taken from</th>{heads}</tr></thead><tbody>')
+    yield from rows
+    yield (f'</tbody></table>\n'
+           f'{_store(store)}\n'
+           f'<dl class="legend" aria-label="Legend">{legend}</dl>\n'
+           f'<p class="hint">Hover over a highlighted claim, or move to it with Tab, for its reference, source, '
+           f'reason and suggested correction. The findings beside each draft show the same, conflicts first, '
+           f'and link to the claim; click a verdict above them to hide or show its findings.</p>\n'
+           f'</header>')
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
     """The review page; `colour` is ignored (the page is always in colour, and always readable without)."""
-    numbered_files, number = [], 0
-    for file in result.files:
-        numbered = []
-        for finding in file.findings:
-            number += 1
-            numbered.append((number, finding))
-        numbered_files.append(numbered)
-    title = result.files[0].path if len(result.files) == 1 else f"{len(result.files)} files"
-    sections = "\n".join(_file_section(i, f, n) for i, (f, n) in enumerate(zip(result.files, numbered_files), 1))
-    if result.errors:
-        sections = ('<section class="errors"><h2>Not checked</h2><ul>'
-                    + "".join(f"<li>{_e(e.message)}</li>" for e in result.errors) + "</ul></section>\n" + sections)
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f'<meta name="generator" content="{_e(GENERATOR)}">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>Claim review: {_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f"{_header(result)}\n<main>\n{sections}\n</main>\n</body>\n</html>\n")
+    # The header sums up the whole run and lists every file: the files' sections and rows wait in spools.
+    totals, first, number = Totals(), None, 0
+    with Spool() as rows, Spool() as sections:
+        for index, file in enumerate(totals.counted(run.files), 1):
+            first = first or file.path
+            numbered = []
+            for finding in file.findings:
+                number += 1
+                numbered.append((number, finding))
+            rows.write(_row(index, file))
+            sections.write(("\n" if index > 1 else "") + _file_section(index, file, numbered))
+        title = first if totals.files == 1 else f"{totals.files} files"
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  f'<meta name="generator" content="{_e(GENERATOR)}">\n'
+                  f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                  f"<title>Claim review: {_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+        for piece in _header(totals, rows.chunks(), run.store):
+            out.write(piece)
+        out.write("\n<main>\n")
+        if run.errors:
+            out.write('<section class="errors"><h2>Not checked</h2><ul>'
+                      + "".join(f"<li>{_e(e.message)}</li>" for e in run.errors) + "</ul></section>\n")
+        for block in sections.chunks():
+            out.write(block)
+    out.write("\n</main>\n</body>\n</html>\n")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from claims_db.query import FactRow
 
-from ..run import Finding, RunResult
+from ..run import FileResult, Finding, Totals
+from . import jsonstream
+from .jsonstream import Each, Fields, Later
 
 VERSION = 1
 
@@ -49,18 +50,21 @@ def claim_dict(finding: Finding) -> dict:
             "detail": judgement.detail}
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    document = {
-        "version": VERSION,
-        "store": {"location": result.store.location, "schema_version": result.store.schema_version,
-                  "facts": result.store.facts, "digest": result.store.digest,
-                  "drafts_included": result.store.drafts},
-        "notices": [n.message for n in result.notices],
-        "files": [{"file": f.path, "as_of": f.report.as_of.date.isoformat(), "as_of_source": f.report.as_of.source,
-                   "claims": [claim_dict(x) for x in f.findings], "summary": f.summary(),
-                   "notices": [{"line": n.line, "message": n.message} for n in f.notices]}
-                  for f in result.files],
-        "summary": result.summary(),
-        "errors": [{"file": e.path, "message": e.message} for e in result.errors],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def file_dict(file: FileResult) -> dict:
+    return {"file": file.path, "as_of": file.report.as_of.date.isoformat(), "as_of_source": file.report.as_of.source,
+            "claims": [claim_dict(x) for x in file.findings], "summary": file.summary(),
+            "notices": [{"line": n.line, "message": n.message} for n in file.notices]}
+
+
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    totals = Totals()
+    document = Fields((
+        ("version", VERSION),
+        ("store", {"location": run.store.location, "schema_version": run.store.schema_version,
+                   "facts": run.store.facts, "digest": run.store.digest, "drafts_included": run.store.drafts}),
+        ("notices", [n.message for n in run.notices]),
+        ("files", Each(map(file_dict, totals.counted(run.files)))),
+        ("summary", Later(lambda: totals.claims)),
+        ("errors", Later(lambda: [{"file": e.path, "message": e.message} for e in run.errors])),
+    ))
+    jsonstream.write(out, document)

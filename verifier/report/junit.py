@@ -7,11 +7,13 @@ severity is error); a consistent one passes. Notices go to the suite's system-ou
 from __future__ import annotations
 
 import re
+from collections import Counter
 import xml.etree.ElementTree as ET
 
 from ..records import Verdict
-from ..run import FileResult, Finding, RunResult
+from ..run import FileResult, Finding
 from .sarif import TOOL, artifact_path, message, squash
+from .spool import Spool
 
 # Characters XML 1.0 cannot carry at all, even escaped; a draft may hold them (e.g. a form feed).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -43,15 +45,14 @@ def _testcase(path: str, finding: Finding) -> ET.Element:
     return case
 
 
-def _counts(findings) -> dict[str, str]:
-    outcomes = [_outcome(f) for f in findings]
-    return {"tests": str(len(outcomes)), "failures": str(outcomes.count("failure")), "errors": "0",
-            "skipped": str(outcomes.count("skipped"))}
+def _counts(outcomes: Counter) -> dict[str, str]:
+    return {"tests": str(sum(outcomes.values())), "failures": str(outcomes["failure"]), "errors": "0",
+            "skipped": str(outcomes["skipped"])}
 
 
 def _suite(file: FileResult) -> ET.Element:
     path = artifact_path(file.path)
-    suite = ET.Element("testsuite", {"name": _clean(path), **_counts(file.findings)})
+    suite = ET.Element("testsuite", {"name": _clean(path), **_counts(Counter(map(_outcome, file.findings)))})
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", {"name": "as_of", "value": file.report.as_of.date.isoformat()})
     ET.SubElement(properties, "property", {"name": "as_of_source", "value": _clean(file.report.as_of.source)})
@@ -62,17 +63,45 @@ def _suite(file: FileResult) -> ET.Element:
     return suite
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    root = ET.Element("testsuites", {"name": TOOL, **_counts(result.findings())})
-    root.extend(_suite(file) for file in result.files)
-    for error in result.errors:  # a draft that could not be read: a suite with one errored case
-        suite = ET.SubElement(root, "testsuite", {"name": _clean(artifact_path(error.path)), "tests": "1",
-                                                  "failures": "0", "errors": "1", "skipped": "0"})
-        case = ET.SubElement(suite, "testcase", {"name": "read", "classname": _clean(artifact_path(error.path))})
-        ET.SubElement(case, "error", {"message": _clean(error.message)})
-    if result.errors:
-        root.set("errors", str(len(result.errors)))
-    if result.notices:
-        ET.SubElement(root, "system-out").text = _clean("".join(f"notice: {n.message}\n" for n in result.notices))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+def _error_suite(error) -> ET.Element:
+    """A draft that could not be read: a suite with one errored case."""
+    suite = ET.Element("testsuite", {"name": _clean(artifact_path(error.path)), "tests": "1", "failures": "0",
+                                     "errors": "1", "skipped": "0"})
+    case = ET.SubElement(suite, "testcase", {"name": "read", "classname": _clean(artifact_path(error.path))})
+    ET.SubElement(case, "error", {"message": _clean(error.message)})
+    return suite
+
+
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+HOLE = "\x00"  # stands for the suites in the root's own markup, which is written after them: XML never holds it
+
+
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    # The root's totals come first: the suites wait in the spool, each indented as ET.indent indents it in the tree.
+    outcomes: Counter = Counter()
+    with Spool() as suites:
+        def child(element: ET.Element) -> None:
+            ET.indent(element, level=1)
+            suites.write("\n  " + ET.tostring(element, encoding="unicode"))
+
+        for file in run.files:
+            outcomes.update(map(_outcome, file.findings))
+            child(_suite(file))
+        for error in run.errors:
+            child(_error_suite(error))
+        if run.notices:
+            notices = ET.Element("system-out")
+            notices.text = _clean("".join(f"notice: {n.message}\n" for n in run.notices))
+            child(notices)
+        root = ET.Element("testsuites", {"name": TOOL, **_counts(outcomes)})
+        if run.errors:
+            root.set("errors", str(len(run.errors)))
+        if suites.empty:
+            out.write(HEAD + ET.tostring(root, encoding="unicode") + "\n")
+            return
+        root.text = HOLE
+        opening, closing = ET.tostring(root, encoding="unicode").split(HOLE)
+        out.write(HEAD + opening)
+        for block in suites.chunks():
+            out.write(block)
+        out.write(f"\n{closing}\n")

@@ -8,10 +8,11 @@ exclusive, as the proto says. A suggestion replaces the claim's whole range.
 
 from __future__ import annotations
 
-import json
-
-from ..run import FileResult, Finding, RunResult
+from ..run import FileResult, Finding
+from . import jsonstream
+from .jsonstream import Each, Fields, Written, chunks
 from .sarif import TOOL, artifact_path, message
+from .spool import Spool
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "note": "INFO"}
 _RANK = ("ERROR", "WARNING", "INFO")
@@ -39,18 +40,29 @@ def _diagnostic(file: FileResult, finding: Finding) -> dict:
     return diagnostic
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    diagnostics = []
-    for file in result.files:
-        diagnostics.extend(_diagnostic(file, finding) for finding in file.findings)
-        diagnostics.extend({"message": n.message, "location": {"path": artifact_path(n.path),
-                                                               "range": {"start": {"line": n.line}}},
-                            "severity": "INFO"} for n in file.notices)
-    diagnostics.extend({"message": n.message, "location": {"path": artifact_path(n.path)}, "severity": "INFO"}
-                       for n in result.notices)
-    diagnostics.extend({"message": e.message, "location": {"path": artifact_path(e.path)}, "severity": "ERROR"}
-                       for e in result.errors)
-    # The overall severity is the worst one reported (INFO when nothing is).
-    worst = min((_RANK.index(d["severity"]) for d in diagnostics), default=_RANK.index("INFO"))
-    document = {"source": {"name": TOOL}, "severity": _RANK[worst], "diagnostics": diagnostics}
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def _diagnostics(run):
+    for file in run.files:
+        yield from (_diagnostic(file, finding) for finding in file.findings)
+        yield from ({"message": n.message, "location": {"path": artifact_path(n.path),
+                                                        "range": {"start": {"line": n.line}}},
+                     "severity": "INFO"} for n in file.notices)
+    yield from ({"message": n.message, "location": {"path": artifact_path(n.path)}, "severity": "INFO"}
+                for n in run.notices)
+    yield from ({"message": e.message, "location": {"path": artifact_path(e.path)}, "severity": "ERROR"}
+                for e in run.errors)
+
+
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    worst = _RANK.index("INFO")  # the overall severity is the worst one reported (INFO when nothing is)
+
+    def ranked(diagnostics):
+        nonlocal worst
+        for diagnostic in diagnostics:
+            worst = min(worst, _RANK.index(diagnostic["severity"]))
+            yield diagnostic
+
+    with Spool() as spooled:  # the severity comes before the diagnostics: they wait in the spool
+        for piece in chunks(Each(ranked(_diagnostics(run))), level=1):
+            spooled.write(piece)
+        jsonstream.write(out, Fields((("source", {"name": TOOL}), ("severity", _RANK[worst]),
+                                      ("diagnostics", Written(spooled.chunks())))))

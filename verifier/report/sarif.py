@@ -6,7 +6,6 @@ a file's path as CI tools want it (relative, forward slashes).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from urllib.parse import quote
@@ -15,7 +14,10 @@ from .. import __version__
 from ..judge.common import states
 from ..records import Verdict
 from ..rules import RULES, Rule
-from ..run import Finding, Notice, RunResult
+from ..run import Finding, Notice
+from . import jsonstream
+from .jsonstream import Each, Fields, Written, chunks
+from .spool import Spool
 
 TOOL = "claim-verifier"
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -117,23 +119,36 @@ def _notification(notice: Notice) -> dict:
     return {**note, "locations": [_location(notice.path, {"startLine": notice.line})]}
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
     rules = list(RULES.values())
     index = {rule.id: n for n, rule in enumerate(rules)}
-    notices = [n for file in result.files for n in file.notices] + list(result.notices)
-    run = {
-        "tool": {"driver": {"name": TOOL, "version": __version__, "semanticVersion": __version__,
-                            "rules": [_descriptor(rule) for rule in rules]}},
-        "invocations": [{"executionSuccessful": not result.errors,
-                         "toolExecutionNotifications": [_notification(n) for n in notices]
-                         + [{"level": "error", "message": {"text": e.message},
-                             "locations": [_location(e.path)]} for e in result.errors]}],
-        "columnKind": "unicodeCodePoints",
-        "results": [_result(file.path, finding, index) for file in result.files for finding in file.findings],
-        # The store's digest, never its location: a path or URL would tie the log to one machine (or leak a password).
-        "properties": {"store": {"digest": result.store.digest, "facts": result.store.facts,
-                                 "schemaVersion": result.store.schema_version,
-                                 "draftsIncluded": result.store.drafts}},
-    }
-    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    notices: list[Notice] = []  # the files' own, then the run's: few, and written before the results
+    with Spool() as results:
+        # The invocation (notices, errors, success) comes before the results: they wait in the spool.
+        for piece in chunks(Each(_results(run.files, index, notices)), level=3):
+            results.write(piece)
+        notices.extend(run.notices)
+        document = Fields((("$schema", SCHEMA), ("version", "2.1.0"), ("runs", Each([Fields((
+            ("tool", {"driver": {"name": TOOL, "version": __version__, "semanticVersion": __version__,
+                                 "rules": [_descriptor(rule) for rule in rules]}}),
+            ("invocations", [{"executionSuccessful": not run.errors,
+                              "toolExecutionNotifications": [_notification(n) for n in notices]
+                              + [{"level": "error", "message": {"text": e.message},
+                                  "locations": [_location(e.path)]} for e in run.errors]}]),
+            ("columnKind", "unicodeCodePoints"),
+            ("results", Written(results.chunks())),
+            # The store's digest, never its location: a path or URL would tie the log to one machine (or leak a
+            # password).
+            ("properties", {"store": {"digest": run.store.digest, "facts": run.store.facts,
+                                      "schemaVersion": run.store.schema_version,
+                                      "draftsIncluded": run.store.drafts}}),
+        ))]))))
+        jsonstream.write(out, document)
+
+
+def _results(files, index: dict[str, int], notices: list[Notice]):
+    """Each finding's result, file by file; the files' notices are kept in `notices` on the way."""
+    for file in files:
+        notices.extend(file.notices)
+        for finding in file.findings:
+            yield _result(file.path, finding, index)

@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections import Counter
 
 from ..records import Verdict
-from ..run import RunResult
+from ..run import Totals
 from .text import summary_line
 
 
-def render(result: RunResult) -> str:
-    counts = Counter(finding.rule for finding in result.findings())
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    counts: Counter = Counter()
+    totals = Totals()
+    for file in totals.counted(run.files):
+        counts.update(finding.rule for finding in file.findings)
     order = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)
     rows = sorted(counts.items(), key=lambda item: (order.index(item[0].verdict), -item[1], item[0].id))
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = [f"{n:>{width}}  {rule.id:<22} {rule.short}" for rule, n in rows]
-    return "\n".join([*lines, summary_line(result)]) + "\n"
+    out.write("\n".join([*lines, summary_line(totals, run.store)]) + "\n")

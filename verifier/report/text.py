@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from claims_db.query import StoreInfo
+
 from ..judge.common import states
 from ..records import Verdict
-from ..run import Finding, RunResult
+from ..run import Finding, Totals
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
@@ -54,10 +56,10 @@ def explanation(judgement) -> list[str]:
     return lines
 
 
-def render(result: RunResult, colour: bool = False, explain: bool = False) -> str:
-    lines = []
-    for file in result.files:
-        lines.append(f"{file.path}: as of {file.report.as_of.date} ({file.report.as_of.source})")
+def write(run, out, colour: bool = False, explain: bool = False) -> None:
+    totals = Totals()
+    for file in totals.counted(run.files):
+        lines = [f"{file.path}: as of {file.report.as_of.date} ({file.report.as_of.source})"]
         for finding in file.findings:
             judgement = finding.judgement
             verdict = f"{judgement.verdict.value:<12}"
@@ -75,19 +77,28 @@ def render(result: RunResult, colour: bool = False, explain: bool = False) -> st
                 lines.extend(explanation(judgement))
         for notice in file.notices:
             lines.append(f"{file.path}:{notice.line}:1  notice      {notice.message}")
-    lines.extend(f"{error.message}  (not checked)" for error in result.errors)
-    lines.extend(f"notice: {notice.message}" for notice in result.notices)
-    lines.append(summary_line(result))
-    return "\n".join(map(_one_line, lines)) + "\n"
+        write_lines(out, lines)
+    write_lines(out, closing(run, totals))
 
 
-def summary_line(result: RunResult) -> str:
+def closing(run, totals: Totals) -> list[str]:
+    """What ends the text formats: the drafts not checked, the run's notices and the summary line."""
+    return [*(f"{error.message}  (not checked)" for error in run.errors),
+            *(f"notice: {notice.message}" for notice in run.notices), summary_line(totals, run.store)]
+
+
+def summary_line(totals: Totals, store: StoreInfo) -> str:
     """Files, claims per verdict and the store they were checked against."""
-    counts = result.summary()
-    return (f"{len(result.files)} file(s), {sum(counts.values())} claim(s): "
+    counts = totals.claims
+    return (f"{totals.files} file(s), {sum(counts.values())} claim(s): "
             + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
-            + f"  [store {result.store.digest[:12]}, {result.store.facts} facts"
-            + (", drafts included]" if result.store.drafts else "]"))
+            + f"  [store {store.digest[:12]}, {store.facts} facts"
+            + (", drafts included]" if store.drafts else "]"))
+
+
+def write_lines(out, lines: list[str]) -> None:
+    """Report lines, each made one line and ended."""
+    out.write("".join(_one_line(line) + "\n" for line in lines))
 
 
 def _one_line(line: str) -> str:
