@@ -16,15 +16,18 @@ KINDS = (money.KIND, percent.KIND, duration.KIND, date.KIND, role.KIND, ordinal.
 
 def extract(document: Document, kinds: tuple[str, ...] | None = None) -> list[Claim]:
     """All claims of a document, in text order, never overlapping, never in a masked span."""
-    found = []
+    # Higher rank first, then the longer claim, then the earlier; the running count keeps the order found on
+    # ties (a stable sort) and makes tuples compare without reaching the claims.
+    found: list[tuple[int, int, int, int, Claim]] = []
     for kind in KINDS:
         if kinds is None or kind.name in kinds:
-            found.extend((kind.rank, claim) for claim in kind.find(document)
-                         if not document.masked(claim.anchor, claim.anchor + 1))
-    found.sort(key=lambda rc: (-rc[0], -(rc[1].end - rc[1].start), rc[1].start))
+            for claim in kind.find(document):
+                if not document.masked(claim.anchor, claim.anchor + 1):
+                    found.append((-kind.rank, claim.start - claim.end, claim.start, len(found), claim))
+    found.sort()
     starts: list[int] = []  # chosen claims, kept sorted by start; they never overlap
     chosen: list[Claim] = []
-    for _, claim in found:
+    for _, _, _, _, claim in found:
         i = bisect_left(starts, claim.start)
         if (i < len(chosen) and chosen[i].start < claim.end) or (i > 0 and chosen[i - 1].end > claim.start):
             continue
