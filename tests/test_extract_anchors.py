@@ -68,3 +68,11 @@ def test_the_folded_text_has_a_to_z_wherever_ignore_case_would_match_them():
                 or bool(re.fullmatch(r"\w", char)) != bool(re.fullmatch(r"\w", fold)):
             wrong.append(f"U+{code:04X}")
     assert wrong == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, cut=st.integers(min_value=0, max_value=400))
+def test_letters_before_reads_what_the_forward_search_finds(text, cut):
+    position = min(cut, len(text))
+    forward = re.compile(r"([A-Za-z]+)\.?\s+$").search(text, max(0, position - 20), position)
+    assert anchors.letters_before(text, position, 20) == (forward.span(1) if forward else None)

@@ -145,6 +145,17 @@ def words_before(text: str, position: int, count: int, gap: str = "space") -> li
     return starts
 
 
+_LETTERS_BACK = re.compile(r"\s+\.?([A-Za-z]+)")
+
+
+def letters_before(text: str, position: int, window: int) -> tuple[int, int] | None:
+    """The span of the word of letters a-z that ends right before `position`, across an optional point and
+    blanks, cut at `window` characters back: what `([A-Za-z]+)\\.?\\s+$` finds in that window, read leftwards."""
+    length = len(text)
+    match = _LETTERS_BACK.match(reversed_text(text), length - position, length - max(0, position - window))
+    return None if match is None else (length - match.end(1), length - match.start(1))
+
+
 def tokens_back(text: str, position: int, count: int) -> int:
     """Where the `count`-th whitespace-separated token before `position` starts (at most: the text's start)."""
     back = reversed_text(text)

@@ -21,7 +21,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
-from .anchors import Anchors, finditer, word_before, words_before
+from .anchors import Anchors, finditer, letters_before, reversed_text, word_before, words_before
 from .base import Kind
 from .lexicon import FUTURE_MARKERS, MONTHS, SPEECH_VERBS, WEEKDAY_NAMES, WEEKDAYS, alternation
 from .numbers import NAME_WORDS
@@ -46,7 +46,7 @@ MONTH_ONLY = re.compile(
 SPOKEN = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})(?:\s+[a-z]+){{0,2}}?(?:\s+in\s+a\s+statement)?\s+on\s+$")
 FUTURE = re.compile(rf"\b(?:{alternation(FUTURE_MARKERS)})\b", re.IGNORECASE)
 NAMED_DAY = re.compile(rf"\b(?:{alternation(WEEKDAY_NAMES)})\s+$", re.IGNORECASE)
-NAME_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_ON_BEFORE_REVERSED = re.compile(r"\s+no")
 # A year in a reporting-period label is a label, not a date ("fiscal 2015", "Q4 2023", "FY2024", "H1 2025"):
 # companies' fiscal years and quarters need not match the calendar.
 PERIOD_LABEL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|Q[1-4]|H[12]|[1-4]Q|quarter)\s*['’]?$", re.IGNORECASE)
@@ -75,15 +75,18 @@ def _future(document: Document, start: int) -> bool:
 
 def _spoken(text: str, start: int) -> bool:
     """Whether a date only says when something was said ("the ministry said on Friday")."""
+    if not _ON_BEFORE_REVERSED.match(reversed_text(text), len(text) - start):
+        return False  # SPOKEN ends in "on" and blanks: read leftwards first
     return bool(SPOKEN.search(text, max(0, start - 40), start))
 
 
 def _in_name(document: Document, start: int) -> bool:
     """Whether a capitalised word mid-sentence runs into the month ("a Long March 5 rocket")."""
-    word = NAME_BEFORE.search(document.text, max(0, start - 20), start)
-    if word is None or not word.group(1)[0].isupper() or word.group(1).lower() in WEEKDAYS:
+    span = letters_before(document.text, start, 20)
+    word = document.text[span[0]:span[1]] if span else ""
+    if not word or not word[0].isupper() or word.lower() in WEEKDAYS:
         return False
-    return document.text[document.sentence_of(start)[0]:word.start(1)].strip() != ""
+    return document.text[document.sentence_of(start)[0]:span[0]].strip() != ""
 
 
 def _claim(text: str, start: int, end: int, value: str, precision: str, **details) -> Claim:
@@ -205,8 +208,8 @@ def find(document: Document):
             year = as_of.year - 1 if month > as_of.month else as_of.year
         yield _claim(text, match.start(), match.end(), f"{year}-{month:02d}", "month")
     for match in finditer(YEAR, text, WHERE[YEAR]):
-        before = NAME_BEFORE.search(text, max(0, match.start("year") - 20), match.start("year"))
-        if not match.group("lead") and before and before.group(1).lower() in NAME_WORDS:
+        before = letters_before(text, match.start("year"), 20)
+        if not match.group("lead") and before and text[before[0]:before[1]].lower() in NAME_WORDS:
             continue  # "Resolution 1999", "Vision 2030"
         if PERIOD_LABEL.search(text, max(0, match.start("year") - 12), match.start("year")):
             continue  # "fiscal 2015", "Q4 2023": a reporting period's label

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .anchors import Anchors, finditer, reversed_text, word_before
+from .anchors import Anchors, finditer, letters_before, reversed_text, word_before
 from .lexicon import (BIG_SCALES, DENOMINATORS, DIGIT_SUFFIXES, DOZENS, HEDGE_SYMBOLS, HEDGES, HEDGES_AFTER, MONTHS,
                       TENS, UNITS, VULGAR_FRACTIONS, ZEROS, alternation, measure)
 
@@ -93,7 +93,6 @@ _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _SPACE_IN = re.compile(r"\s")
 _DIGIT_RUN = re.compile(r"\d+")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _TO = re.compile(r"\s+to\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s*")
@@ -542,8 +541,8 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         low = text[start:end].replace(",", "")
         if low.isdigit() and int(high.group()) <= int(low):
             return True  # 787-8 (a range runs upwards: 20-25)
-    previous = _WORD_BEFORE.search(text[max(0, start - 20):start]) if text[start - 1:start].isspace() else None
-    return bool(previous and previous.group(1).lower() in NAME_WORDS)
+    previous = letters_before(text, start, 20)
+    return bool(previous and text[previous[0]:previous[1]].lower() in NAME_WORDS)
 
 
 def hedge_before(text: str, start: int) -> tuple[str | None, int]:
