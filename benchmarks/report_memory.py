@@ -65,8 +65,8 @@ def write_drafts(directory: Path, count: int) -> int:
     return size
 
 
-def measure(command: list[str]) -> tuple[float, float, int]:
-    """Run `command`; return its seconds, its peak RSS in MB and its exit code."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Run `command`; return its seconds, its processor seconds (its workers' too) and its peak RSS in MB."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -76,7 +76,7 @@ def measure(command: list[str]) -> tuple[float, float, int]:
     process.stderr.close()
     if process.returncode not in (0, 1):  # 1: findings, as expected
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
-    return seconds, usage.ru_maxrss / 1024, process.returncode  # ru_maxrss is in KB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
 def check_command(folder: Path, fmt: str, output: Path, jobs: int | None) -> list[str]:
@@ -101,15 +101,14 @@ def main(argv: list[str] | None = None) -> int:
         size = write_drafts(folder, args.drafts)
         print(f"{args.drafts:,} drafts, {size / 1e6:.1f} MB, on {os.cpu_count()} core(s); "
               f"median of {args.repeat} run(s) each")
-        print(f"{'format':<12} {'jobs':>7} {'seconds':>8} {'peak MB':>8} {'report MB':>10}")
+        print(f"{'format':<12} {'jobs':>7} {'seconds':>8} {'cpu s':>8} {'peak MB':>8} {'report MB':>10}")
         for fmt in args.formats:
             for jobs in args.jobs or [None]:
                 output = Path(temporary) / f"report.{fmt}"
                 runs = [measure(check_command(folder, fmt, output, jobs)) for _ in range(args.repeat)]
-                seconds = statistics.median(r[0] for r in runs)
-                peak = statistics.median(r[1] for r in runs)
+                seconds, cpu, peak = (statistics.median(r[n] for r in runs) for n in range(3))
                 shown = "default" if jobs is None else str(jobs)
-                print(f"{fmt:<12} {shown:>7} {seconds:8.1f} {peak:8.0f} {output.stat().st_size / 1e6:10.1f}",
+                print(f"{fmt:<12} {shown:>7} {seconds:8.1f} {cpu:8.1f} {peak:8.0f} {output.stat().st_size / 1e6:10.1f}",
                       flush=True)
                 output.unlink()
     return 0
