@@ -2,8 +2,8 @@
 
 A kind's pattern was run over the whole text with `finditer`, which tries it at every character.
 Here one scan finds the triggers (runs of digits, vulgar fractions, and words of a few classes:
-months, titles, number words...), and `matches` tries a kind's pattern only at candidate positions derived from them: the
-trigger itself, or the few words before it that the pattern may begin with ("in" before "May",
+months, titles, number words...), and `matches` tries a kind's pattern only at candidate positions
+derived from them: the trigger itself, or the few words before it that the pattern may begin with ("in" before "May",
 "Russia's" before "defence minister"). Candidates are a superset of where a match can start, so
 `matches` yields exactly what `finditer` yields.
 """
