@@ -544,8 +544,8 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         return True  # 130J, 4G; not "2.023km", "318m high"
     if next1 in ".:" and next2.isdigit():
         return True  # 192.168.1.2, version 17.4.1
-    if next1 == "-" and next2.isdigit():
-        high = _DIGIT_RUN.match(text, end + 1)
+    high = _DIGIT_RUN.match(text, end + 1) if next1 == "-" else None  # not str.isdigit: "5-²" has no digits after
+    if high is not None:
         low = text[start:end].replace(",", "")
         if low.isdigit() and int(high.group()) <= int(low):
             return True  # 787-8 (a range runs upwards: 20-25)
