@@ -55,7 +55,8 @@ def texts() -> Iterator[tuple[str, str, dt.date]]:
             yield f"corpus/{record['id']}", record["text"], dt.date.fromisoformat(record["as_of"])
     data = ROOT / "tests" / "data"
     yield "tests/true-statements", (data / "true-statements.txt").read_text(encoding="utf-8"), AS_OF
-    statements = [json.loads(line)["text"] for line in (data / "false-statements.jsonl").read_text("utf-8").splitlines()]
+    lines = (data / "false-statements.jsonl").read_text(encoding="utf-8").splitlines()
+    statements = [json.loads(line)["text"] for line in lines]
     yield "tests/false-statements", "\n".join(statements), AS_OF
     for path in sorted((ROOT / "examples").rglob("*.md")):
         yield f"examples/{path.relative_to(ROOT / 'examples')}", path.read_text(encoding="utf-8"), AS_OF

@@ -5,7 +5,8 @@
 Two texts, read at run time from ../shared/real-news: claim-dense news (the ten drafts' bodies,
 one after another) and sparse news (only their sentences without a digit). Each is repeated
 `--copies` times. On the same text in the same run it times our extraction (reading the draft
-and the seven kinds over the whole text; and the kinds alone, on a draft read beforehand), our whole check against the bundled store (extract, link, judge), quantulum3's
+and the seven kinds over the whole text; and the kinds alone, on a draft read beforehand), our
+whole check against the bundled store (extract, link, judge), quantulum3's
 `parser.parse` and Recognizers-Text's `recognize_number` (English), and prints the ratios.
 The peers are fed one sentence per call, the way they run fastest (quantulum3 fed a whole text
 is ten times slower: its cost grows with the input). Times are CPU seconds of this process

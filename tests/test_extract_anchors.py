@@ -17,11 +17,13 @@ ANCHORED = [(module.__name__.rsplit(".", 1)[1], name, pattern, where)
 IDS = [f"{kind}.{name}" for kind, name, _, _ in ANCHORED]
 
 # Pieces a claim is made of, and the words and marks around them that patterns look behind and ahead for.
-PIECES = ["İstanbul", "$", "US$", "usd", "USD", "MUSD", "Rs.", "rs", "us dollars", "€", "point", "percentage", "half",
-          "three-quarters", "quarters", "three", "days", "week", "-", "−", ".", ".5", "½", "minus", "Negative", "hundred", "thirds", "dozen", "a", "quarter", "3/4", "May", "may", "June", "Sept.", "march", "Monday", "a", "an", "in", "mid", "end", "of", "the", "last",
-          "this", "year", "month", "today", "2024", "1999", "26", "3rd", "21st", "5", "2024-06-05", "twenty", "one",
-          "hundred", "and", "first", "third", "ſecond", "President", "Defence", "Minister", "minister", "Russia's",
-          "counterpart", "Andrey", "Belousov", "al-Fayed", "General", "former", "(", ")", ",", ".", "-", "'s", "st"]
+PIECES = ["İstanbul", "$", "US$", "usd", "USD", "MUSD", "Rs.", "rs", "us dollars", "€", "point", "percentage",
+          "half", "three-quarters", "quarters", "three", "days", "week", "-", "−", ".", ".5", "½", "minus",
+          "Negative", "hundred", "thirds", "dozen", "a", "quarter", "3/4", "May", "may", "June", "Sept.", "march",
+          "Monday", "a", "an", "in", "mid", "end", "of", "the", "last", "this", "year", "month", "today", "2024",
+          "1999", "26", "3rd", "21st", "5", "2024-06-05", "twenty", "one", "hundred", "and", "first", "third",
+          "ſecond", "President", "Defence", "Minister", "minister", "Russia's", "counterpart", "Andrey",
+          "Belousov", "al-Fayed", "General", "former", "(", ")", ",", ".", "-", "'s", "st"]
 SPACES = [" ", "  ", "\n", "-", "", " - ", ", "]
 TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SPACES)), max_size=24).map(
     lambda parts: "".join(piece + space for piece, space in parts))
@@ -37,8 +39,12 @@ SENTENCES = [
 ]
 
 
+SENTENCE_IDS = ["dates", "more dates", "roles and ordinals", "numbers", "money and percent", "parts and durations",
+                "ordinals", "names first"]
+
+
 @pytest.mark.parametrize("kind, name, pattern, where", ANCHORED, ids=IDS)
-@pytest.mark.parametrize("text", SENTENCES, ids=["dates", "more dates", "roles and ordinals", "numbers", "money and percent", "parts and durations", "ordinals", "names first"])
+@pytest.mark.parametrize("text", SENTENCES, ids=SENTENCE_IDS)
 def test_anchored_matches_are_the_full_scans(kind, name, pattern, where, text):
     assert [m.span() for m in anchors.finditer(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
 
@@ -76,3 +82,14 @@ def test_letters_before_reads_what_the_forward_search_finds(text, cut):
     position = min(cut, len(text))
     forward = re.compile(r"([A-Za-z]+)\.?\s+$").search(text, max(0, position - 20), position)
     assert anchors.letters_before(text, position, 20) == (forward.span(1) if forward else None)
+
+
+def test_a_number_token_begins_only_with_a_character_the_reader_looks_for():
+    """numbers.TOKEN_FIRST holds every character but a digit that the token pattern may begin with."""
+    firsts = "".join(sorted({w[0] for w in numbers._WORD_LIST}))
+    starts = re.compile(rf"[.{numbers._VULGAR}{firsts}]", re.IGNORECASE)
+    missing = [f"U+{code:04X}" for code in range(0x110000)
+               if starts.fullmatch(chr(code)) and chr(code) not in numbers.TOKEN_FIRST]
+    assert missing == []
+    suffixes = re.compile("[snrt]", re.IGNORECASE)
+    assert [c for c in map(chr, range(0x110000)) if suffixes.fullmatch(c) and c not in ordinal._SUFFIX_FIRST] == []

@@ -157,6 +157,14 @@ def test_names_times_phones_and_urls_are_not_quantities(text):
     assert numeric == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The lot holds 12-\u00b2 units.", ["12"]),  # a superscript two is str.isdigit, yet no digit of a range
+    ("The jet was a 787-8 and flew 20-25 people.", ["20-25 people"]),
+], ids=["hyphen then superscript", "hyphen then digits"])
+def test_a_hyphen_after_digits_reads_only_real_digits_after_it(text, expected):
+    assert [c.text for c in claims(text) if c.kind == "quantity"] == expected
+
+
 def test_relative_dates_resolve_against_the_as_of_date():
     found = {c.text: c.value for c in claims("Talks began on Monday; exports fell last year; the vote was on June 20.")}
     assert found["Monday"] == "2025-06-23"

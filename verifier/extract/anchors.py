@@ -2,10 +2,11 @@
 
 A kind's pattern was run over the whole text with `finditer`, which tries it at every character.
 Here one scan finds the triggers (runs of digits, vulgar fractions, and words of a few classes:
-months, titles, number words...), and `matches` tries a kind's pattern only at candidate positions derived from them: the
-trigger itself, or the few words before it that the pattern may begin with ("in" before "May",
-"Russia's" before "defence minister"). Candidates are a superset of where a match can start, so
-`matches` yields exactly what `finditer` yields.
+months, titles, number words...), and `matches` tries a kind's pattern only at candidate positions
+derived from them: the trigger itself, or the few words before it that the pattern may begin with
+("in" before "May", "Russia's" before "defence minister"). Each kind declares them per pattern in
+its `WHERE` table. Candidates are a superset of where a match can start, so `matches` yields
+exactly what `finditer` yields (tests/test_extract_anchors.py checks every table).
 """
 
 from __future__ import annotations

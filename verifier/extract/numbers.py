@@ -23,8 +23,8 @@ DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
           rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,]|\.\d{{3}})(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _SMALL_WORDS = {**UNITS, **ZEROS, **TENS}
-_WORDS = alternation([*_SMALL_WORDS, "hundred", "hundreds", *BIG_SCALES, *DENOMINATORS, *DOZENS,
-                      "point"])
+_WORD_LIST = [*_SMALL_WORDS, "hundred", "hundreds", *BIG_SCALES, *DENOMINATORS, *DOZENS, "point"]
+_WORDS = alternation(_WORD_LIST)
 # One token of a number: digits (with a fraction, exponent or scale suffix), a vulgar or slashed
 # fraction, or a number word. A slashed fraction with a longer denominator needs "of" after it
 # ("1/40 of the budget"), so that dates and scores ("5/17", "24/7") stay out.
@@ -36,6 +36,11 @@ TOKEN = re.compile(
       | (?P<vulgar>[{_VULGAR}])
       | (?P<word>{_WORDS})\b""",
     re.IGNORECASE | re.VERBOSE)
+# Characters a token may begin with besides a digit: a point, a vulgar fraction, a number word's first letter
+# in either case, and the letters re.IGNORECASE also takes for it (long s, Kelvin sign, dotted and dotless i).
+_IGNORECASE_ALSO = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131"}
+TOKEN_FIRST = frozenset({".", *_VULGAR, *(c for word in _WORD_LIST
+                                          for c in (word[0], word[0].upper(), *_IGNORECASE_ALSO.get(word[0], "")))})
 _PLAIN_DIGITS = TOKEN.groupindex["digits"]  # a match's last group when no fraction, exponent or scale follows
 # What may join two tokens: "and", "of", "a", a hyphen, or a space (never a line break).
 JOIN = re.compile(r"(?P<and>[ \t]+and\b)?(?P<of>[ \t]+of\b)?(?P<article>[ \t]+an?\b)?(?P<hyphen>[ \t]*-[ \t]*)?[ \t]*",
@@ -197,6 +202,9 @@ def _tokens(text: str, pos: int, limit: int = LONG_RUN) -> list[_Token]:
         pos += article.end()
     join = "space" if tokens else "start"
     while len(tokens) < limit:
+        first = text[pos:pos + 1]
+        if not (first.isdecimal() or first in TOKEN_FIRST):
+            break  # no token begins here (most numbers end before a word)
         match = TOKEN.match(text, pos)
         token = _classify(match, join) if match else None
         if token is None:
@@ -536,8 +544,8 @@ def is_name_part(text: str, start: int, end: int) -> bool:
         return True  # 130J, 4G; not "2.023km", "318m high"
     if next1 in ".:" and next2.isdigit():
         return True  # 192.168.1.2, version 17.4.1
-    if next1 == "-" and next2.isdigit():
-        high = _DIGIT_RUN.match(text, end + 1)
+    high = _DIGIT_RUN.match(text, end + 1) if next1 == "-" else None  # not str.isdigit: "5-²" has no digits after
+    if high is not None:
         low = text[start:end].replace(",", "")
         if low.isdigit() and int(high.group()) <= int(low):
             return True  # 787-8 (a range runs upwards: 20-25)

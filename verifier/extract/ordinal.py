@@ -57,6 +57,7 @@ def _value(prefix: str, word: str) -> float | None:
 
 
 _SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
+_SUFFIX_FIRST = {"s", "S", "\u017f", "n", "N", "r", "R", "t", "T"}  # with the long s re.IGNORECASE takes for "s"
 _PREFIX_WORD = re.compile(rf"(?:{_CARDINAL}|and|an?)", re.IGNORECASE)
 _WORD = re.compile(r"\w*")
 _MOST_PREFIX_WORDS = 17  # "a", eight cardinals and the "and"s between them
@@ -66,7 +67,8 @@ def _ordinals(text: str, anchors: Anchors) -> list[int]:
     """An ordinal word or digits with their suffix, and each word of a cardinal prefix before it ("one hundred
     twenty-fifth", "a third")."""
     found = []
-    heads = anchors.of("ordinal") + [start for start, end in anchors.digits if _SUFFIX.match(text, end)]
+    heads = anchors.of("ordinal") + [start for start, end in anchors.digits
+                                     if text[end:end + 1] in _SUFFIX_FIRST and _SUFFIX.match(text, end)]
     for start in heads:
         found.append(start)
         for _ in range(_MOST_PREFIX_WORDS):

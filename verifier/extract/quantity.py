@@ -13,6 +13,7 @@ import re
 
 from ..document import Document
 from ..records import Claim
+from .anchors import reversed_text
 from .base import Kind
 from .lexicon import CURRENCIES, DENOMINATORS, ISO_CODES, ORDINALS, TENS, UNITS
 from .date import PERIOD_LABEL
@@ -26,6 +27,7 @@ def _year_like(value: float) -> bool:
 NUMBER_WORDS = {*UNITS, *TENS, *ORDINALS, *DENOMINATORS, "hundred", "thousand", "firsts", "seconds"}
 # A capitalised word or an acronym right before digits: "Game 7", "Terminal 1", "Falcon 9", "JAS 39".
 DESIGNATION_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+|[A-Z]{2,})\s+$")
+_CAPITALISED_BEFORE = re.compile(r"\s+[a-z]*[A-Z]")  # what DESIGNATION_BEFORE needs, read in the reversed text
 # "a third time", "a fifth title": an article and an ordinal word with no "of" after is an ordinal, not a fraction.
 ARTICLE_ORDINAL = re.compile(rf"(?i:an?)\s+(?i:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})$")
 NOT_OF = re.compile(r"\s+(?!of\b)[a-z]")
@@ -59,8 +61,8 @@ def _designation(document: Document, figure) -> bool:
     text = document.text
     if figure.start != figure.anchor or not text[figure.anchor:figure.anchor + 1].isdigit():
         return False
-    if not text[figure.anchor - 1:figure.anchor].isspace():
-        return False  # the word must stand a blank before the digits
+    if not _CAPITALISED_BEFORE.match(reversed_text(text), len(text) - figure.anchor):
+        return False  # read leftwards: blanks, small letters and a capital, or no such word
     word = DESIGNATION_BEFORE.search(text, max(0, figure.anchor - 30), figure.anchor)
     if word is None or word.group("word").upper() in ISO_CODES or word.group("word").lower() in CURRENCIES:
         return False
