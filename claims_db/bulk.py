@@ -29,7 +29,7 @@ from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fa
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
-Progress = Callable[[str, int], None]  # (what is being written, how many of it so far)
+Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
 
 def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
@@ -205,6 +205,7 @@ class Source:
     entities: Iterable
     offices: Iterable
     facts: Iterable
+    entity_count: int = 0
     fact_count: int = 0
 
 
@@ -225,7 +226,7 @@ class BulkImport:
                  progress: Progress | None = None):
         self.session, self.conn, self.location = session, session.connection(), location
         self.recorder, self.action, self.history = recorder, action, history
-        self.progress = progress or (lambda what, done: None)
+        self.progress = progress or (lambda what, done, total: None)
         self.touched = _Touched(self.conn)
         self.counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         self.digest = 0
@@ -240,9 +241,9 @@ class BulkImport:
         predicates = {p.name: p for p in self.session.scalars(select(Predicate))}
         for name in before:
             self.digest ^= _fold(predicates[name], predicate_record(predicates[name]))
-        self._entities(source.entities)
+        self._entities(source.entities, source.entity_count)
         self._offices(source.offices)
-        facts = self._facts(source.facts, predicates)
+        facts = self._facts(source.facts, predicates, source.fact_count)
         self.touched.new.finish()
         self._refuse_missing_successors(facts.successors)
         self._remake_names()
@@ -262,7 +263,7 @@ class BulkImport:
         return self.counts
 
     # -- entities ----------------------------------------------------------
-    def _entities(self, records: Iterable) -> None:
+    def _entities(self, records: Iterable, total: int) -> None:
         for batch in batches(records):
             entities = _EntityBatch(self.touched, (r["subject"] for r, _ in batch),
                                     (r["subject"] for r, _ in batch if r["aliases"] or r.get("demonyms")))
@@ -274,7 +275,7 @@ class BulkImport:
                 entities.add_names(entity_id, name, record.get("demonyms", ()), AliasForm.DEMONYM)
                 self.counts["entities"] += 1
             entities.flush()
-            self.progress("entities", self.counts["entities"])
+            self.progress("entities", self.counts["entities"], total)
 
     def _offices(self, records: Iterable) -> None:
         """Give offices the parts their records declare, once every entity of the import is written."""
@@ -299,7 +300,7 @@ class BulkImport:
                               rows)
 
     # -- facts -------------------------------------------------------------
-    def _facts(self, records: Iterable, predicates: dict[str, Predicate]) -> _Facts:
+    def _facts(self, records: Iterable, predicates: dict[str, Predicate], total: int) -> _Facts:
         facts = _Facts()
         ids = _Ids(self.conn, "facts")
         first_new = ids.next if not ids.sequence else None
@@ -345,7 +346,7 @@ class BulkImport:
                 first_new = ids.first
             self._write_facts(states.values(), facts, first_new)
             done += len(batch)
-            self.progress("facts", done)
+            self.progress("facts", done, total)
         ids.finish()
         return facts
 

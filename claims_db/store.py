@@ -229,8 +229,10 @@ class Store:
 
         value_types = self.value_types()
         checked = Validated(value_types, status, on_disk)
-        for record, row in records:
+        for count, (record, row) in enumerate(records, 1):
             checked.add(record, row)
+            if progress is not None and count % 10_000 == 0:
+                progress("records read", count, 0)
         source = checked.finish(lambda predicates: self._check_retyped(predicates, value_types))
         recorder = Recorder(by, why or "imported from " + ", ".join(checked.paths))
         with self.session(write=True) as session, session.no_autoflush:

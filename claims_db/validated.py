@@ -53,7 +53,7 @@ class Validated:
         self.predicates: list = []
         self.entities, self.offices, self.facts = make(), make(), make()
         self.paths: dict[str, None] = {}  # the files records came from, in order (the default reason)
-        self.fact_count = 0
+        self.entity_count = self.fact_count = 0
         self._checked: dict[str, set[str]] = {}  # predicate -> the types its facts were checked against
         self._recheck = False  # a fact came before its predicate was declared
         self._type_error = self._status_error = None
@@ -66,6 +66,7 @@ class Validated:
             self.declared[record["predicate"]] = record["value_type"]
         elif kind == "entity":
             self.entities.add(record, row)
+            self.entity_count += 1
             if "title" in record:
                 self.offices.add(record, row)
         else:
@@ -103,7 +104,8 @@ class Validated:
             raise self._type_error
         if self._status_error is not None:
             raise self._status_error
-        return Source(self.predicates, self.entities, self.offices, _typed_facts(self.facts, types), self.fact_count)
+        return Source(self.predicates, self.entities, self.offices, _typed_facts(self.facts, types),
+                      self.entity_count, self.fact_count)
 
 
 def _typed(record: dict, types: dict[str, str], row) -> dict:
