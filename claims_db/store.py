@@ -320,12 +320,11 @@ class Store:
 
     def refresh_digest(self) -> str:
         """Recompute every row hash, the digest and the fact count from the content (`claims-db refresh`)."""
+        from .digest import refresh
+
         with self.session(write=True) as session:
-            digest = 0
-            for model in (Predicate, Entity, Fact):
-                for row in session.scalars(select(model).execution_options(yield_per=2000)):
-                    row.row_hash = _record_hash(_row_record(row))
-                    digest ^= int(row.row_hash, 16)
+            predicates = [(p.id, p.row_hash, _predicate_record(p)) for p in session.scalars(select(Predicate))]
+            digest = refresh(session.connection(), iter(predicates))
             session.merge(Meta(key="digest", value=f"{digest:064x}"))
             session.merge(Meta(key="facts", value=str(session.scalar(select(func.count(Fact.id))))))
             return f"{digest:064x}"
