@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
@@ -29,6 +29,7 @@ from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fa
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
+SQLITE_CACHE_KB = 64 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
 
@@ -51,13 +52,16 @@ class Spool:
         self.count = 0
 
     def add(self, item) -> None:
-        marshal.dump(item, self.file)
+        data = marshal.dumps(item)
+        self.file.write(len(data).to_bytes(4, "little"))
+        self.file.write(data)
         self.count += 1
 
     def __iter__(self) -> Iterator:
         self.file.seek(0)
-        for _ in range(self.count):
-            yield marshal.load(self.file)
+        read = self.file.read
+        for _ in range(self.count):  # marshal.load reads a file in small pieces: slow; a length prefix is not
+            yield marshal.loads(read(int.from_bytes(read(4), "little")))
 
 
 class _Ids:
@@ -105,12 +109,87 @@ class _Name:
         object.__setattr__(self, name, value)
 
 
+class _Insert:
+    """One INSERT of many rows straight to the driver (COPY on PostgreSQL): each value in the form its column's
+    SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
+
+    def __init__(self, conn: Connection, table, columns: tuple[str, ...]):
+        dialect = conn.dialect
+        self.conn, self.columns = conn, columns
+        self.processors = [(i, p) for i, c in enumerate(columns)
+                           if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
+        names = ", ".join(columns)
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.sql = (f"COPY {table.name} ({names}) FROM STDIN" if self.copy
+                    else f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})")
+
+    def __call__(self, rows: list[dict]) -> None:
+        values = []
+        for row in rows:
+            value = [row[c] for c in self.columns]
+            for i, process in self.processors:
+                value[i] = process(value[i])
+            values.append(value)
+        if not self.copy:
+            self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
+            return
+        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.sql) as copy:
+            for value in values:
+                copy.write_row(value)
+
+
+class _Writer:
+    """Inserts for an import. On SQLite the full-text tables' insert triggers are dropped while it runs (a
+    trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
+    batch of new rows is added to its full-text table at once, before any later statement may update it."""
+
+    def __init__(self, conn: Connection):
+        from .search import FTS_COLUMNS
+
+        self.conn, self.inserts = conn, {}
+        self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
+        self.triggers, self.high = {}, {}
+        if self.fts:  # the connection's own page cache is given back in `finish`
+            self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+        for table in self.fts:
+            sql = conn.scalar(sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+                              {"name": f"{table}_ai"})
+            if sql is None:  # a store whose search tables are missing: nothing to keep in step
+                continue
+            self.triggers[table] = sql
+            conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
+            self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
+
+    def insert(self, table, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = tuple(rows[0])
+        write = self.inserts.get((table.name, columns))
+        if write is None:
+            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns)
+        write(rows)
+        if table.name in self.triggers:
+            columns = ", ".join(self.fts[table.name])
+            self.conn.execute(sql_text(f"INSERT INTO {table.name}_fts (rowid, {columns}) "
+                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
+                              {"high": self.high[table.name]})
+            self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
+
+    def finish(self) -> None:
+        for sql in self.triggers.values():
+            self.conn.exec_driver_sql(sql)
+        if self.fts:
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache)}")
+
+
 class _Touched:
     """The entities an import touched, by name, in the order first touched, with their ids; each one's record
     before the import waits in a spool (None for a new one), in the same order."""
 
-    def __init__(self, conn: Connection):
-        self.conn = conn
+    def __init__(self, conn: Connection, writer: _Writer):
+        self.conn, self.writer = conn, writer
         self.ids: dict[str, int] = {}
         self.before = Spool()
         self.new = _Ids(conn, "entities")
@@ -180,7 +259,7 @@ class _EntityBatch:
 
     def flush(self) -> None:
         if self.rows:
-            self.conn.execute(insert(ENTITIES), list(self.rows.values()))
+            self.touched.writer.insert(ENTITIES, list(self.rows.values()))
         if self.updates:
             self.conn.execute(update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
                               .values(kind=bindparam("kind"), note=func.coalesce(bindparam("note"), ENTITIES.c.note)),
@@ -189,8 +268,7 @@ class _EntityBatch:
                for i, names in self.known.items() for a in names.values() if a.id is None]
         changed = [{"_id": a.id, "text": a.text, "form": a.form}
                    for names in self.known.values() for a in names.values() if a.dirty]
-        if new:
-            self.conn.execute(insert(ALIASES), new)
+        self.touched.writer.insert(ALIASES, new)
         if changed:
             self.conn.execute(update(ALIASES).where(ALIASES.c.id == bindparam("_id"))
                               .values(text=bindparam("text"), form=bindparam("form")), changed)
@@ -227,7 +305,8 @@ class BulkImport:
         self.session, self.conn, self.location = session, session.connection(), location
         self.recorder, self.action, self.history = recorder, action, history
         self.progress = progress or (lambda what, done, total: None)
-        self.touched = _Touched(self.conn)
+        self.writer = _Writer(self.conn)
+        self.touched = _Touched(self.conn, self.writer)
         self.counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         self.digest = 0
 
@@ -260,6 +339,7 @@ class BulkImport:
             for _ in facts.history:
                 pass
         self._store_digest(self.counts["facts_added"])
+        self.writer.finish()
         return self.counts
 
     # -- entities ----------------------------------------------------------
@@ -398,8 +478,7 @@ class BulkImport:
                 facts.amended[state["uid"]] = after
             else:
                 facts.history.add((state["uid"], state["subject_id"], state["before"], after))
-        if inserts:
-            self.conn.execute(insert(FACTS), inserts)
+        self.writer.insert(FACTS, inserts)
         if updates:
             self.conn.execute(update(FACTS).where(FACTS.c.id == bindparam("_id"))
                               .values(**{c: bindparam(c) for c in _FACT_COLUMNS if c not in _KEPT}),
@@ -470,8 +549,7 @@ class BulkImport:
                     for norm, name in made.items() if norm not in known]
         if drop:
             self.conn.execute(delete(ALIASES).where(ALIASES.c.id.in_(drop)))
-        if add:
-            self.conn.execute(insert(ALIASES), add)
+        self.writer.insert(ALIASES, add)
 
     def _hash_entities(self) -> Iterator[dict]:
         """Fold every touched entity into the digest, store its row hash; yields its history rows, in order
@@ -510,7 +588,7 @@ class BulkImport:
 
     def _write_history(self, rows: Iterable[dict | None]) -> None:
         for batch in batches(r for r in rows if r is not None):
-            self.conn.execute(insert(HISTORY), batch)
+            self.writer.insert(HISTORY, batch)
 
     def _store_digest(self, facts_added: int) -> None:
         meta = dict(self.conn.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())

@@ -145,6 +145,7 @@ def stop_here(self, facts_added):
 
 store_module._engine = small_cache
 bulk.BulkImport._store_digest = stop_here
+bulk.SQLITE_CACHE_KB = 16  # and an import's own cache as small
 store_module.Store(path).import_parsed(parse_files([source]))
 """
 
