@@ -10,12 +10,14 @@ whatever the batch size, so records that share an entity or a fact fall in diffe
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from claims_db.interchange import Parsed, natural_key, parse_files, version_uid
 from claims_db.models import Alias, Entity, Fact, History
@@ -119,6 +121,83 @@ def test_bulk_import_gives_the_store_the_orm_importer_gave(store_locations, monk
     for part in ("records", "aliases", "fact_ids", "history", "facts", "digest"):
         assert got[part] == golden["contents"][part], part
     assert store.refresh_digest() == golden["contents"]["digest"], "the digest kept is the one recomputed"
+
+
+def _write(path: Path, records: list) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _depths(count: int, note: str = "sounded at low tide") -> list[dict]:
+    return [_fact(f"Quay {n}", "area", n + 1, unit="m2", date="2024-05-01", note=f"{note} {n}") for n in range(count)]
+
+
+BIG = 2500  # facts before the bad record: with batches of 1000, two batches are written before it fails
+LATE_FAILURES = [
+    pytest.param(_fact("Quay 0", "area", "wide", unit="m2"), "value", "is not a number: 'wide'", id="bad-value"),
+    pytest.param(_fact("Quay 0", "area", 3, status="superseded", superseded_by="f0123456789abcde"), "superseded_by",
+                 "no fact f0123456789abcde in the store or in this import", id="missing-successor"),
+    pytest.param({"record": "entity", "subject": "Minister of Quays of Atlantis", "kind": "office",
+                  "title": "Minister", "portfolio": "Quays", "jurisdiction": "Atlantis"}, "jurisdiction",
+                 "no entity 'Atlantis' in the store or this import", id="unknown-jurisdiction"),
+]
+
+
+@pytest.mark.parametrize("bad, field, message", LATE_FAILURES)
+def test_a_bad_record_at_the_end_of_a_big_file_writes_nothing(seeded_store, store_url, tmp_path, snapshot,
+                                                             claims_db_cli, monkeypatch, bad, field, message):
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 1000)
+    path = _write(tmp_path / "quays.jsonl", [*_depths(BIG), bad])
+    before = snapshot(store_url)
+    code, _, err = claims_db_cli("import", path, "--db", store_url)
+    assert (code, err.strip()) == (2, f"claims-db: error: {path}:{BIG + 1}: field '{field}': {message}"
+                                      + ("" if field != "jurisdiction" else ": add the country or organisation "
+                                         "first, by its canonical name"))
+    assert snapshot(store_url) == before
+    assert seeded_store.find(text="sounded") == [], "the search tables are as they were too"
+
+
+def test_imported_facts_are_found_by_full_text_search_and_edits_keep_the_index(seeded_store, tmp_path, monkeypatch):
+    """Rows a batch adds reach the search index (FTS5 or tsvector) at once, so a later batch that updates one
+    replaces its words; and the index stays whole."""
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 7)
+    records = [*_depths(20), *_depths(5, note="dredged in spring"),
+               {"record": "entity", "subject": "Quay 3", "kind": "place", "note": "the fishermen's berth"}]
+    seeded_store.import_files([_write(tmp_path / "quays.jsonl", records)])
+    assert sorted(f["subject"] for f in seeded_store.find(text="low tide")) == [f"Quay {n}" for n in sorted(
+        range(5, 20), key=str)], "the first five were renoted in a later batch"
+    assert len(seeded_store.find(text="dredged spring")) == 5
+    assert {f["subject"] for f in seeded_store.find(text="fishermen")} == {"Quay 3"}
+    if seeded_store.engine.dialect.name == "sqlite":
+        with seeded_store.session() as session:
+            for table in ("facts", "entities", "aliases"):
+                session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')"))
+            triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert {"facts_ai", "entities_ai", "aliases_ai"} <= triggers, "the insert triggers are back"
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "redirected"])
+def test_a_progress_line_only_on_a_terminal(empty_store, store_url, tmp_path, monkeypatch, capsys, terminal):
+    from claims_db import cli
+
+    class Stderr(io.StringIO):
+        def isatty(self) -> bool:
+            return terminal
+
+    stderr = Stderr()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(cli.ProgressLine, "INTERVAL", 0)
+    records = [{"record": "predicate", "predicate": "area", "value_type": "quantity"}, *_depths(30)]
+    assert cli.main(["import", _write(tmp_path / "quays.jsonl", records), "--db", store_url]) == 0
+    assert "30 facts added" in capsys.readouterr().out
+    if terminal:
+        assert "\rimporting: facts 30 of 30" in stderr.getvalue() and stderr.getvalue().endswith("\n")
+    else:
+        assert stderr.getvalue() == ""
 
 
 def write_golden() -> None:
