@@ -116,7 +116,7 @@ class _Insert:
     def __init__(self, conn: Connection, table, columns: tuple[str, ...]):
         dialect = conn.dialect
         self.conn, self.columns = conn, columns
-        self.processors = [(i, p) for i, c in enumerate(columns)
+        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns)
                            if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
         self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
         names = ", ".join(columns)
@@ -137,6 +137,12 @@ class _Insert:
         with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.sql) as copy:
             for value in values:
                 copy.write_row(value)
+
+
+def _keep_none(process: Callable) -> Callable:
+    """A bind processor that binds None as it always does (JSON's None is 'null') without being called for it."""
+    none = process(None)
+    return lambda value: none if value is None else process(value)
 
 
 class _Writer:
