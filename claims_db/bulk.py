@@ -29,6 +29,7 @@ from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fa
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
+COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
 SQLITE_CACHE_KB = 64 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
@@ -121,8 +122,8 @@ class _Insert:
         self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
         names = ", ".join(columns)
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.sql = (f"COPY {table.name} ({names}) FROM STDIN" if self.copy
-                    else f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})")
+        self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})"
+        self.copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
 
     def __call__(self, rows: list[dict]) -> None:
         values = []
@@ -131,10 +132,10 @@ class _Insert:
             for i, process in self.processors:
                 value[i] = process(value[i])
             values.append(value)
-        if not self.copy:
+        if not self.copy or len(values) < COPY_FROM:
             self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
             return
-        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.sql) as copy:
+        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
             for value in values:
                 copy.write_row(value)
 
