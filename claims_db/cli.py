@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 
 from .errors import StoreError
 
@@ -45,12 +46,43 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
-def cmd_import(args) -> int:
-    from .interchange import parse_files
+class ProgressLine:
+    """How far an import has got, as one line rewritten in place on stderr; nothing unless stderr is a terminal."""
 
-    parsed = parse_files(args.files)
+    INTERVAL = 0.25  # seconds between two rewrites
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.shown = self.stream.isatty()
+        self.start = self.last = time.monotonic()
+        self.what, self.written = None, False
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if what != self.what:  # a stage's rate counts from its start
+            self.what, self.start = what, self.last
+        if not self.shown or (now - self.last < self.INTERVAL and done != total):
+            return
+        self.last = now
+        of = f" of {total:,}" if total else ""
+        rate = done / (now - self.start) if now > self.start else 0
+        self.stream.write(f"\rimporting: {what} {done:,}{of} ({rate:,.0f}/s)\x1b[K")
+        self.stream.flush()
+        self.written = True
+
+    def close(self) -> None:
+        if self.written:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def cmd_import(args) -> int:
     store = _store(args, create=args.create)
-    counts = store.import_parsed(parsed, status=args.status, by=args.by, why=args.why)
+    progress = ProgressLine()
+    try:
+        counts = store.import_files(args.files, status=args.status, by=args.by, why=args.why, progress=progress)
+    finally:
+        progress.close()
     print("imported: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     return EXIT_OK
 

@@ -312,20 +312,30 @@ def _rows_csv(path: str, handle: io.TextIOBase) -> Iterator[_Row]:
         yield _Row(path, reader.line_num, data)
 
 
-def parse_files(paths: Iterable[str]) -> Parsed:
-    """Read and validate whole files (JSONL, or CSV by extension); the first bad row raises."""
-    parsed = Parsed()
+def iter_records(paths: Iterable[str]) -> Iterator[tuple[dict, _Row]]:
+    """Read and validate files (JSONL, or CSV by extension) a record at a time; the first bad row raises."""
     for path in paths:
         try:
             with open(path, encoding="utf-8", newline="") as handle:
                 rows = _rows_csv if Path(path).suffix.lower() == ".csv" else _rows_jsonl
                 for row in rows(path, handle):
-                    parsed.add(row.path, row.line, row.data)
+                    yield _canonical(row), row
         except OSError as exc:
             raise InterchangeError(path, 0, None, f"cannot read: {exc.strerror}") from None
         except UnicodeDecodeError:
             raise InterchangeError(path, 0, None, "is not UTF-8 text") from None
+
+
+def parse_files(paths: Iterable[str]) -> Parsed:
+    """Read and validate whole files into memory (see `iter_records`)."""
+    parsed = Parsed()
+    parsed.records.extend(iter_records(paths))
     return parsed
+
+
+def row_at(path: str, line: int) -> _Row:
+    """A row known by its place only: what a record read back from disk is remembered by, for its errors."""
+    return _Row(path, line, {})
 
 
 def _compact(record: dict) -> dict:

@@ -29,10 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from .models import Alias, AliasForm, Entity
+from .models import AliasForm
 from .text import normalise
 
 # British and American spellings of words that name portfolios and bodies; each pair both ways.
@@ -124,34 +121,16 @@ def names(office: Office, jurisdiction_names: list[str], demonyms: list[str]) ->
     return Names(frozenset(titles), frozenset(full - titles))
 
 
-def remake_names(session: Session, touched: Iterable[Entity]) -> None:
-    """Make the names of every office declared by parts that these entities are, or are the jurisdiction of.
-
-    Names still made are kept, names no longer made are dropped, and a curator's name is never replaced.
-    """
-    touched = list(touched)
-    ids = [e.id for e in touched if e.id is not None]
-    offices = {e.id: e for e in touched if e.title}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        offices.update((e.id, e) for e in session.scalars(select(Entity).where(Entity.jurisdiction_id.in_(chunk))))
-    for office in offices.values():
-        _remake(office)
-
-
-def _remake(office: Entity) -> None:
-    made = {}
-    if office.title:
-        place = office.jurisdiction
-        written = [a for a in place.aliases if a.form == AliasForm.NAME] if place else []
-        made_names = names(Office(office.title, office.portfolio, office.body),
-                           sorted({place.name, *(a.text for a in written)}) if place else [],
-                           sorted(a.text for a in place.aliases if a.form == AliasForm.DEMONYM) if place else [])
-        for name in sorted(made_names.titles | made_names.full):  # of two spellings of one name, the first
-            made.setdefault(normalise(name), name)
-    known = {a.norm: a for a in office.aliases}
-    for alias in [a for a in office.aliases if a.form == AliasForm.GENERATED and a.norm not in made]:
-        office.aliases.remove(alias)
-    for norm, name in made.items():
-        if norm and norm not in known:
-            office.aliases.append(Alias(text=name, norm=norm, form=AliasForm.GENERATED))
+def made_names(title: str, portfolio: str | None, body: str | None, place: str | None,
+               place_aliases: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The names an office's parts make, by norm (of two spellings of one name, the first in sort order);
+    `place` is its jurisdiction's name and `place_aliases` that one's (text, form) pairs."""
+    place_aliases = list(place_aliases)
+    written = sorted({place, *(t for t, f in place_aliases if f == AliasForm.NAME)}) if place else []
+    demonyms = sorted(t for t, f in place_aliases if f == AliasForm.DEMONYM) if place else []
+    made_names = names(Office(title, portfolio, body), written, demonyms)
+    made: dict[str, str] = {}
+    for name in sorted(made_names.titles | made_names.full):
+        made.setdefault(normalise(name), name)
+    made.pop("", None)
+    return made

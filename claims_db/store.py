@@ -7,8 +7,6 @@ through `claims_db.query`, which stays light.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import io
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -22,12 +20,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import SCHEMA_VERSION, integrity
+from .aliases import merge
+from .bulk import Progress
 from .errors import StoreError, driver_error
 from .history import Recorder
-from .interchange import Parsed, dump_jsonl, natural_key, parse_files, stored_key, version_uid
+from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash
+from .interchange import Parsed, iter_records, parse_files
 from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_needs_immutable
 from .models import Alias, AliasForm, Base, Entity, Fact, Meta, Predicate, Status, ValueType
-from .offices import remake_names
 from .text import normalise
 
 CHUNK = 500
@@ -209,75 +209,39 @@ class Store:
             return {p.name: p.value_type.value for p in session.scalars(select(Predicate))}
 
     def import_parsed(self, parsed: Parsed, status: str | None = None, by: str | None = None,
-                      why: str | None = None, history: bool = True, action: str = "import") -> dict[str, int]:
+                      why: str | None = None, history: bool = True, action: str = "import",
+                      progress: Progress | None = None) -> dict[str, int]:
         """Write validated records in one transaction and refresh the digest; `status` ("draft") overrides every
         fact's. Each fact or entity created or changed gets a history row (`action`, by `by`, for `why`) unless
         not `history` (the bundled store, built from its source, whose history is that file's)."""
-        value_types = self.value_types()
-        self._check_retyped(parsed, value_types)
-        parsed.check_values(value_types)
-        if status is not None:
-            _override_status(parsed, status)
-        recorder = Recorder(by, why or "imported from " + ", ".join(dict.fromkeys(r.path for _, r in parsed.records)))
-        counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
-        with self.session(write=True) as session, session.no_autoflush:
-            entities = _EntityCache(session)
-            predicates_before = {}  # each predicate's record before this import (None: new)
-            for record, _ in parsed.of_kind("predicate"):
-                predicates_before.setdefault(record["predicate"], _upsert_predicate(session, record))
-                counts["predicates"] += 1
-            for record, _ in parsed.of_kind("entity"):
-                entity = entities.get(record["subject"], record["kind"])
-                entity.kind, entity.note = record["kind"], record["note"] or entity.note
-                entities.add_aliases(entity, record["aliases"])
-                entities.add_aliases(entity, record.get("demonyms", ()), AliasForm.DEMONYM)
-                counts["entities"] += 1
-            session.flush()  # entities get their ids in the order written, before any points at another
-            for record, row in parsed.of_kind("entity"):  # after all are made: a jurisdiction may come later
-                _set_office_parts(entities, record, row)
-            session.flush()
-            predicates = {p.name: p for p in session.scalars(select(Predicate))}
-            facts = list(parsed.of_kind("fact"))
-            before: dict[int, tuple[Fact, dict | None]] = {}  # each fact once, as it was before this import
-            for start in range(0, len(facts), CHUNK):
-                chunk = facts[start:start + CHUNK]
-                keys = [stored_key(natural_key(f), f) for f, _ in chunk]
-                existing = {f.key: f for f in session.scalars(select(Fact).where(Fact.key.in_(keys)))}
-                _refuse_taken_ids(session, chunk, keys, existing)
-                for key, (record, _) in zip(keys, chunk):
-                    subject = entities.get(record["subject"])
-                    entities.add_aliases(subject, record["aliases"])
-                    fact = existing.get(key)
-                    if fact is None:
-                        fact = existing[key] = Fact(key=key, uid=version_uid(natural_key(record),
-                                                                             record.get("version", 1)),
-                                                    version=record.get("version", 1))
-                        session.add(fact)
-                        counts["facts_added"] += 1
-                        before.setdefault(id(fact), (fact, None))
-                    else:
-                        counts["facts_updated"] += 1
-                        before.setdefault(id(fact), (fact, fact_dict(fact)))
-                    _fill_fact(fact, record, subject, predicates[record["predicate"]], entities)
-                session.flush()
-            _refuse_missing_successors(session, facts)
-            remake_names(session, entities.by_name.values())
-            touched = [*(predicates[r["predicate"]] for r, _ in parsed.of_kind("predicate")),
-                       *entities.by_name.values(), *(f for f, _ in before.values())]
-            self._update_digest(session, touched, counts["facts_added"])
-            if history:
-                for name, old in predicates_before.items():
-                    recorder.add(action, old, _predicate_record(predicates[name]), predicate=name)
-                for name, entity in entities.by_name.items():
-                    recorder.add(action, entities.before[name], _row_record(entity), entity_id=entity.id)
-                for fact, old in before.values():
-                    recorder.add(action, old, fact_dict(fact), fact.uid, fact.subject_id)
-                recorder.write(session)
-        return counts
+        return self._import(parsed.records, False, status, by, why, history, action, progress)
 
-    def _check_retyped(self, parsed: Parsed, value_types: dict[str, str]) -> None:
+    def import_files(self, paths: Iterable[str], status: str | None = None, by: str | None = None,
+                     why: str | None = None, progress: Progress | None = None) -> dict[str, int]:
+        """Import JSONL or CSV files as `import_parsed` does, reading them a record at a time (they are checked
+        whole before anything is written, and kept on disk meanwhile), so memory does not grow with them."""
+        return self._import(iter_records(paths), True, status, by, why, True, "import", progress)
+
+    def _import(self, records: Iterable, on_disk: bool, status: str | None, by: str | None, why: str | None,
+                history: bool, action: str, progress: Progress | None) -> dict[str, int]:
+        from .bulk import BulkImport
+        from .validated import Validated
+
+        value_types = self.value_types()
+        checked = Validated(value_types, status, on_disk)
+        for count, (record, row) in enumerate(records, 1):
+            checked.add(record, row)
+            if progress is not None and count % 10_000 == 0:
+                progress("records read", count, 0)
+        source = checked.finish(lambda predicates: self._check_retyped(predicates, value_types))
+        recorder = Recorder(by, why or "imported from " + ", ".join(checked.paths))
+        with self.session(write=True) as session, session.no_autoflush:
+            return BulkImport(session, self.shown, recorder, action, history, progress).run(
+                source, _upsert_predicate, _predicate_record)
+
+    def _check_retyped(self, predicates: list, value_types: dict[str, str]) -> None:
         """Refuse to change the type of a predicate that has facts: their values would be lost."""
-        retyped = [(r, row) for r, row in parsed.of_kind("predicate")
+        retyped = [(r, row) for r, row in predicates
                    if value_types.get(r["predicate"], r["value_type"]) != r["value_type"]]
         if not retyped:
             return
@@ -356,12 +320,11 @@ class Store:
 
     def refresh_digest(self) -> str:
         """Recompute every row hash, the digest and the fact count from the content (`claims-db refresh`)."""
+        from .digest import refresh
+
         with self.session(write=True) as session:
-            digest = 0
-            for model in (Predicate, Entity, Fact):
-                for row in session.scalars(select(model).execution_options(yield_per=2000)):
-                    row.row_hash = _record_hash(_row_record(row))
-                    digest ^= int(row.row_hash, 16)
+            predicates = [(p.id, p.row_hash, _predicate_record(p)) for p in session.scalars(select(Predicate))]
+            digest = refresh(session.connection(), iter(predicates))
             session.merge(Meta(key="digest", value=f"{digest:064x}"))
             session.merge(Meta(key="facts", value=str(session.scalar(select(func.count(Fact.id))))))
             return f"{digest:064x}"
@@ -490,69 +453,15 @@ class _EntityCache:
         return self.by_name.get(name) or self.session.scalar(select(Entity).where(Entity.name == name))
 
     def add_aliases(self, entity: Entity, names: Iterable[str], form: AliasForm = AliasForm.NAME) -> None:
-        """Add new names; of two spellings of one name the first in sort order stays, whatever the import order.
-        A name a curator writes is theirs, even when an office's parts also make it."""
+        """Add new names, by the rule of `claims_db.aliases`."""
         known = {a.norm: a for a in entity.aliases}
+
+        def make(text: str, norm: str, form: AliasForm) -> Alias:
+            entity.aliases.append(Alias(text=text, norm=norm, form=form))
+            return entity.aliases[-1]
+
         for name in names:
-            norm = normalise(name)
-            if not norm:
-                continue
-            alias = known.get(norm)
-            if alias is None:
-                known[norm] = Alias(text=name, norm=norm, form=form)
-                entity.aliases.append(known[norm])
-                continue
-            if alias.form == AliasForm.GENERATED or form == AliasForm.DEMONYM:
-                alias.form, alias.text = form, name
-            elif name < alias.text and alias.text != entity.name:
-                alias.text = name
-
-
-def _set_office_parts(entities: _EntityCache, record: dict, row) -> None:
-    """Give an office the parts its record declares; its jurisdiction must be an entity already."""
-    if "title" not in record:
-        return
-    entity = entities.by_name[record["subject"]]
-    jurisdiction = None
-    if record.get("jurisdiction"):
-        jurisdiction = entities.find(record["jurisdiction"])
-        if jurisdiction is None:
-            raise row.fail("jurisdiction", f"no entity {record['jurisdiction']!r} in the store or this import: "
-                                           "add the country or organisation first, by its canonical name")
-    entity.title, entity.portfolio, entity.body = record["title"], record.get("portfolio"), record.get("body")
-    entity.jurisdiction = jurisdiction
-
-
-def _override_status(parsed: Parsed, status: str) -> None:
-    """Give every fact record `status` (`import --status draft`); a superseded version stays what it is."""
-    for record, row in parsed.of_kind("fact"):
-        if record["status"] == "superseded":
-            raise row.fail("status", f"a superseded version cannot be imported as {status}")
-        record["status"] = status
-
-
-def _refuse_taken_ids(session: Session, chunk: list, keys: list[str], existing: dict[str, Fact]) -> None:
-    """Refuse a new record whose id an older version of a fact already holds: it would bring an old value back
-    beside the current one; `claims-db edit` does that, as a new version."""
-    new = {version_uid(natural_key(r), r.get("version", 1)): row for (r, row), key in zip(chunk, keys)
-           if key not in existing}
-    if not new:
-        return
-    for fact in session.scalars(select(Fact).where(Fact.uid.in_(sorted(new))).order_by(Fact.uid)):
-        after = f" by {fact.superseded_by}" if fact.superseded_by else ""
-        raise new[fact.uid].fail("value", f"this is fact {fact.uid}, {fact.status.value}{after}: edit the current "
-                                          "version with 'claims-db edit' instead")
-
-
-def _refuse_missing_successors(session: Session, facts: list) -> None:
-    """Refuse a superseded version whose successor is neither in the store nor in the import."""
-    wanted = {r["superseded_by"]: row for r, row in facts if r.get("superseded_by")}
-    if not wanted:
-        return
-    known = set(session.scalars(select(Fact.uid).where(Fact.uid.in_(sorted(wanted)))))
-    for uid, row in wanted.items():
-        if uid not in known:
-            raise row.fail("superseded_by", f"no fact {uid} in the store or in this import")
+            merge(known, entity.name, name, form, make)
 
 
 def _upsert_predicate(session: Session, record: dict) -> dict | None:
@@ -570,33 +479,9 @@ def _upsert_predicate(session: Session, record: dict) -> dict | None:
 
 def _fill_fact(fact: Fact, record: dict, subject: Entity, predicate: Predicate, entities: _EntityCache) -> None:
     fact.subject, fact.predicate = subject, predicate
-    fact.value_number = fact.value_date = fact.value_entity = fact.value_text = None
-    value = record["value"]
-    if predicate.value_type is ValueType.QUANTITY:
-        fact.value_number = value
-    elif predicate.value_type is ValueType.DATE:
-        fact.value_date = dt.date.fromisoformat(value)
-    elif predicate.value_type is ValueType.ENTITY:
-        fact.value_entity = entities.get(value)
-    else:
-        fact.value_text = value
-    fact.unit, fact.tolerance = record["unit"], record["tolerance"]
-    for field in ("date", "valid_from", "valid_to"):
-        setattr(fact, field, dt.date.fromisoformat(record[field]) if record[field] else None)
-    source = record["source"]
-    fact.source_title, fact.source_publisher, fact.source_url = source["title"], source["publisher"], source["url"]
-    fact.source_accessed = dt.date.fromisoformat(source["accessed"]) if source.get("accessed") else None
-    fact.status, fact.note = Status(record["status"]), record["note"]
-    fact.superseded_by = record.get("superseded_by")
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _number(value: float | None):
-    return int(value) if value is not None and float(value).is_integer() else value
-
+    for column, value in fact_columns(record, predicate.value_type.value).items():
+        setattr(fact, column, value)
+    fact.value_entity = entities.get(record["value"]) if predicate.value_type is ValueType.ENTITY else None
 
 def _predicate_record(p: Predicate) -> dict:
     # A label only when set: a predicate without one keeps the record (and row hash) it had before labels existed.
@@ -607,18 +492,11 @@ def _predicate_record(p: Predicate) -> dict:
 
 def _entity_record(e: Entity, aliases: Iterable[tuple[str, AliasForm]]) -> dict:
     """An entity as written: parts and names a curator gave, never the names made from an office's parts."""
-    names, demonyms = [], []
-    for text, form in aliases:
-        if form == AliasForm.DEMONYM:
-            demonyms.append(text)
-        elif form == AliasForm.NAME and text != e.name:
-            names.append(text)
-    # Parts and demonyms only when set: an entity without them keeps the record (and hash) it had before schema 4.
-    parts = {"title": e.title, "portfolio": e.portfolio, "body": e.body,
-             "jurisdiction": e.jurisdiction.name if e.jurisdiction_id else None} if e.title else {}
-    return {"record": "entity", "subject": e.name, "kind": e.kind, **{k: v for k, v in parts.items() if v},
-            "aliases": sorted(names), **({"demonyms": sorted(demonyms)} if demonyms else {}), "note": e.note}
+    return entity_record(_columns(e, ENTITY_FIELDS), e.jurisdiction.name if e.jurisdiction_id else None, aliases)
 
+
+def _columns(row, fields: tuple[str, ...]) -> dict:
+    return {f: getattr(row, f) for f in fields}
 
 def _row_record(row: Entity | Predicate | Fact) -> dict:
     if isinstance(row, Predicate):
@@ -629,10 +507,7 @@ def _row_record(row: Entity | Predicate | Fact) -> dict:
 
 
 def _record_hash(record: dict) -> str:
-    buffer = io.StringIO()
-    dump_jsonl([record], buffer)
-    return _sha(buffer.getvalue().encode())
-
+    return record_hash(record)
 
 def _export_records(session: Session) -> Iterator[dict]:
     """All records in canonical order: predicates, entities, then facts."""
@@ -668,22 +543,5 @@ def contains_pattern(text: str) -> str:
 
 
 def _fact_record(fact: Fact, subject: str, value_entity: str | None) -> dict:
-    value = {ValueType.QUANTITY: _number(fact.value_number), ValueType.DATE: _iso(fact.value_date),
-             ValueType.ENTITY: value_entity, ValueType.TEXT: fact.value_text}[fact.predicate.value_type]
-    return {"record": "fact", "subject": subject, "aliases": [], "predicate": fact.predicate.name,
-            "value": value, "unit": fact.unit, "date": _iso(fact.date), "valid_from": _iso(fact.valid_from),
-            "valid_to": _iso(fact.valid_to), "tolerance": _number(fact.tolerance),
-            "source": {"title": fact.source_title, "publisher": fact.source_publisher, "url": fact.source_url,
-                       "accessed": _iso(fact.source_accessed)},
-            "status": fact.status.value, "note": fact.note, **_lineage(fact)}
-
-
-def _lineage(fact: Fact) -> dict:
-    """A fact's place among its versions, in its record only past the first version (so a fact never edited keeps
-    the record, and the row hash, it had before versions existed)."""
-    fields = {"version": fact.version} if fact.version and fact.version > 1 else {}
-    return {**fields, **({"superseded_by": fact.superseded_by} if fact.superseded_by else {})}
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return fact_record(_columns(fact, FACT_FIELDS), subject, fact.predicate.name, fact.predicate.value_type.value,
+                       value_entity)

@@ -223,23 +223,24 @@ def test_csv_file_imports_facts_entities_and_aliases(seeded_store, data_dir):
 
 
 def test_failure_after_writes_began_rolls_everything_back(seeded_store, store_url, tmp_path, snapshot, monkeypatch):
-    """All-or-nothing holds past validation too: a failure on the fifth fact undoes the first four."""
-    import claims_db.store
+    """All-or-nothing holds past validation too: a failure on the fifth fact undoes the two batches before it."""
+    import claims_db.bulk
 
-    fill = claims_db.store._fill_fact
+    columns = claims_db.bulk.fact_columns
     calls = []
 
-    def failing_fill(fact, *args):
-        calls.append(fact)
+    def failing_columns(record, value_type):
+        calls.append(record)
         if len(calls) == 5:
             raise RuntimeError("disk full")
-        fill(fact, *args)
+        return columns(record, value_type)
 
-    monkeypatch.setattr(claims_db.store, "_fill_fact", failing_fill)
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 2)
+    monkeypatch.setattr(claims_db.bulk, "fact_columns", failing_columns)
     founders = ["Belgium", "Canada", "Denmark", "France", "Italy", "Luxembourg", "Netherlands", "Portugal"]
     path = write_jsonl(tmp_path / "founders.jsonl", [fact(subject=country) for country in founders])
     before = snapshot(store_url)
     with pytest.raises(RuntimeError, match="disk full"):
-        seeded_store.import_parsed(parse_files([path]))
+        seeded_store.import_files([path])
     assert len(calls) == 5
     assert snapshot(store_url) == before

@@ -1,0 +1,97 @@
+"""A row as its interchange record, and a record as a row's columns: what export writes, the digest hashes
+and history compares.
+
+Built from plain column values (an ORM object, a Core row or a dict), so the ORM, the bulk importer and a
+digest refresh make the same record, and so the same hash, of the same row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Iterable, Mapping
+
+from .interchange import dump_jsonl
+from .models import AliasForm, Status
+
+# The columns of a fact that its record is made of (besides its subject, predicate and value entity).
+FACT_FIELDS = ("value_number", "value_date", "value_text", "unit", "tolerance", "date", "valid_from", "valid_to",
+               "source_title", "source_publisher", "source_url", "source_accessed", "status", "note", "version",
+               "superseded_by")
+ENTITY_FIELDS = ("name", "kind", "note", "title", "portfolio", "body")
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def number(value: float | None):
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def fact_columns(record: dict, value_type: str) -> dict:
+    """A validated fact record's columns (all of FACT_FIELDS but `version`, which an update keeps), its value in
+    the column of its predicate's type; an entity value is the caller's to resolve."""
+    value = record["value"]
+    source = record["source"]
+    return {"value_number": value if value_type == "quantity" else None,
+            "value_date": _date(value) if value_type == "date" else None,
+            "value_text": value if value_type == "text" else None,
+            "unit": record["unit"], "tolerance": record["tolerance"], "date": _date(record["date"]),
+            "valid_from": _date(record["valid_from"]), "valid_to": _date(record["valid_to"]),
+            "source_title": source["title"], "source_publisher": source["publisher"], "source_url": source["url"],
+            "source_accessed": _date(source.get("accessed")), "status": Status(record["status"]),
+            "note": record["note"], "superseded_by": record.get("superseded_by")}
+
+
+def fact_record(c: Mapping, subject: str, predicate: str, value_type: str, value_entity: str | None) -> dict:
+    """The exported record of a fact whose columns (FACT_FIELDS) are `c`."""
+    if value_type == "quantity":
+        value = number(c["value_number"])
+    elif value_type == "date":
+        value = iso(c["value_date"])
+    else:
+        value = value_entity if value_type == "entity" else c["value_text"]
+    status = c["status"]
+    return {"record": "fact", "subject": subject, "aliases": [], "predicate": predicate,
+            "value": value, "unit": c["unit"], "date": iso(c["date"]), "valid_from": iso(c["valid_from"]),
+            "valid_to": iso(c["valid_to"]), "tolerance": number(c["tolerance"]),
+            "source": {"title": c["source_title"], "publisher": c["source_publisher"], "url": c["source_url"],
+                       "accessed": iso(c["source_accessed"])},
+            "status": status.value if isinstance(status, Status) else status, "note": c["note"], **_lineage(c)}
+
+
+def _lineage(c: Mapping) -> dict:
+    """A fact's place among its versions, in its record only past the first version (so a fact never edited keeps
+    the record, and the row hash, it had before versions existed)."""
+    version, successor = c["version"], c["superseded_by"]
+    return {**({"version": version} if version and version > 1 else {}),
+            **({"superseded_by": successor} if successor else {})}
+
+
+def entity_record(c: Mapping, jurisdiction: str | None, aliases: Iterable[tuple[str, str]]) -> dict:
+    """An entity as written, its columns (ENTITY_FIELDS) `c`: parts and names a curator gave, never the names made
+    from an office's parts; `aliases` are (text, form) pairs."""
+    names, demonyms = [], []
+    for text, form in aliases:
+        if form == AliasForm.DEMONYM:
+            demonyms.append(text)
+        elif form == AliasForm.NAME and text != c["name"]:
+            names.append(text)
+    # Parts and demonyms only when set: an entity without them keeps the record (and hash) it had before schema 4.
+    parts = {"title": c["title"], "portfolio": c["portfolio"], "body": c["body"],
+             "jurisdiction": jurisdiction} if c["title"] else {}
+    return {"record": "entity", "subject": c["name"], "kind": c["kind"], **{k: v for k, v in parts.items() if v},
+            "aliases": sorted(names), **({"demonyms": sorted(demonyms)} if demonyms else {}), "note": c["note"]}
+
+
+def record_hash(record: dict) -> str:
+    """The SHA-256 of a record as export writes it: the digest is the XOR of these over every row."""
+    buffer = io.StringIO()
+    dump_jsonl([record], buffer)
+    return hashlib.sha256(buffer.getvalue().encode()).hexdigest()

@@ -1,0 +1,213 @@
+"""The bulk importer makes the store the ORM importer made: the same records, digest, names and history.
+
+`tests/data/bulk_import_golden.json` is what the ORM importer (one object per row, before `claims_db.bulk`)
+left after MIXED and DRAFTS were imported into the seeded store: new, edited, retired, duplicated and
+superseded facts, drafts, offices by their parts (one declared before its country, one whose country gains a
+name), aliases from fact records, demonyms, a changed predicate. It was written by running this module
+(`python -m tests.test_store_import_bulk`) on that importer; the bulk one must match it on every engine and
+whatever the batch size, so records that share an entity or a fact fall in different batches.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from claims_db.interchange import Parsed, natural_key, parse_files, version_uid
+from claims_db.models import Alias, Entity, Fact, History
+from claims_db.store import Store
+
+GOLDEN = Path(__file__).parent / "data" / "bulk_import_golden.json"
+SEED = [Path(__file__).parent / "data" / name for name in ("nato.jsonl", "places.jsonl")]
+HARBOUR = {"title": "Harbour register", "publisher": "Norland Port Authority", "url": "https://example.org/harbours"}
+
+
+def _fact(subject: str, predicate: str, value, **fields) -> dict:
+    return {"subject": subject, "predicate": predicate, "value": value, "source": dict(HARBOUR), **fields}
+
+
+OLD_DEPTH = _fact("Port Vell", "harbour_depth", 11, unit="m", date="2020-01-01")
+NEW_DEPTH = _fact("Port Vell", "harbour_depth", 14, unit="m", date="2020-01-01", version=2)
+MIXED = [
+    {"record": "predicate", "predicate": "harbour_depth", "value_type": "quantity", "label": "harbour depth",
+     "description": "depth of water at a harbour's main quay", "cues": ["deep", "depth of"], "nouns": ["metres"]},
+    {"record": "predicate", "predicate": "area", "value_type": "quantity",
+     "description": "surface area of a country, region or harbour basin", "cues": ["area of", "covers"]},
+    {"record": "entity", "subject": "Minister of Harbours of Norland", "kind": "office", "title": "Minister",
+     "portfolio": "Harbours", "jurisdiction": "Norland", "aliases": ["Harbourmaster General"]},
+    {"record": "entity", "subject": "Norland", "kind": "country", "aliases": ["Republic of Norland"],
+     "demonyms": ["Norlandic"], "note": "A made-up country for tests."},
+    {"record": "entity", "subject": "Minister of Culture of Spain", "kind": "office", "title": "Minister",
+     "portfolio": "Culture", "jurisdiction": "Spain"},
+    {"record": "entity", "subject": "Spain", "kind": "country", "aliases": ["Reino de España"], "demonyms": ["Spanish"]},
+    {"record": "entity", "subject": "Mark Rutte", "kind": "person", "aliases": ["M. Rutte"], "note": "Dutch politician."},
+    {"record": "entity", "subject": "Türkiye", "kind": "country", "demonyms": ["Turkish"]},
+    {"record": "entity", "subject": "Norland", "kind": "country", "note": "A made-up country, declared twice."},
+    _fact("Port Vell", "area", 2.5, unit="km2", date="2021-06-01", aliases=["Vell harbour"]),
+    _fact("Port Vell", "area", 2.5, unit="km2", date="2021-06-01", note="The same fact again, with a note."),
+    _fact("Ada Kestrel", "holds_office", "Minister of Harbours of Norland", valid_from="2022-03-01"),
+    _fact("Ada Kestrel", "member_of", "Norland Sailing League", valid_from="2019-01-01", status="draft"),
+    {**OLD_DEPTH, "status": "superseded", "superseded_by": version_uid(natural_key({**NEW_DEPTH, "valid_from": None}), 2)},
+    NEW_DEPTH,
+    {"subject": "NATO", "predicate": "member_count", "value": 32, "unit": "member states", "date": "2024-03-07",
+     "source": {"title": "NATO member countries", "publisher": "NATO",
+                "url": "https://www.nato.int/cps/en/natohq/topics_52044.htm", "accessed": "2025-02-01"},
+     "note": "Checked again after Sweden joined."},
+    {"subject": "NATO", "predicate": "headquartered_in", "value": "Brussels", "status": "retired",
+     "source": {"title": "NATO Headquarters", "publisher": "NATO",
+                "url": "https://www.nato.int/cps/en/natohq/topics_49284.htm"}},
+    {"subject": "Spain", "predicate": "member_of", "value": "NATO", "valid_from": "1982-05-30",
+     "source": {"title": "NATO member countries", "publisher": "NATO",
+                "url": "https://www.nato.int/cps/en/natohq/topics_52044.htm"}},
+    _fact("Norland", "population", 48210, unit="people", date="2024-01-01", aliases=["Norlandia"]),
+    _fact("Port Vell", "area", 2.5, unit="km2", date="2021-06-01", note="A third time, a last note."),
+]
+DRAFTS = [
+    _fact("Norland", "population", 48900, unit="people", date="2025-01-01"),
+    _fact("Port Vell", "harbour_depth", 9, unit="m", date="2023-01-01", status="retired"),
+]
+
+
+def _parsed(records: list[dict], path: str) -> Parsed:
+    parsed = Parsed()
+    for line, record in enumerate(records, 1):
+        parsed.add(path, line, record)
+    return parsed
+
+
+def import_mixed(store: Store) -> list[dict]:
+    """Import MIXED, then DRAFTS as drafts; the counts each import returned."""
+    return [store.import_parsed(_parsed(MIXED, "mixed.jsonl"), by="curator", why="a mixed import"),
+            store.import_parsed(_parsed(DRAFTS, "drafts.jsonl"), status="draft", by="reviewer")]
+
+
+def contents(store: Store) -> dict:
+    """All a store holds but its times and row ids: records, digest, every name (made ones too), facts' ids and
+    keys, and history in order, entities named."""
+    with store.session() as session:
+        names = dict(session.execute(select(Entity.id, Entity.name)).all())
+        aliases = sorted([names[a.entity_id], a.text, a.norm, a.form.value] for a in session.scalars(select(Alias)))
+        facts = sorted([f.uid, f.key, f.version] for f in session.scalars(select(Fact)))
+        history = [[h.changed_by, h.action, h.fact_uid, names.get(h.entity_id), h.predicate, h.why, h.old, h.new]
+                   for h in session.scalars(select(History).order_by(History.id))]
+    stats = store.stats()
+    return {"records": store.export(), "digest": stats["digest"], "facts": stats["facts"], "aliases": aliases,
+            "fact_ids": facts, "history": history}
+
+
+def _seeded(location: str) -> Store:
+    store = Store(location, create=True)
+    store.import_parsed(parse_files([str(p) for p in SEED]), by="seed", why="the seed files")
+    return store
+
+
+@pytest.mark.parametrize("batch", [2, 3, 2000], ids=["batches-of-2", "batches-of-3", "one-batch"])
+def test_bulk_import_gives_the_store_the_orm_importer_gave(store_locations, monkeypatch, batch):
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", batch)
+    store = _seeded(store_locations.new())
+    store_locations.stores.append(store)
+    counts = import_mixed(store)
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    got = contents(store)
+    assert counts == golden["counts"]
+    for part in ("records", "aliases", "fact_ids", "history", "facts", "digest"):
+        assert got[part] == golden["contents"][part], part
+    assert store.refresh_digest() == golden["contents"]["digest"], "the digest kept is the one recomputed"
+
+
+def _write(path: Path, records: list) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _depths(count: int, note: str = "sounded at low tide") -> list[dict]:
+    return [_fact(f"Quay {n}", "area", n + 1, unit="m2", date="2024-05-01", note=f"{note} {n}") for n in range(count)]
+
+
+BIG = 2500  # facts before the bad record: with batches of 1000, two batches are written before it fails
+LATE_FAILURES = [
+    pytest.param(_fact("Quay 0", "area", "wide", unit="m2"), "value", "is not a number: 'wide'", id="bad-value"),
+    pytest.param(_fact("Quay 0", "area", 3, status="superseded", superseded_by="f0123456789abcde"), "superseded_by",
+                 "no fact f0123456789abcde in the store or in this import", id="missing-successor"),
+    pytest.param({"record": "entity", "subject": "Minister of Quays of Atlantis", "kind": "office",
+                  "title": "Minister", "portfolio": "Quays", "jurisdiction": "Atlantis"}, "jurisdiction",
+                 "no entity 'Atlantis' in the store or this import", id="unknown-jurisdiction"),
+]
+
+
+@pytest.mark.parametrize("bad, field, message", LATE_FAILURES)
+def test_a_bad_record_at_the_end_of_a_big_file_writes_nothing(seeded_store, store_url, tmp_path, snapshot,
+                                                             claims_db_cli, monkeypatch, bad, field, message):
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 1000)
+    path = _write(tmp_path / "quays.jsonl", [*_depths(BIG), bad])
+    before = snapshot(store_url)
+    code, _, err = claims_db_cli("import", path, "--db", store_url)
+    assert (code, err.strip()) == (2, f"claims-db: error: {path}:{BIG + 1}: field '{field}': {message}"
+                                      + ("" if field != "jurisdiction" else ": add the country or organisation "
+                                         "first, by its canonical name"))
+    assert snapshot(store_url) == before
+    assert seeded_store.find(text="sounded") == [], "the search tables are as they were too"
+
+
+def test_imported_facts_are_found_by_full_text_search_and_edits_keep_the_index(seeded_store, tmp_path, monkeypatch):
+    """Rows a batch adds reach the search index (FTS5 or tsvector) at once, so a later batch that updates one
+    replaces its words; and the index stays whole."""
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 7)
+    records = [*_depths(20), *_depths(5, note="dredged in spring"),
+               {"record": "entity", "subject": "Quay 3", "kind": "place", "note": "the fishermen's berth"}]
+    seeded_store.import_files([_write(tmp_path / "quays.jsonl", records)])
+    assert sorted(f["subject"] for f in seeded_store.find(text="low tide")) == [f"Quay {n}" for n in sorted(
+        range(5, 20), key=str)], "the first five were renoted in a later batch"
+    assert len(seeded_store.find(text="dredged spring")) == 5
+    assert {f["subject"] for f in seeded_store.find(text="fishermen")} == {"Quay 3"}
+    if seeded_store.engine.dialect.name == "sqlite":
+        with seeded_store.session() as session:
+            for table in ("facts", "entities", "aliases"):
+                session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')"))
+            triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert {"facts_ai", "entities_ai", "aliases_ai"} <= triggers, "the insert triggers are back"
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "redirected"])
+def test_a_progress_line_only_on_a_terminal(empty_store, store_url, tmp_path, monkeypatch, capsys, terminal):
+    from claims_db import cli
+
+    class Stderr(io.StringIO):
+        def isatty(self) -> bool:
+            return terminal
+
+    stderr = Stderr()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(cli.ProgressLine, "INTERVAL", 0)
+    records = [{"record": "predicate", "predicate": "area", "value_type": "quantity"}, *_depths(30)]
+    assert cli.main(["import", _write(tmp_path / "quays.jsonl", records), "--db", store_url]) == 0
+    assert "30 facts added" in capsys.readouterr().out
+    if terminal:
+        assert "\rimporting: facts 30 of 30" in stderr.getvalue() and stderr.getvalue().endswith("\n")
+    else:
+        assert stderr.getvalue() == ""
+
+
+def write_golden() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = _seeded(str(Path(tmp) / "store.sqlite"))
+        counts = import_mixed(store)
+        GOLDEN.write_text(json.dumps({"counts": counts, "contents": contents(store)}, ensure_ascii=False, indent=1)
+                          + "\n", encoding="utf-8")
+        store.engine.dispose()
+
+
+if __name__ == "__main__":
+    write_golden()
