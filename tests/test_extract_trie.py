@@ -42,6 +42,7 @@ WORD_LISTS = {
     "a single word": (["dozen"], "dozens dozen Dozen"),
     "words of one letter": (["k", "m", "b", "t"], "5k 3m 2b 1t kmbt"),
     "other whitespace in a word": (["a\u00a0b", "a b"], "a\u00a0b a b a  b"),
+    "two blanks in a row": ([" ", "  A"], "\t\tA  A A"),
 }
 
 
