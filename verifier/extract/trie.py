@@ -43,8 +43,12 @@ def trie(words: Iterable[str]) -> str:
     return _render(root)
 
 
+# What re.escape makes of each character it escapes (it leaves the others as they are), and the space.
+_UNIT = {ch: re.escape(ch) for ch in "()[]{}?*+-|^$\\.&~#\t\n\r\v\f"} | {" ": SPACE}
+
+
 def _units(word: str) -> list[str]:
-    return [SPACE if ch == " " else re.escape(ch) for ch in word]
+    return [_UNIT.get(ch, ch) for ch in word]
 
 
 def _folded(word: str) -> str:
