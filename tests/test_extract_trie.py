@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.extract import lexicon
-from verifier.extract.trie import plain, trie
+from verifier.extract.trie import _UNIT, plain, trie
 
 # How a word list sits in a pattern: alone, between word boundaries, and followed by more pattern,
 # so that a longer word failing later makes the engine fall back to a shorter one.
@@ -42,6 +42,7 @@ WORD_LISTS = {
     "a single word": (["dozen"], "dozens dozen Dozen"),
     "words of one letter": (["k", "m", "b", "t"], "5k 3m 2b 1t kmbt"),
     "other whitespace in a word": (["a\u00a0b", "a b"], "a\u00a0b a b a  b"),
+    "two blanks in a row": ([" ", "  A"], "\t\tA  A A"),
 }
 
 
@@ -80,3 +81,8 @@ _WORDS = st.lists(st.text(alphabet="abAB $", min_size=1, max_size=4), min_size=1
 @given(words=_WORDS, text=st.text(alphabet="abAB $1\t", max_size=24))
 def test_any_word_list_matches_alike(words, text):
     assert_same_matches(words, text)
+
+
+def test_every_character_re_escape_changes_is_escaped_alike():
+    changed = [chr(code) for code in range(0x110000) if re.escape(chr(code)) != chr(code)]
+    assert {ch: _UNIT[ch] for ch in changed if ch != " "} == {ch: re.escape(ch) for ch in changed if ch != " "}

@@ -7,10 +7,11 @@ branch per character, which is what makes a scan of big word lists fast.
 The factored pattern matches exactly what the plain longest-first alternation
 matches, backtracking included: where one word is a prefix of another, the longer
 is tried first; words that are not prefix-related never match at the same place,
-so the order of sibling branches does not matter. Two cases would break that
+so the order of sibling branches does not matter. Three cases would break that
 and keep the plain alternation: words that are prefix-related only when case is
-ignored ("us" and "US$"), and words holding whitespace other than a space (the
-space matches any whitespace, `\\s+`).
+ignored ("us" and "US$"), words holding whitespace other than a space (the space
+matches any whitespace, `\\s+`), and words with two spaces in a row (a shared `\\s+`
+takes all the blanks before the branch that needs some of them is tried).
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ def trie(words: Iterable[str]) -> str:
     return _render(root)
 
 
+# What re.escape makes of each character it escapes (it leaves the others as they are), and the space.
+_UNIT = {ch: re.escape(ch) for ch in "()[]{}?*+-|^$\\.&~#\t\n\r\v\f"} | {" ": SPACE}
+
+
 def _units(word: str) -> list[str]:
-    return [SPACE if ch == " " else re.escape(ch) for ch in word]
+    return [_UNIT.get(ch, ch) for ch in word]
 
 
 def _folded(word: str) -> str:
@@ -51,9 +56,10 @@ def _folded(word: str) -> str:
 
 
 def _factorable(words: list[str]) -> bool:
-    """Whether no word holds other whitespace, and no two words are prefix-related only without case."""
-    if any(ch.isspace() and ch != " " for word in words for ch in word):
-        return False
+    """Whether no word holds other whitespace or two blanks in a row, and no two words are prefix-related
+    only without case."""
+    if any(ch.isspace() and ch != " " for word in words for ch in word) or any("  " in word for word in words):
+        return False  # two blanks in a row: the first \s+, shared and greedy, would leave the second nothing
     if all(word == word.lower() for word in words):
         return True  # each word is its own folded form: prefixes without case are prefixes
     by_fold: dict[str, list[str]] = {}
