@@ -50,6 +50,7 @@ class Linker(SubjectFinder):
         self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b(?!-\w)", re.IGNORECASE) if cues else None
         self._of_kind = {kind: frozenset(name for name, p in self.predicates.items() if p.value_type in judged_as)
                          for kind, judged_as in JUDGED_AS.items()}  # the predicates a claim of each kind may state
+        self._predicates_of: dict[tuple, frozenset[str]] = {}  # (kind, noun, age, elapsed) -> predicates
         self._unit_fit: dict[tuple[str, str], bool] = {}  # (claim kind, predicate) -> facts in units of its sort
         self._cache: dict = {}  # per-sentence cues and rivals of the document being linked
         self._noun_cache: dict[str, tuple[str, ...]] = {}  # per predicate: its nouns and plural cue words
@@ -98,11 +99,21 @@ class Linker(SubjectFinder):
             self._cache[key] = owners
         return self._cache[key]
 
-    def _predicates(self, claim: Claim, text: str) -> set[str]:
+    def _predicates(self, claim: Claim, text: str) -> frozenset[str]:
+        """The predicates the claim may state, by its kind, its counted noun and (a duration) how it is worded:
+        the same answer for every claim alike, so found once per such claim."""
+        age = claim.kind == "duration" and is_age(claim, text)
+        elapsed = claim.kind == "duration" and not age and bool(ELAPSED.match(text, claim.end))
+        key = (claim.kind, claim.noun, age, elapsed)
+        if key not in self._predicates_of:
+            self._predicates_of[key] = frozenset(self._stated(claim, age, elapsed))
+        return self._predicates_of[key]
+
+    def _stated(self, claim: Claim, age: bool, elapsed: bool) -> set[str]:
         names = set(self._of_kind[claim.kind])
-        if claim.kind == "duration" and is_age(claim, text):
+        if age:
             return names & set(AGE_PREDICATES)  # "the 32-year-old": a person's birth or a body's founding
-        if claim.kind == "duration" and not ELAPSED.match(text, claim.end):
+        if claim.kind == "duration" and not elapsed:
             names &= set(DURATION_PREDICATES)
         if claim.noun:
             # "1,250 deaths": a noun that is one of the predicate's cue words names it as well as its nouns do.
