@@ -14,11 +14,16 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from claims_db.query import StoreInfo
 
 from .records import FileReport, Judgement, Verdict
 from .rules import RULES, Rule, rule_id
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .inputs import Draft
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,9 @@ class Run:
     errors: list[FileError] = field(default_factory=list)
 
 
+AnyRun = Run | RunResult  # what a renderer takes: a run as it happens, or one held whole
+
+
 class Totals:
     """Files and claims per verdict of the files seen so far: what a summary needs, without keeping the files."""
 
@@ -270,12 +278,12 @@ class Judge:
 
     Plain data, so a worker process gets it once and does the whole of a draft's work."""
 
-    config: object
+    config: Config
     baseline: set[tuple[str, str]] | None
     diff_rev: str | None
     show_consistent: bool
 
-    def file(self, checker, item) -> FileResult | FileError:
+    def file(self, checker, item: str | Draft | FileError) -> FileResult | FileError:
         """Read (unless `item` is a draft read already), check and filter one draft."""
         from .document import MAX_SENTENCE
         from .inputs import read_draft
@@ -302,7 +310,7 @@ class Judge:
                           len(kept) - len(shown))
 
 
-def _judge_all(work: list, judge: Judge, reader, options, jobs: int, progress) -> Iterator[FileResult | FileError]:
+def _judge_all(work: list[str | Draft | FileError], judge: Judge, reader, options, jobs: int, progress) -> Iterator[FileResult | FileError]:
     """Each draft's result in the order of `work`, made as the caller asks for the next."""
     from .check import Checker
 
