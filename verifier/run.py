@@ -221,7 +221,7 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
     checked, even when a folder given holds them. With jobs > 1 drafts are judged in worker processes, a few batches
     ahead; results keep the order of the files, so the output does not depend on which worker finished first.
     """
-    from .inputs import STDIN, read_draft, walk
+    from .inputs import STDIN, walk
 
     errors: list[FileError] = []
     written = {os.path.realpath(path) for path in writes}
@@ -238,7 +238,7 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
             verify_revision(diff_rev, path)
     judge = Judge(config, baseline, diff_rev, show_consistent)
     # Standard input exists only here: it is read now, and a worker gets its text.
-    work = [_read(STDIN, judge, read_draft, stdin, stdin_name) if path == STDIN else path for path in found]
+    work = [_read(STDIN, config.max_file_size, stdin, stdin_name) if path == STDIN else path for path in found]
     options = _options(config, today)
 
     def files() -> Iterator[FileResult]:
@@ -252,11 +252,13 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
     return Run(reader.info, files(), notices, errors)
 
 
-def _read(path: str, judge: Judge, read_draft, stdin=None, stdin_name=None):
+def _read(path: str, limit: int, stdin=None, stdin_name: str | None = None) -> Draft | FileError:
+    """The draft at `path`, or the FileError saying why it cannot be read."""
     from .document import InputError
+    from .inputs import read_draft
 
     try:
-        return read_draft(path, judge.config.max_file_size, stdin, stdin_name)
+        return read_draft(path, limit, stdin, stdin_name)
     except InputError as exc:
         return FileError(path, str(exc))
 
@@ -286,10 +288,9 @@ class Judge:
     def file(self, checker, item: str | Draft | FileError) -> FileResult | FileError:
         """Read (unless `item` is a draft read already), check and filter one draft."""
         from .document import MAX_SENTENCE
-        from .inputs import read_draft
         from .suppress import Suppressions
 
-        draft = item if not isinstance(item, str) else _read(item, self, read_draft)
+        draft = _read(item, self.config.max_file_size) if isinstance(item, str) else item
         if isinstance(draft, FileError):
             return draft
         # Never the file's modification time (git sets it at checkout): the same commit gives the same report.
