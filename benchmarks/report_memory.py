@@ -2,7 +2,7 @@
 
     python -m benchmarks.report_memory                       # 10,000 drafts, every format
     python -m benchmarks.report_memory --drafts 2000 --formats json sarif
-    python -m benchmarks.report_memory --drafts 2000 --jobs 1 2 --formats text --repeat 3
+    python -m benchmarks.report_memory --drafts 2000 --jobs 1 2 --formats text --repeat 5
 
 The drafts are written by this script into a temporary folder: short news items
 about the bundled store's entities, each with a dozen claims (some consistent,
@@ -10,7 +10,9 @@ some conflicting, some unverified), their figures varied by the draft's number
 so no two drafts are alike. Every run is a fresh process; its peak resident set
 is the `ru_maxrss` the kernel reports for that child when it is reaped (os.wait4,
 the figure `getrusage(RUSAGE_CHILDREN)` gives a parent of that one child): the
-largest single process of the run, its worker processes included.
+largest single process of the run, its worker processes included. Processor
+seconds (user and system, workers included) are printed beside wall seconds:
+other work on a shared machine moves the one, hardly the other.
 """
 
 from __future__ import annotations
@@ -103,14 +105,22 @@ def main(argv: list[str] | None = None) -> int:
               f"median of {args.repeat} run(s) each")
         print(f"{'format':<12} {'jobs':>7} {'seconds':>8} {'cpu s':>8} {'peak MB':>8} {'report MB':>10}")
         for fmt in args.formats:
-            for jobs in args.jobs or [None]:
-                output = Path(temporary) / f"report.{fmt}"
-                runs = [measure(check_command(folder, fmt, output, jobs)) for _ in range(args.repeat)]
-                seconds, cpu, peak = (statistics.median(r[n] for r in runs) for n in range(3))
+            settings = args.jobs or [None]
+            output = Path(temporary) / f"report.{fmt}"
+            runs: dict = {jobs: [] for jobs in settings}
+            for _ in range(args.repeat):  # settings take turns, so a change in the machine's load hits them alike
+                for jobs in settings:
+                    runs[jobs].append(measure(check_command(folder, fmt, output, jobs)))
+            size = output.stat().st_size / 1e6
+            output.unlink()
+            for jobs in settings:
+                seconds, cpu, peak = (statistics.median(r[n] for r in runs[jobs]) for n in range(3))
                 shown = "default" if jobs is None else str(jobs)
-                print(f"{fmt:<12} {shown:>7} {seconds:8.1f} {cpu:8.1f} {peak:8.0f} {output.stat().st_size / 1e6:10.1f}",
-                      flush=True)
-                output.unlink()
+                print(f"{fmt:<12} {shown:>7} {seconds:8.1f} {cpu:8.1f} {peak:8.0f} {size:10.1f}", flush=True)
+            if len(settings) > 1:
+                first = statistics.median(r[0] for r in runs[settings[0]])
+                print("  speed-up over --jobs {}: {}".format(settings[0], ", ".join(
+                    f"{jobs}: {first / statistics.median(r[0] for r in runs[jobs]):.2f}x" for jobs in settings[1:])))
     return 0
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,14 @@ def test_items_written_one_by_one_match_json_dumps():
     out.write(tail)
     assert out.getvalue() == json.dumps({"version": 1, "findings": [{"n": n, "text": f"claim {n}"}
                                                                     for n in range(3)]}, indent=2)
+
+
+def test_a_reader_that_goes_away_leaves_the_verdict_to_the_exit_code(world, tmp_path):
+    for n in range(150):  # far more report than a pipe holds, so writing goes on after the reader left
+        (tmp_path / f"d{n:03}.md").write_text(f"The Aldmere ferry disaster killed {50 + n} people.\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", str(tmp_path), "--db", world,
+                                "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100)
+    process.stdout.close()
+    error = process.stderr.read().decode("utf-8")
+    assert process.wait() == 1 and error == "", "conflicts found: exit 1, and no traceback about the closed pipe"

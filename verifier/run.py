@@ -14,11 +14,16 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from claims_db.query import StoreInfo
 
 from .records import FileReport, Judgement, Verdict
 from .rules import RULES, Rule, rule_id
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .inputs import Draft
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,9 @@ class Run:
     errors: list[FileError] = field(default_factory=list)
 
 
+AnyRun = Run | RunResult  # what a renderer takes: a run as it happens, or one held whole
+
+
 class Totals:
     """Files and claims per verdict of the files seen so far: what a summary needs, without keeping the files."""
 
@@ -213,7 +221,7 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
     checked, even when a folder given holds them. With jobs > 1 drafts are judged in worker processes, a few batches
     ahead; results keep the order of the files, so the output does not depend on which worker finished first.
     """
-    from .inputs import STDIN, read_draft, walk
+    from .inputs import STDIN, walk
 
     errors: list[FileError] = []
     written = {os.path.realpath(path) for path in writes}
@@ -230,7 +238,7 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
             verify_revision(diff_rev, path)
     judge = Judge(config, baseline, diff_rev, show_consistent)
     # Standard input exists only here: it is read now, and a worker gets its text.
-    work = [_read(STDIN, judge, read_draft, stdin, stdin_name) if path == STDIN else path for path in found]
+    work = [_read(STDIN, config.max_file_size, stdin, stdin_name) if path == STDIN else path for path in found]
     options = _options(config, today)
 
     def files() -> Iterator[FileResult]:
@@ -244,11 +252,13 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
     return Run(reader.info, files(), notices, errors)
 
 
-def _read(path: str, judge: Judge, read_draft, stdin=None, stdin_name=None):
+def _read(path: str, limit: int, stdin=None, stdin_name: str | None = None) -> Draft | FileError:
+    """The draft at `path`, or the FileError saying why it cannot be read."""
     from .document import InputError
+    from .inputs import read_draft
 
     try:
-        return read_draft(path, judge.config.max_file_size, stdin, stdin_name)
+        return read_draft(path, limit, stdin, stdin_name)
     except InputError as exc:
         return FileError(path, str(exc))
 
@@ -270,18 +280,17 @@ class Judge:
 
     Plain data, so a worker process gets it once and does the whole of a draft's work."""
 
-    config: object
+    config: Config
     baseline: set[tuple[str, str]] | None
     diff_rev: str | None
     show_consistent: bool
 
-    def file(self, checker, item) -> FileResult | FileError:
+    def file(self, checker, item: str | Draft | FileError) -> FileResult | FileError:
         """Read (unless `item` is a draft read already), check and filter one draft."""
         from .document import MAX_SENTENCE
-        from .inputs import read_draft
         from .suppress import Suppressions
 
-        draft = item if not isinstance(item, str) else _read(item, self, read_draft)
+        draft = _read(item, self.config.max_file_size) if isinstance(item, str) else item
         if isinstance(draft, FileError):
             return draft
         # Never the file's modification time (git sets it at checkout): the same commit gives the same report.
@@ -302,7 +311,7 @@ class Judge:
                           len(kept) - len(shown))
 
 
-def _judge_all(work: list, judge: Judge, reader, options, jobs: int, progress) -> Iterator[FileResult | FileError]:
+def _judge_all(work: list[str | Draft | FileError], judge: Judge, reader, options, jobs: int, progress) -> Iterator[FileResult | FileError]:
     """Each draft's result in the order of `work`, made as the caller asks for the next."""
     from .check import Checker
 

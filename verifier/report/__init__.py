@@ -11,6 +11,10 @@ from __future__ import annotations
 import importlib
 import io
 import re
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..run import AnyRun, RunResult
 
 GENERATOR = "claim-verifier"  # named in the reports it writes, so a later check of that folder skips them
 GENERATED_MARK = f'<meta name="generator" content="{GENERATOR}'.encode()
@@ -27,6 +31,12 @@ JSON_FORMATS = ("json", "sarif", "rdjson", "claimreview")
 _ANY_BIDI = re.compile("[" + "".join(map(chr, BIDI)) + "]")
 
 
+class Writer(Protocol):
+    """Where a report goes: a file, standard output, a spool, a string."""
+
+    def write(self, text: str) -> None: ...
+
+
 class _Shown:
     """A writer that shows bidi controls as escapes, whatever piece of the report holds them."""
 
@@ -40,13 +50,13 @@ class _Shown:
         self._out.write(text)
 
 
-def write(name: str, run, out, colour: bool = False, explain: bool = False) -> None:
+def write(name: str, run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     """Write `run`'s report in format `name` to `out` (anything with `write(str)`), file by file."""
     module = importlib.import_module(f"{__name__}.{name}")
     module.write(run, _Shown(out, name in JSON_FORMATS), colour=colour, explain=explain)
 
 
-def render(name: str, result, colour: bool = False, explain: bool = False) -> str:
+def render(name: str, result: RunResult, colour: bool = False, explain: bool = False) -> str:
     """The whole report as one string."""
     buffer = io.StringIO()
     write(name, result, buffer, colour=colour, explain=explain)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..records import Verdict
-from ..run import FileResult, Finding
-from . import jsonstream
+from ..run import AnyRun, FileResult, Finding
+from . import Writer, jsonstream
 from .jsonstream import Each, Fields
 from .sarif import TOOL, artifact_path, reference, squash
 
@@ -63,6 +63,6 @@ def _review(file: FileResult, finding: Finding) -> dict:
     return review
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     graph = (_review(file, finding) for file in run.files for finding in file.findings)
     jsonstream.write(out, Fields((("@context", "https://schema.org"), ("@graph", Each(graph)))))

@@ -5,11 +5,12 @@ For grep, editors' quick-fix lists and a terminal glance; the summary line close
 
 from __future__ import annotations
 
-from ..run import Totals
+from ..run import AnyRun, Totals
+from . import Writer
 from .text import COLOURS, RESET, closing, write_lines
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     totals = Totals()
     for file in totals.counted(run.files):
         lines = []

@@ -9,7 +9,8 @@ command) counts them all; the full list stays in the step's log.
 from __future__ import annotations
 
 from ..records import Verdict
-from ..run import Finding, Totals
+from ..run import AnyRun, Finding, Totals
+from . import Writer
 from .sarif import TOOL, artifact_path, message
 from .spool import Spool
 
@@ -43,7 +44,7 @@ def _finding(path: str, finding: Finding) -> tuple[str, str]:
                           endColumn=finding.end_column if same_line else None, title=finding.rule.id)
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     # Errors first, then warnings, then notices, each in the report's order: the first level goes straight out,
     # the others wait in spools; a draft that could not be read is an error known only at the end.
     levels = dict.fromkeys(ORDER, 0)

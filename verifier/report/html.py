@@ -23,8 +23,8 @@ from claims_db.query import FactRow, StoreInfo
 from .. import __version__
 from ..document import front_matter_end
 from ..records import Verdict
-from ..run import FileResult, Finding, Totals, count_verdicts
-from . import GENERATOR as TOOL
+from ..run import AnyRun, FileResult, Finding, Totals, count_verdicts
+from . import GENERATOR as TOOL, Writer
 from .spool import Spool
 
 ORDER = (Verdict.CONFLICTING, Verdict.UNVERIFIED, Verdict.CONSISTENT)  # what an editor must act on first
@@ -359,7 +359,7 @@ def _header(totals: Totals, rows: Iterable[str], store: StoreInfo) -> Iterator[s
            f'</header>')
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     """The review page; `colour` is ignored (the page is always in colour, and always readable without)."""
     # The header sums up the whole run and lists every file: the files' sections and rows wait in spools.
     totals, first, number = Totals(), None, 0

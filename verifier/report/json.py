@@ -6,8 +6,8 @@ import datetime as dt
 
 from claims_db.query import FactRow
 
-from ..run import FileResult, Finding, Totals
-from . import jsonstream
+from ..run import AnyRun, FileResult, Finding, Totals
+from . import Writer, jsonstream
 from .jsonstream import Each, Fields, Later
 
 VERSION = 1
@@ -56,7 +56,7 @@ def file_dict(file: FileResult) -> dict:
             "notices": [{"line": n.line, "message": n.message} for n in file.notices]}
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     totals = Totals()
     document = Fields((
         ("version", VERSION),

@@ -11,7 +11,8 @@ from collections import Counter
 import xml.etree.ElementTree as ET
 
 from ..records import Verdict
-from ..run import FileResult, Finding
+from ..run import AnyRun, FileResult, Finding
+from . import Writer
 from .sarif import TOOL, artifact_path, message, squash
 from .spool import Spool
 
@@ -76,7 +77,7 @@ HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 HOLE = "\x00"  # stands for the suites in the root's own markup, which is written after them: XML never holds it
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     # The root's totals come first: the suites wait in the spool, each indented as ET.indent indents it in the tree.
     outcomes: Counter = Counter()
     with Spool() as suites:

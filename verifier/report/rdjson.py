@@ -8,8 +8,10 @@ exclusive, as the proto says. A suggestion replaces the claim's whole range.
 
 from __future__ import annotations
 
-from ..run import FileResult, Finding
-from . import jsonstream
+from collections.abc import Iterator
+
+from ..run import AnyRun, FileResult, Finding
+from . import Writer, jsonstream
 from .jsonstream import Each, Fields, Written, chunks
 from .sarif import TOOL, artifact_path, message
 from .spool import Spool
@@ -40,7 +42,7 @@ def _diagnostic(file: FileResult, finding: Finding) -> dict:
     return diagnostic
 
 
-def _diagnostics(run):
+def _diagnostics(run: AnyRun) -> Iterator[dict]:
     for file in run.files:
         yield from (_diagnostic(file, finding) for finding in file.findings)
         yield from ({"message": n.message, "location": {"path": artifact_path(n.path),
@@ -52,7 +54,7 @@ def _diagnostics(run):
                 for e in run.errors)
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     worst = _RANK.index("INFO")  # the overall severity is the worst one reported (INFO when nothing is)
 
     def ranked(diagnostics):

@@ -14,8 +14,8 @@ from .. import __version__
 from ..judge.common import states
 from ..records import Verdict
 from ..rules import RULES, Rule
-from ..run import Finding, Notice
-from . import jsonstream
+from ..run import AnyRun, Finding, Notice
+from . import Writer, jsonstream
 from .jsonstream import Each, Fields, Written, chunks
 from .spool import Spool
 
@@ -119,7 +119,7 @@ def _notification(notice: Notice) -> dict:
     return {**note, "locations": [_location(notice.path, {"startLine": notice.line})]}
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     rules = list(RULES.values())
     index = {rule.id: n for n, rule in enumerate(rules)}
     notices: list[Notice] = []  # the files' own, then the run's: few, and written before the results

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 from ..records import Verdict
-from ..run import Totals
+from ..run import AnyRun, Totals
+from . import Writer
 from .text import summary_line
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     counts: Counter = Counter()
     totals = Totals()
     for file in totals.counted(run.files):

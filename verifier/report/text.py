@@ -6,7 +6,8 @@ from claims_db.query import StoreInfo
 
 from ..judge.common import states
 from ..records import Verdict
-from ..run import Finding, Totals
+from ..run import AnyRun, Finding, Totals
+from . import Writer
 
 COLOURS = {Verdict.CONSISTENT: "\033[32m", Verdict.CONFLICTING: "\033[31;1m", Verdict.UNVERIFIED: "\033[33m"}
 RESET, DIM = "\033[0m", "\033[2m"
@@ -56,7 +57,7 @@ def explanation(judgement) -> list[str]:
     return lines
 
 
-def write(run, out, colour: bool = False, explain: bool = False) -> None:
+def write(run: AnyRun, out: Writer, colour: bool = False, explain: bool = False) -> None:
     totals = Totals()
     for file in totals.counted(run.files):
         lines = [f"{file.path}: as of {file.report.as_of.date} ({file.report.as_of.source})"]
@@ -81,7 +82,7 @@ def write(run, out, colour: bool = False, explain: bool = False) -> None:
     write_lines(out, closing(run, totals))
 
 
-def closing(run, totals: Totals) -> list[str]:
+def closing(run: AnyRun, totals: Totals) -> list[str]:
     """What ends the text formats: the drafts not checked, the run's notices and the summary line."""
     return [*(f"{error.message}  (not checked)" for error in run.errors),
             *(f"notice: {notice.message}" for notice in run.notices), summary_line(totals, run.store)]
@@ -96,7 +97,7 @@ def summary_line(totals: Totals, store: StoreInfo) -> str:
             + (", drafts included]" if store.drafts else "]"))
 
 
-def write_lines(out, lines: list[str]) -> None:
+def write_lines(out: Writer, lines: list[str]) -> None:
     """Report lines, each made one line and ended."""
     out.write("".join(_one_line(line) + "\n" for line in lines))
 
