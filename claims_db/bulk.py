@@ -30,7 +30,7 @@ from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fa
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
 COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
-SQLITE_CACHE_KB = 64 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
+SQLITE_CACHE_KB = 32 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
 
