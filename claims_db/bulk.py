@@ -151,10 +151,18 @@ class _Writer:
     trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
     batch of new rows is added to its full-text table at once, before any later statement may update it."""
 
-    def __init__(self, conn: Connection):
+    def __init__(self, conn: Connection, expected_facts: int):
         from .search import FTS_COLUMNS
 
         self.conn, self.inserts = conn, {}
+        self.indexes = []
+        if conn.dialect.name == "sqlite" and expected_facts > (conn.scalar(select(func.count()).select_from(FACTS))
+                                                                or 0):
+            # More facts coming than there are: the secondary indexes are cheaper made again, sorted, at the end
+            # than kept up row by row (SQLite's DDL is transactional, and readers keep the old ones meanwhile).
+            self.indexes = [*FACTS.indexes, *HISTORY.indexes]
+            for index in self.indexes:
+                index.drop(conn)
         self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
         self.triggers, self.high = {}, {}
         if self.fts:  # the connection's own page cache is given back in `finish`
@@ -185,6 +193,8 @@ class _Writer:
             self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
 
     def finish(self) -> None:
+        for index in self.indexes:
+            index.create(self.conn)
         for sql in self.triggers.values():
             self.conn.exec_driver_sql(sql)
         if self.fts:
@@ -312,13 +322,14 @@ class BulkImport:
         self.session, self.conn, self.location = session, session.connection(), location
         self.recorder, self.action, self.history = recorder, action, history
         self.progress = progress or (lambda what, done, total: None)
-        self.writer = _Writer(self.conn)
-        self.touched = _Touched(self.conn, self.writer)
+        self.touched: _Touched | None = None
         self.counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         self.digest = 0
 
     def run(self, source: Source, upsert_predicate, predicate_record) -> dict[str, int]:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
+        self.writer = _Writer(self.conn, source.fact_count)
+        self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
             before.setdefault(record["predicate"], upsert_predicate(self.session, record))
