@@ -10,6 +10,7 @@ history written in the order the changes were first made: predicates, entities, 
 
 from __future__ import annotations
 
+import json
 import marshal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -114,11 +115,12 @@ class _Insert:
     """One INSERT of many rows straight to the driver (COPY on PostgreSQL): each value in the form its column's
     SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
 
-    def __init__(self, conn: Connection, table, columns: tuple[str, ...]):
+    def __init__(self, conn: Connection, table, columns: tuple[str, ...], ready: tuple[str, ...] = ()):
+        """`ready`: columns whose values come in their bound form already (see `_Writer.json`)."""
         dialect = conn.dialect
         self.conn, self.columns = conn, columns
-        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns)
-                           if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns) if c not in ready
+                           and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
         self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
         names = ", ".join(columns)
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
@@ -177,13 +179,18 @@ class _Writer:
             conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
             self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
 
-    def insert(self, table, rows: list[dict]) -> None:
+    def json(self, value) -> str:
+        """A JSON column's value as the column stores it (SQLAlchemy's JSON type writes json.dumps of it), so a
+        history row can wait on disk as two short texts rather than two records."""
+        return json.dumps(value)
+
+    def insert(self, table, rows: list[dict], ready: tuple[str, ...] = ()) -> None:
         if not rows:
             return
         columns = tuple(rows[0])
         write = self.inserts.get((table.name, columns))
         if write is None:
-            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns)
+            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns, ready)
         write(rows)
         if table.name in self.triggers:
             columns = ", ".join(self.fts[table.name])
@@ -495,7 +502,9 @@ class BulkImport:
             if self._touched_before(state, facts, first_new):
                 facts.amended[state["uid"]] = after
             else:
-                facts.history.add((state["uid"], state["subject_id"], state["before"], after))
+                old, new = changed_fields(state["before"], after)
+                texts = (None, None) if old == new else (self.writer.json(old), self.writer.json(new))
+                facts.history.add((state["uid"], state["subject_id"], state["before"], *texts))
         self.writer.insert(FACTS, inserts)
         if updates:
             self.conn.execute(update(FACTS).where(FACTS.c.id == bindparam("_id"))
@@ -526,9 +535,12 @@ class BulkImport:
             if uid not in known:
                 raise row.fail("superseded_by", f"no fact {uid} in the store or in this import")
 
-    def _fact_history(self, facts: _Facts) -> Iterator[dict]:
-        for uid, subject_id, before, after in facts.history:
-            yield self._history_row(before, facts.amended.get(uid, after), fact_uid=uid, entity_id=subject_id)
+    def _fact_history(self, facts: _Facts) -> Iterator[dict | None]:
+        for uid, subject_id, before, old, new in facts.history:
+            if uid in facts.amended:  # touched again by a later batch: what changed from before to the last
+                yield self._history_row(before, facts.amended[uid], fact_uid=uid, entity_id=subject_id)
+            elif new is not None:
+                yield self._history_texts(old, new, fact_uid=uid, entity_id=subject_id)
 
     # -- names, hashes, history ----------------------------------------------
     def _remake_names(self) -> None:
@@ -600,13 +612,16 @@ class BulkImport:
         before, after = changed_fields(old, new)
         if before == after:
             return None
+        return self._history_texts(self.writer.json(before), self.writer.json(after), fact_uid, entity_id)
+
+    def _history_texts(self, old: str, new: str, fact_uid: str | None, entity_id: int | None) -> dict:
         return {"changed_at": self.recorder.at, "changed_by": self.recorder.by, "action": self.action,
                 "fact_uid": fact_uid, "entity_id": entity_id, "predicate": None, "why": self.recorder.why,
-                "old": before, "new": after}
+                "old": old, "new": new}
 
     def _write_history(self, rows: Iterable[dict | None]) -> None:
         for batch in batches(r for r in rows if r is not None):
-            self.writer.insert(HISTORY, batch)
+            self.writer.insert(HISTORY, batch, ready=("old", "new"))
 
     def _store_digest(self, facts_added: int) -> None:
         meta = dict(self.conn.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())
