@@ -412,9 +412,10 @@ class BulkImport:
         types = {name: p.value_type.value for name, p in predicates.items()}
         done = 0
         for batch in batches(records):
-            keys = [stored_key(natural_key(r), r) for r, _ in batch]
+            naturals = [natural_key(r) for r, _ in batch]
+            keys = [stored_key(k, r) for k, (r, _) in zip(naturals, batch)]
             existing = self._stored_facts(keys)
-            self._refuse_taken_ids(batch, keys, existing)
+            uids = self._refuse_taken_ids(batch, naturals, keys, existing)
             names = []
             for record, _ in batch:
                 names.append(record["subject"])
@@ -432,7 +433,7 @@ class BulkImport:
                     state = states[key] = existing[key]
                 if state is None:
                     version = record.get("version", 1)
-                    state = states[key] = {"id": ids.take(), "uid": version_uid(natural_key(record), version),
+                    state = states[key] = {"id": ids.take(), "uid": uids[key],
                                            "key": key, "version": version, "row_hash": None, "before": None,
                                            "new": True, "repeat": False}
                     self.counts["facts_added"] += 1
@@ -474,18 +475,23 @@ class BulkImport:
             states[state["key"]] = state
         return states
 
-    def _refuse_taken_ids(self, batch: list, keys: list[str], existing: dict) -> None:
+    def _refuse_taken_ids(self, batch: list, naturals: list[str], keys: list[str], existing: dict) -> dict[str, str]:
         """Refuse a new record whose id an older version of a fact already holds: it would bring an old value back
-        beside the current one; `claims-db edit` does that, as a new version."""
-        new = {version_uid(natural_key(r), r.get("version", 1)): row for (r, row), key in zip(batch, keys)
-               if key not in existing}
+        beside the current one; `claims-db edit` does that, as a new version. The new facts' ids, by key."""
+        uids, new = {}, {}
+        for (record, row), natural, key in zip(batch, naturals, keys):
+            if key not in existing:
+                uid = version_uid(natural, record.get("version", 1))
+                uids.setdefault(key, uid)  # the fact is made by the first record of its key
+                new[uid] = row
         if not new:
-            return
+            return uids
         for taken in self.conn.execute(select(FACTS.c.uid, FACTS.c.status, FACTS.c.superseded_by)
                                        .where(FACTS.c.uid.in_(sorted(new))).order_by(FACTS.c.uid).limit(1)):
             after = f" by {taken.superseded_by}" if taken.superseded_by else ""
             raise new[taken.uid].fail("value", f"this is fact {taken.uid}, {taken.status.value}{after}: edit the "
                                                "current version with 'claims-db edit' instead")
+        return uids
 
     def _write_facts(self, states: Iterable[dict], facts: _Facts, first_new: int) -> None:
         """Insert and update a batch's facts, fold them into the digest and keep their history for the end."""
