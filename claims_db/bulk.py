@@ -1,4 +1,4 @@
-"""Write validated records at database speed: SQLAlchemy Core executemany, BATCH rows at a time, one transaction.
+"""Write validated records at database speed: BATCH rows at a time, a few statements each, one transaction.
 
 Every import comes here (`Store.import_parsed`, `Store.import_files`), so one writer makes a store. A batch
 reads what it needs in a few IN queries (the entities it names, the facts it matches), writes its rows in a
@@ -10,14 +10,10 @@ history written in the order the changes were first made: predicates, entities, 
 
 from __future__ import annotations
 
-import json
-import marshal
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, select, update
-from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
@@ -27,11 +23,10 @@ from .interchange import natural_key, stored_key, version_uid
 from .models import Alias, AliasForm, Entity, Fact, History, Meta, Predicate
 from .offices import made_names
 from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash
+from .rows import Ids, Spool, Writer
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
-COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
-SQLITE_CACHE_KB = 32 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
 
@@ -44,55 +39,6 @@ def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-class Spool:
-    """Objects written to a temporary file and read back in order: memory stays flat however many."""
-
-    def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile()
-        self.count = 0
-
-    def add(self, item) -> None:
-        data = marshal.dumps(item)
-        self.file.write(len(data).to_bytes(4, "little"))
-        self.file.write(data)
-        self.count += 1
-
-    def __iter__(self) -> Iterator:
-        self.file.seek(0)
-        read = self.file.read
-        for _ in range(self.count):  # marshal.load reads a file in small pieces: slow; a length prefix is not
-            yield marshal.loads(read(int.from_bytes(read(4), "little")))
-
-
-class _Ids:
-    """Ids for new rows of a table, handed out in order: max + 1 on SQLite, the table's sequence elsewhere
-    (taken a block at a time, and set to the last one used at the end)."""
-
-    def __init__(self, conn: Connection, table: str):
-        self.conn, self.table = conn, table
-        self.sequence = conn.dialect.name == "postgresql"
-        self.next = self.end = 0
-        if not self.sequence:
-            self.next = (conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0) + 1
-            self.end = None
-        self.first = None
-
-    def take(self) -> int:
-        if self.sequence and self.next >= self.end:
-            seq = f"pg_get_serial_sequence('{self.table}', 'id')"
-            last = self.conn.scalar(sql_text(f"SELECT setval({seq}, nextval({seq}) + {BATCH - 1})"))
-            self.next, self.end = last - BATCH + 1, last + 1
-        taken, self.next = self.next, self.next + 1
-        if self.first is None:
-            self.first = taken
-        return taken
-
-    def finish(self) -> None:
-        if self.sequence and self.first is not None:
-            self.conn.execute(sql_text(f"SELECT setval(pg_get_serial_sequence('{self.table}', 'id'), :last)"),
-                              {"last": self.next - 1})
 
 
 @dataclass(eq=False)
@@ -111,112 +57,15 @@ class _Name:
         object.__setattr__(self, name, value)
 
 
-class _Insert:
-    """One INSERT of many rows straight to the driver (COPY on PostgreSQL): each value in the form its column's
-    SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
-
-    def __init__(self, conn: Connection, table, columns: tuple[str, ...], ready: tuple[str, ...] = ()):
-        """`ready`: columns whose values come in their bound form already (see `_Writer.json`)."""
-        dialect = conn.dialect
-        self.conn, self.columns = conn, columns
-        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns) if c not in ready
-                           and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
-        names = ", ".join(columns)
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-        self.copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
-
-    def __call__(self, rows: list[dict]) -> None:
-        values = []
-        for row in rows:
-            value = [row[c] for c in self.columns]
-            for i, process in self.processors:
-                value[i] = process(value[i])
-            values.append(value)
-        if not self.copy or len(values) < COPY_FROM:
-            self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
-            return
-        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
-            for value in values:
-                copy.write_row(value)
-
-
-def _keep_none(process: Callable) -> Callable:
-    """A bind processor that binds None as it always does (JSON's None is 'null') without being called for it."""
-    none = process(None)
-    return lambda value: none if value is None else process(value)
-
-
-class _Writer:
-    """Inserts for an import. On SQLite the full-text tables' insert triggers are dropped while it runs (a
-    trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
-    batch of new rows is added to its full-text table at once, before any later statement may update it."""
-
-    def __init__(self, conn: Connection, expected_facts: int):
-        from .search import FTS_COLUMNS
-
-        self.conn, self.inserts = conn, {}
-        self.indexes = []
-        if conn.dialect.name == "sqlite" and expected_facts > (conn.scalar(select(func.count()).select_from(FACTS))
-                                                                or 0):
-            # More facts coming than there are: the secondary indexes are cheaper made again, sorted, at the end
-            # than kept up row by row (SQLite's DDL is transactional, and readers keep the old ones meanwhile).
-            self.indexes = [*FACTS.indexes, *HISTORY.indexes]
-            for index in self.indexes:
-                index.drop(conn)
-        self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
-        self.triggers, self.high = {}, {}
-        if self.fts:  # the connection's own page cache is given back in `finish`
-            self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
-        for table in self.fts:
-            sql = conn.scalar(sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-                              {"name": f"{table}_ai"})
-            if sql is None:  # a store whose search tables are missing: nothing to keep in step
-                continue
-            self.triggers[table] = sql
-            conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
-            self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
-
-    def json(self, value) -> str:
-        """A JSON column's value as the column stores it (SQLAlchemy's JSON type writes json.dumps of it), so a
-        history row can wait on disk as two short texts rather than two records."""
-        return json.dumps(value)
-
-    def insert(self, table, rows: list[dict], ready: tuple[str, ...] = ()) -> None:
-        if not rows:
-            return
-        columns = tuple(rows[0])
-        write = self.inserts.get((table.name, columns))
-        if write is None:
-            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns, ready)
-        write(rows)
-        if table.name in self.triggers:
-            columns = ", ".join(self.fts[table.name])
-            self.conn.execute(sql_text(f"INSERT INTO {table.name}_fts (rowid, {columns}) "
-                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
-                              {"high": self.high[table.name]})
-            self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
-
-    def finish(self) -> None:
-        for index in self.indexes:
-            index.create(self.conn)
-        for sql in self.triggers.values():
-            self.conn.exec_driver_sql(sql)
-        if self.fts:
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache)}")
-
-
 class _Touched:
     """The entities an import touched, by name, in the order first touched, with their ids; each one's record
     before the import waits in a spool (None for a new one), in the same order."""
 
-    def __init__(self, conn: Connection, writer: _Writer):
+    def __init__(self, conn: Connection, writer: Writer):
         self.conn, self.writer = conn, writer
         self.ids: dict[str, int] = {}
         self.before = Spool()
-        self.new = _Ids(conn, "entities")
+        self.new = Ids(conn, "entities", BATCH)
 
 
 class _EntityBatch:
@@ -335,7 +184,7 @@ class BulkImport:
 
     def run(self, source: Source, upsert_predicate, predicate_record) -> dict[str, int]:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
-        self.writer = _Writer(self.conn, source.fact_count)
+        self.writer = Writer(self.conn, source.fact_count)
         self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
@@ -407,7 +256,7 @@ class BulkImport:
     # -- facts -------------------------------------------------------------
     def _facts(self, records: Iterable, predicates: dict[str, Predicate], total: int) -> _Facts:
         facts = _Facts()
-        ids = _Ids(self.conn, "facts")
+        ids = Ids(self.conn, "facts", BATCH)
         first_new = ids.next if not ids.sequence else None
         types = {name: p.value_type.value for name, p in predicates.items()}
         done = 0
