@@ -1,4 +1,4 @@
-"""Write validated records at database speed: SQLAlchemy Core executemany, BATCH rows at a time, one transaction.
+"""Write validated records at database speed: BATCH rows at a time, a few statements each, one transaction.
 
 Every import comes here (`Store.import_parsed`, `Store.import_files`), so one writer makes a store. A batch
 reads what it needs in a few IN queries (the entities it names, the facts it matches), writes its rows in a
@@ -10,13 +10,10 @@ history written in the order the changes were first made: predicates, entities, 
 
 from __future__ import annotations
 
-import marshal
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, select, update
-from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
@@ -26,11 +23,10 @@ from .interchange import natural_key, stored_key, version_uid
 from .models import Alias, AliasForm, Entity, Fact, History, Meta, Predicate
 from .offices import made_names
 from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash
+from .rows import Ids, Spool, Writer
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
 ENTITIES, ALIASES, FACTS, HISTORY = (m.__table__ for m in (Entity, Alias, Fact, History))
-COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
-SQLITE_CACHE_KB = 64 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 Progress = Callable[[str, int, int], None]  # (what is read or written, how many so far, of how many; 0: unknown)
 
 
@@ -43,55 +39,6 @@ def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-class Spool:
-    """Objects written to a temporary file and read back in order: memory stays flat however many."""
-
-    def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile()
-        self.count = 0
-
-    def add(self, item) -> None:
-        data = marshal.dumps(item)
-        self.file.write(len(data).to_bytes(4, "little"))
-        self.file.write(data)
-        self.count += 1
-
-    def __iter__(self) -> Iterator:
-        self.file.seek(0)
-        read = self.file.read
-        for _ in range(self.count):  # marshal.load reads a file in small pieces: slow; a length prefix is not
-            yield marshal.loads(read(int.from_bytes(read(4), "little")))
-
-
-class _Ids:
-    """Ids for new rows of a table, handed out in order: max + 1 on SQLite, the table's sequence elsewhere
-    (taken a block at a time, and set to the last one used at the end)."""
-
-    def __init__(self, conn: Connection, table: str):
-        self.conn, self.table = conn, table
-        self.sequence = conn.dialect.name == "postgresql"
-        self.next = self.end = 0
-        if not self.sequence:
-            self.next = (conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0) + 1
-            self.end = None
-        self.first = None
-
-    def take(self) -> int:
-        if self.sequence and self.next >= self.end:
-            seq = f"pg_get_serial_sequence('{self.table}', 'id')"
-            last = self.conn.scalar(sql_text(f"SELECT setval({seq}, nextval({seq}) + {BATCH - 1})"))
-            self.next, self.end = last - BATCH + 1, last + 1
-        taken, self.next = self.next, self.next + 1
-        if self.first is None:
-            self.first = taken
-        return taken
-
-    def finish(self) -> None:
-        if self.sequence and self.first is not None:
-            self.conn.execute(sql_text(f"SELECT setval(pg_get_serial_sequence('{self.table}', 'id'), :last)"),
-                              {"last": self.next - 1})
 
 
 @dataclass(eq=False)
@@ -110,96 +57,15 @@ class _Name:
         object.__setattr__(self, name, value)
 
 
-class _Insert:
-    """One INSERT of many rows straight to the driver (COPY on PostgreSQL): each value in the form its column's
-    SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
-
-    def __init__(self, conn: Connection, table, columns: tuple[str, ...]):
-        dialect = conn.dialect
-        self.conn, self.columns = conn, columns
-        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns)
-                           if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
-        names = ", ".join(columns)
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-        self.copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
-
-    def __call__(self, rows: list[dict]) -> None:
-        values = []
-        for row in rows:
-            value = [row[c] for c in self.columns]
-            for i, process in self.processors:
-                value[i] = process(value[i])
-            values.append(value)
-        if not self.copy or len(values) < COPY_FROM:
-            self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
-            return
-        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
-            for value in values:
-                copy.write_row(value)
-
-
-def _keep_none(process: Callable) -> Callable:
-    """A bind processor that binds None as it always does (JSON's None is 'null') without being called for it."""
-    none = process(None)
-    return lambda value: none if value is None else process(value)
-
-
-class _Writer:
-    """Inserts for an import. On SQLite the full-text tables' insert triggers are dropped while it runs (a
-    trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
-    batch of new rows is added to its full-text table at once, before any later statement may update it."""
-
-    def __init__(self, conn: Connection):
-        from .search import FTS_COLUMNS
-
-        self.conn, self.inserts = conn, {}
-        self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
-        self.triggers, self.high = {}, {}
-        if self.fts:  # the connection's own page cache is given back in `finish`
-            self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
-        for table in self.fts:
-            sql = conn.scalar(sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-                              {"name": f"{table}_ai"})
-            if sql is None:  # a store whose search tables are missing: nothing to keep in step
-                continue
-            self.triggers[table] = sql
-            conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
-            self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
-
-    def insert(self, table, rows: list[dict]) -> None:
-        if not rows:
-            return
-        columns = tuple(rows[0])
-        write = self.inserts.get((table.name, columns))
-        if write is None:
-            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns)
-        write(rows)
-        if table.name in self.triggers:
-            columns = ", ".join(self.fts[table.name])
-            self.conn.execute(sql_text(f"INSERT INTO {table.name}_fts (rowid, {columns}) "
-                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
-                              {"high": self.high[table.name]})
-            self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
-
-    def finish(self) -> None:
-        for sql in self.triggers.values():
-            self.conn.exec_driver_sql(sql)
-        if self.fts:
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache)}")
-
-
 class _Touched:
     """The entities an import touched, by name, in the order first touched, with their ids; each one's record
     before the import waits in a spool (None for a new one), in the same order."""
 
-    def __init__(self, conn: Connection, writer: _Writer):
+    def __init__(self, conn: Connection, writer: Writer):
         self.conn, self.writer = conn, writer
         self.ids: dict[str, int] = {}
         self.before = Spool()
-        self.new = _Ids(conn, "entities")
+        self.new = Ids(conn, "entities", BATCH)
 
 
 class _EntityBatch:
@@ -312,13 +178,14 @@ class BulkImport:
         self.session, self.conn, self.location = session, session.connection(), location
         self.recorder, self.action, self.history = recorder, action, history
         self.progress = progress or (lambda what, done, total: None)
-        self.writer = _Writer(self.conn)
-        self.touched = _Touched(self.conn, self.writer)
+        self.touched: _Touched | None = None
         self.counts = {"predicates": 0, "entities": 0, "facts_added": 0, "facts_updated": 0}
         self.digest = 0
 
     def run(self, source: Source, upsert_predicate, predicate_record) -> dict[str, int]:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
+        self.writer = Writer(self.conn, source.fact_count)
+        self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
             before.setdefault(record["predicate"], upsert_predicate(self.session, record))
@@ -389,14 +256,15 @@ class BulkImport:
     # -- facts -------------------------------------------------------------
     def _facts(self, records: Iterable, predicates: dict[str, Predicate], total: int) -> _Facts:
         facts = _Facts()
-        ids = _Ids(self.conn, "facts")
+        ids = Ids(self.conn, "facts", BATCH)
         first_new = ids.next if not ids.sequence else None
         types = {name: p.value_type.value for name, p in predicates.items()}
         done = 0
         for batch in batches(records):
-            keys = [stored_key(natural_key(r), r) for r, _ in batch]
+            naturals = [natural_key(r) for r, _ in batch]
+            keys = [stored_key(k, r) for k, (r, _) in zip(naturals, batch)]
             existing = self._stored_facts(keys)
-            self._refuse_taken_ids(batch, keys, existing)
+            uids = self._refuse_taken_ids(batch, naturals, keys, existing)
             names = []
             for record, _ in batch:
                 names.append(record["subject"])
@@ -414,7 +282,7 @@ class BulkImport:
                     state = states[key] = existing[key]
                 if state is None:
                     version = record.get("version", 1)
-                    state = states[key] = {"id": ids.take(), "uid": version_uid(natural_key(record), version),
+                    state = states[key] = {"id": ids.take(), "uid": uids[key],
                                            "key": key, "version": version, "row_hash": None, "before": None,
                                            "new": True, "repeat": False}
                     self.counts["facts_added"] += 1
@@ -456,18 +324,23 @@ class BulkImport:
             states[state["key"]] = state
         return states
 
-    def _refuse_taken_ids(self, batch: list, keys: list[str], existing: dict) -> None:
+    def _refuse_taken_ids(self, batch: list, naturals: list[str], keys: list[str], existing: dict) -> dict[str, str]:
         """Refuse a new record whose id an older version of a fact already holds: it would bring an old value back
-        beside the current one; `claims-db edit` does that, as a new version."""
-        new = {version_uid(natural_key(r), r.get("version", 1)): row for (r, row), key in zip(batch, keys)
-               if key not in existing}
+        beside the current one; `claims-db edit` does that, as a new version. The new facts' ids, by key."""
+        uids, new = {}, {}
+        for (record, row), natural, key in zip(batch, naturals, keys):
+            if key not in existing:
+                uid = version_uid(natural, record.get("version", 1))
+                uids.setdefault(key, uid)  # the fact is made by the first record of its key
+                new[uid] = row
         if not new:
-            return
+            return uids
         for taken in self.conn.execute(select(FACTS.c.uid, FACTS.c.status, FACTS.c.superseded_by)
                                        .where(FACTS.c.uid.in_(sorted(new))).order_by(FACTS.c.uid).limit(1)):
             after = f" by {taken.superseded_by}" if taken.superseded_by else ""
             raise new[taken.uid].fail("value", f"this is fact {taken.uid}, {taken.status.value}{after}: edit the "
                                                "current version with 'claims-db edit' instead")
+        return uids
 
     def _write_facts(self, states: Iterable[dict], facts: _Facts, first_new: int) -> None:
         """Insert and update a batch's facts, fold them into the digest and keep their history for the end."""
@@ -484,7 +357,9 @@ class BulkImport:
             if self._touched_before(state, facts, first_new):
                 facts.amended[state["uid"]] = after
             else:
-                facts.history.add((state["uid"], state["subject_id"], state["before"], after))
+                old, new = changed_fields(state["before"], after)
+                texts = (None, None) if old == new else (self.writer.json(old), self.writer.json(new))
+                facts.history.add((state["uid"], state["subject_id"], state["before"], *texts))
         self.writer.insert(FACTS, inserts)
         if updates:
             self.conn.execute(update(FACTS).where(FACTS.c.id == bindparam("_id"))
@@ -515,9 +390,12 @@ class BulkImport:
             if uid not in known:
                 raise row.fail("superseded_by", f"no fact {uid} in the store or in this import")
 
-    def _fact_history(self, facts: _Facts) -> Iterator[dict]:
-        for uid, subject_id, before, after in facts.history:
-            yield self._history_row(before, facts.amended.get(uid, after), fact_uid=uid, entity_id=subject_id)
+    def _fact_history(self, facts: _Facts) -> Iterator[dict | None]:
+        for uid, subject_id, before, old, new in facts.history:
+            if uid in facts.amended:  # touched again by a later batch: what changed from before to the last
+                yield self._history_row(before, facts.amended[uid], fact_uid=uid, entity_id=subject_id)
+            elif new is not None:
+                yield self._history_texts(old, new, fact_uid=uid, entity_id=subject_id)
 
     # -- names, hashes, history ----------------------------------------------
     def _remake_names(self) -> None:
@@ -589,13 +467,16 @@ class BulkImport:
         before, after = changed_fields(old, new)
         if before == after:
             return None
+        return self._history_texts(self.writer.json(before), self.writer.json(after), fact_uid, entity_id)
+
+    def _history_texts(self, old: str, new: str, fact_uid: str | None, entity_id: int | None) -> dict:
         return {"changed_at": self.recorder.at, "changed_by": self.recorder.by, "action": self.action,
                 "fact_uid": fact_uid, "entity_id": entity_id, "predicate": None, "why": self.recorder.why,
-                "old": before, "new": after}
+                "old": old, "new": new}
 
     def _write_history(self, rows: Iterable[dict | None]) -> None:
         for batch in batches(r for r in rows if r is not None):
-            self.writer.insert(HISTORY, batch)
+            self.writer.insert(HISTORY, batch, ready=("old", "new"))
 
     def _store_digest(self, facts_added: int) -> None:
         meta = dict(self.conn.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())

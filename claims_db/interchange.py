@@ -349,9 +349,14 @@ def _compact(record: dict) -> dict:
     return out
 
 
+def jsonl_line(record: dict) -> str:
+    """A record as one line of a JSONL file, its empty fields left out."""
+    return json.dumps(_compact(record), ensure_ascii=False, sort_keys=False) + "\n"
+
+
 def dump_jsonl(records: Iterable[dict], out: io.TextIOBase) -> None:
     for record in records:
-        out.write(json.dumps(_compact(record), ensure_ascii=False, sort_keys=False) + "\n")
+        out.write(jsonl_line(record))
 
 
 def dump_csv(records: Iterable[dict], out: io.TextIOBase) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Iterable, Mapping
 
-from .interchange import dump_jsonl
+from .interchange import jsonl_line
 from .models import AliasForm, Status
 
 # The columns of a fact that its record is made of (besides its subject, predicate and value entity).
@@ -92,6 +91,4 @@ def entity_record(c: Mapping, jurisdiction: str | None, aliases: Iterable[tuple[
 
 def record_hash(record: dict) -> str:
     """The SHA-256 of a record as export writes it: the digest is the XOR of these over every row."""
-    buffer = io.StringIO()
-    dump_jsonl([record], buffer)
-    return hashlib.sha256(buffer.getvalue().encode()).hexdigest()
+    return hashlib.sha256(jsonl_line(record).encode()).hexdigest()

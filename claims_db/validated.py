@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .bulk import Source, Spool
+from .bulk import Source
 from .errors import InterchangeError
 from .interchange import row_at, type_value
+from .rows import Spool
 
 
 class _Kept:

@@ -126,7 +126,7 @@ def test_refresh_repairs_a_wrong_count_and_digest(seeded_store, store_url, claim
 _KILLED_IMPORT = """
 import sys, time
 from sqlalchemy import event
-from claims_db import bulk, store as store_module
+from claims_db import bulk, rows, store as store_module
 from claims_db.interchange import parse_files
 
 path, source, journal_mode = sys.argv[1:4]
@@ -145,7 +145,7 @@ def stop_here(self, facts_added):
 
 store_module._engine = small_cache
 bulk.BulkImport._store_digest = stop_here
-bulk.SQLITE_CACHE_KB = 16  # and an import's own cache as small
+rows.SQLITE_CACHE_KB = 16  # and an import's own cache as small
 store_module.Store(path).import_parsed(parse_files([source]))
 """
 

@@ -1,0 +1,170 @@
+"""Rows written straight to the driver for `claims_db.bulk`, and what an import keeps on disk meanwhile.
+
+Values are bound by their columns' own SQLAlchemy types, so rows are stored exactly as the ORM stored them,
+without a statement compiled per row; PostgreSQL takes a batch by COPY. On SQLite the import runs without
+the full-text insert triggers and, when it brings more facts than the store holds, without the secondary
+indexes of facts and history: both are made again before the commit, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import tempfile
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Connection
+
+from .models import Fact, History
+
+COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
+SQLITE_CACHE_KB = 32 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
+FACTS, HISTORY = Fact.__table__, History.__table__
+
+
+class Spool:
+    """Objects written to a temporary file and read back in order: memory stays flat however many."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.count = 0
+
+    def add(self, item) -> None:
+        data = marshal.dumps(item)
+        self.file.write(len(data).to_bytes(4, "little"))
+        self.file.write(data)
+        self.count += 1
+
+    def __iter__(self) -> Iterator:
+        self.file.seek(0)
+        read = self.file.read
+        for _ in range(self.count):  # marshal.load reads a file in small pieces: slow; a length prefix is not
+            yield marshal.loads(read(int.from_bytes(read(4), "little")))
+
+
+class Ids:
+    """Ids for new rows of a table, handed out in order: max + 1 on SQLite, the table's sequence elsewhere
+    (taken a block at a time, and set to the last one used at the end)."""
+
+    def __init__(self, conn: Connection, table: str, block: int):
+        self.conn, self.table, self.block = conn, table, block
+        self.sequence = conn.dialect.name == "postgresql"
+        self.next = self.end = 0
+        if not self.sequence:
+            self.next = (conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0) + 1
+            self.end = None
+        self.first = None
+
+    def take(self) -> int:
+        if self.sequence and self.next >= self.end:
+            seq = f"pg_get_serial_sequence('{self.table}', 'id')"
+            last = self.conn.scalar(sql_text(f"SELECT setval({seq}, nextval({seq}) + {self.block - 1})"))
+            self.next, self.end = last - self.block + 1, last + 1
+        taken, self.next = self.next, self.next + 1
+        if self.first is None:
+            self.first = taken
+        return taken
+
+    def finish(self) -> None:
+        if self.sequence and self.first is not None:
+            self.conn.execute(sql_text(f"SELECT setval(pg_get_serial_sequence('{self.table}', 'id'), :last)"),
+                              {"last": self.next - 1})
+
+
+class _Insert:
+    """One INSERT of many rows straight to the driver (COPY on PostgreSQL): each value in the form its column's
+    SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
+
+    def __init__(self, conn: Connection, table, columns: tuple[str, ...], ready: tuple[str, ...] = ()):
+        """`ready`: columns whose values come in their bound form already (see `_Writer.json`)."""
+        dialect = conn.dialect
+        self.conn, self.columns = conn, columns
+        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns) if c not in ready
+                           and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
+        names = ", ".join(columns)
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})"
+        self.copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
+
+    def __call__(self, rows: list[dict]) -> None:
+        values = []
+        for row in rows:
+            value = [row[c] for c in self.columns]
+            for i, process in self.processors:
+                value[i] = process(value[i])
+            values.append(value)
+        if not self.copy or len(values) < COPY_FROM:
+            self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
+            return
+        with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
+            for value in values:
+                copy.write_row(value)
+
+
+def _keep_none(process: Callable) -> Callable:
+    """A bind processor that binds None as it always does (JSON's None is 'null') without being called for it."""
+    none = process(None)
+    return lambda value: none if value is None else process(value)
+
+
+class Writer:
+    """Inserts for an import. On SQLite the full-text tables' insert triggers are dropped while it runs (a
+    trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
+    batch of new rows is added to its full-text table at once, before any later statement may update it."""
+
+    def __init__(self, conn: Connection, expected_facts: int):
+        from .search import FTS_COLUMNS
+
+        self.conn, self.inserts = conn, {}
+        self.indexes = []
+        if conn.dialect.name == "sqlite" and expected_facts > (conn.scalar(select(func.count()).select_from(FACTS))
+                                                                or 0):
+            # More facts coming than there are: the secondary indexes are cheaper made again, sorted, at the end
+            # than kept up row by row (SQLite's DDL is transactional, and readers keep the old ones meanwhile).
+            self.indexes = [*FACTS.indexes, *HISTORY.indexes]
+            for index in self.indexes:
+                index.drop(conn)
+        self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
+        self.triggers, self.high = {}, {}
+        if self.fts:  # the connection's own page cache is given back in `finish`
+            self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+        for table in self.fts:
+            sql = conn.scalar(sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+                              {"name": f"{table}_ai"})
+            if sql is None:  # a store whose search tables are missing: nothing to keep in step
+                continue
+            self.triggers[table] = sql
+            conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
+            self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
+
+    def json(self, value) -> str:
+        """A JSON column's value as the column stores it (SQLAlchemy's JSON type writes json.dumps of it), so a
+        history row can wait on disk as two short texts rather than two records."""
+        return json.dumps(value)
+
+    def insert(self, table, rows: list[dict], ready: tuple[str, ...] = ()) -> None:
+        if not rows:
+            return
+        columns = tuple(rows[0])
+        write = self.inserts.get((table.name, columns))
+        if write is None:
+            write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns, ready)
+        write(rows)
+        if table.name in self.triggers:
+            columns = ", ".join(self.fts[table.name])
+            self.conn.execute(sql_text(f"INSERT INTO {table.name}_fts (rowid, {columns}) "
+                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
+                              {"high": self.high[table.name]})
+            self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
+
+    def finish(self) -> None:
+        for index in self.indexes:
+            index.create(self.conn)
+        for sql in self.triggers.values():
+            self.conn.exec_driver_sql(sql)
+        if self.fts:
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache)}")
