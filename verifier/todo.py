@@ -60,14 +60,6 @@ def _recordable(claim) -> bool:
     return True
 
 
-def write(path: str, files: Iterable[FileResult]) -> int:
-    from .output import write_text
-
-    rows = records(files)
-    write_text(path, "".join(map(line, rows)), "to-do list")
-    return len(rows)
-
-
 def line(row: dict) -> str:
     """A record as one line of the to-do file."""
     return json.dumps(row, ensure_ascii=False) + "\n"
