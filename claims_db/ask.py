@@ -48,7 +48,8 @@ class EntityView:
     name: str
     kind: str
     note: str | None
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # the names curators gave it (and a country's demonyms)
+    made: tuple[str, ...]  # an office's names made from its parts (`claims-db entity show` lists them)
     facts: tuple[dict, ...]  # every fact with it as subject, whatever its status
     offices: tuple[Term, ...]  # the offices it holds or held
     holders: tuple[Term, ...]  # if it is an office: who held it, in order
@@ -61,7 +62,7 @@ class EntityView:
 
     def as_dict(self) -> dict:
         record = {"id": self.id, "name": self.name, "kind": self.kind, "note": self.note,
-                  "aliases": list(self.aliases), "facts": list(self.facts),
+                  "aliases": list(self.aliases), "made_from_parts": list(self.made), "facts": list(self.facts),
                   "offices": [t.as_dict() for t in self.offices]}
         if self.is_office:
             record.update(holders=[t.as_dict() for t in self.holders], on=self.on.isoformat(),
@@ -126,7 +127,8 @@ def show(session: Session, name: str, on: dt.date) -> list[EntityView]:
         holders = _terms(session, Fact.value_entity_id == entity.id)
         views.append(EntityView(
             entity.id, entity.name, entity.kind, entity.note,
-            tuple(sorted(a.text for a in entity.aliases if a.text != entity.name)),
+            tuple(sorted(a.text for a in entity.aliases if a.text != entity.name and a.form != AliasForm.GENERATED)),
+            tuple(sorted(a.text for a in entity.aliases if a.text != entity.name and a.form == AliasForm.GENERATED)),
             tuple(fact_dict(f) for f in facts), _terms(session, Fact.subject_id == entity.id),
             holders, on, tuple(t for t in holders if t.in_force(on))))
     return views

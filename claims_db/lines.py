@@ -45,6 +45,8 @@ def entity(view: EntityView) -> Iterator[str]:
     """`claims-db show`: the entity, its aliases, offices held, holders if an office, then its facts."""
     yield f"{view.name}  ({view.kind}, id {view.id})"
     yield "aliases: " + (", ".join(view.aliases) if view.aliases else "none")
+    if view.made:
+        yield f"made from its parts: {len(view.made)} names (claims-db entity show lists them)"
     if view.note:
         yield f"note: {view.note}"
     if view.offices:

@@ -262,3 +262,19 @@ def test_who_refuses_a_bad_date(claims_db_cli):
     with pytest.raises(SystemExit) as exited:
         claims_db_cli("who", "President", "--on", "2020-13-01")
     assert exited.value.code == 2
+
+
+def test_show_an_office_keeps_its_made_names_apart(seeded_store, store_url, claims_db_cli):
+    """A curator's names are the aliases; the names made from an office's parts are counted (entity show lists
+    them), so the few irregular ones are not lost among the made ones."""
+    seeded_store.import_parsed(_facts(
+        {"record": "entity", "subject": "Skarvia", "kind": "country", "demonyms": ["Skarvian"]},
+        {"record": "entity", "subject": "Minister of Fisheries of Skarvia", "kind": "office", "title": "Minister",
+         "portfolio": "Fisheries", "jurisdiction": "Skarvia", "aliases": ["Fiskeriminister"]}))
+    out = claims_db_cli("show", "--db", store_url, "Minister of Fisheries of Skarvia")[1].splitlines()
+    assert out[1] == "aliases: Fiskeriminister"
+    assert out[2].startswith("made from its parts: ") and out[2].endswith(" names (claims-db entity show lists them)")
+    [view] = json.loads(claims_db_cli("show", "--db", store_url, "Skarvian Fisheries Minister", "--json")[1])
+    assert view["aliases"] == ["Fiskeriminister"]
+    assert {"Skarvian Fisheries Minister", "Fisheries Minister of Skarvia"} <= set(view["made_from_parts"])
+    assert f"made from its parts: {len(view['made_from_parts'])} names" in out[2]
