@@ -51,3 +51,17 @@ def test_latest_containing(index, word, before, expected):
 ], ids=["latest-first", "at-most", "only-earlier", "singular"])
 def test_ending_with(index, word, before, most, expected):
     assert [m.name for m in index.ending_with(word, at(before), most)] == expected
+
+
+def test_an_entity_named_two_ways_counts_its_latest_mention():
+    """One bridge written two ways ("Osk Bridge", "Old Osk Bridge", then "Osk Bridge" again after another bridge):
+    its latest mention, whichever way it was written, puts it before the other bridge."""
+    text = "Osk Bridge shut. Old Osk Bridge reopened. Tarn Bridge opened. Osk Bridge was busy. Then the bridge fell."
+    spans = [("Osk Bridge", 2, 0), ("Old Osk Bridge", 2, text.index("Old")), ("Tarn Bridge", 3, text.index("Tarn")),
+             ("Osk Bridge", 2, text.index("Osk Bridge was"))]
+    mentions = sorted((Mention(entity_id, name, "place", start, start + len(name)) for name, entity_id, start in spans),
+                      key=lambda m: (m.end, m.start))
+    context = SimpleNamespace(document=SimpleNamespace(text=text), mentions=tuple(mentions),
+                              ends=tuple(m.end for m in mentions))
+    found = EarlierMentions(context).ending_with("bridge", text.index("the bridge"), most=3)
+    assert [m.entity_id for m in found] == [2, 3]

@@ -45,14 +45,13 @@ class EarlierMentions:
         for i, m in enumerate(self.mentions):
             self._by_text.setdefault(text[m.start:m.end].lower(), []).append(i)
         self._containing: dict[str, list[int]] = {}
-        # last word, singular -> entity id -> indices of that entity's mentions (not offices) ending with it
+        # last word, singular -> entity id -> indices of that entity's mentions (not offices) ending with it, in order
         self._last_word: dict[str, dict[int, list[int]]] = {}
-        for lowered, indices in self._by_text.items():
-            words = lowered.split()
-            for i in indices if words else ():
-                if self.mentions[i].kind != "office":
-                    self._last_word.setdefault(words[-1].rstrip("s"), {}).setdefault(self.mentions[i].entity_id,
-                                                                                      []).append(i)
+        last = {lowered: lowered.split()[-1].rstrip("s") for lowered in self._by_text if lowered.split()}
+        for i, m in enumerate(self.mentions):
+            word = last.get(text[m.start:m.end].lower())
+            if word is not None and m.kind != "office":
+                self._last_word.setdefault(word, {}).setdefault(m.entity_id, []).append(i)
 
     @classmethod
     def of(cls, context: Context) -> EarlierMentions:
