@@ -119,16 +119,22 @@ def resolve(session: Session, name: str) -> list[Entity]:
     return list(session.scalars(select(Entity).where(Entity.id.in_(ids)).order_by(Entity.name, Entity.id)))
 
 
+def _names_by_form(entity: Entity) -> dict[AliasForm, tuple[str, ...]]:
+    """An entity's names other than its own, sorted, by where each comes from (a curator, a demonym, its parts)."""
+    return {form: tuple(sorted(a.text for a in entity.aliases if a.form == form and a.text != entity.name))
+            for form in AliasForm}
+
+
 def show(session: Session, name: str, on: dt.date) -> list[EntityView]:
     """Every entity `name` resolves to, with its aliases, facts, offices and, for an office, its holders."""
     views = []
     for entity in resolve(session, name):
         facts = session.scalars(select(Fact).where(Fact.subject_id == entity.id).order_by(Fact.uid))
         holders = _terms(session, Fact.value_entity_id == entity.id)
+        by_form = _names_by_form(entity)
         views.append(EntityView(
             entity.id, entity.name, entity.kind, entity.note,
-            tuple(sorted(a.text for a in entity.aliases if a.text != entity.name and a.form != AliasForm.GENERATED)),
-            tuple(sorted(a.text for a in entity.aliases if a.text != entity.name and a.form == AliasForm.GENERATED)),
+            tuple(sorted((*by_form[AliasForm.NAME], *by_form[AliasForm.DEMONYM]))), by_form[AliasForm.GENERATED],
             tuple(fact_dict(f) for f in facts), _terms(session, Fact.subject_id == entity.id),
             holders, on, tuple(t for t in holders if t.in_force(on))))
     return views
@@ -138,14 +144,13 @@ def names(session: Session, name: str) -> list[EntityNames]:
     """Every entity `name` resolves to, with its parts and its names by origin."""
     views = []
     for entity in resolve(session, name):
-        by_form = {form: sorted(a.text for a in entity.aliases if a.form == form and a.text != entity.name)
-                   for form in AliasForm}
+        by_form = _names_by_form(entity)
         parts = {"title": entity.title, "portfolio": entity.portfolio, "body": entity.body,
                  "jurisdiction": entity.jurisdiction.name if entity.jurisdiction else None}
         offices = session.scalars(select(Entity.name).where(Entity.jurisdiction_id == entity.id).order_by(Entity.name))
         views.append(EntityNames(entity.id, entity.name, entity.kind, {k: v for k, v in parts.items() if v},
-                                 tuple(by_form[AliasForm.NAME]), tuple(by_form[AliasForm.DEMONYM]),
-                                 tuple(by_form[AliasForm.GENERATED]), tuple(offices)))
+                                 by_form[AliasForm.NAME], by_form[AliasForm.DEMONYM], by_form[AliasForm.GENERATED],
+                                 tuple(offices)))
     return views
 
 
