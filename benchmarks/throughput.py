@@ -38,8 +38,7 @@ def texts(copies: int) -> dict[str, str]:
     if not drafts:
         raise SystemExit(f"no drafts in {NEWS}: the texts are read from ../shared/real-news")
     dense = "\n\n".join(drafts)
-    sentences = [s for paragraph in dense.split("\n\n") for s in SENTENCE_END.split(paragraph)]
-    sparse = "\n\n".join(s for s in sentences if not re.search(r"\d", s))
+    sparse = "\n\n".join(s for s in _sentences(dense) if not re.search(r"\d", s))
     return {"claim-dense news": "\n\n".join([dense] * copies), "sparse news": "\n\n".join([sparse] * copies)}
 
 

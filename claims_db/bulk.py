@@ -284,7 +284,7 @@ class BulkImport:
                     version = record.get("version", 1)
                     state = states[key] = {"id": ids.take(), "uid": uids[key],
                                            "key": key, "version": version, "row_hash": None, "before": None,
-                                           "new": True, "repeat": False}
+                                           "new": True}
                     self.counts["facts_added"] += 1
                 else:
                     self.counts["facts_updated"] += 1
@@ -320,7 +320,7 @@ class BulkImport:
         for row in rows:
             state = dict(row)
             state["value_type"] = state["value_type"].value
-            state.update(new=False, repeat=False, before=_fact_dict(state))
+            state.update(new=False, before=_fact_dict(state))
             states[state["key"]] = state
         return states
 

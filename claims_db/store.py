@@ -30,7 +30,6 @@ from .locate import VOCABULARY, redact, sqlite_path, sqlite_ro_uri, to_url, wal_
 from .models import Alias, AliasForm, Base, Entity, Fact, Meta, Predicate, Status, ValueType
 from .text import normalise
 
-CHUNK = 500
 IMMEDIATE = "claims_db_immediate"  # execution option: this transaction writes, so SQLite locks at BEGIN
 SQLITE_LOCK_WAIT = 60  # seconds a writer waits for another to finish before "database is locked"
 # Writers on SQLite use the write-ahead log: readers (checks) never wait for a writer, nor a writer for them.
@@ -301,7 +300,7 @@ class Store:
             if id(row) in seen:
                 continue
             seen.add(id(row))
-            new = _record_hash(_row_record(row))
+            new = record_hash(_row_record(row))
             digest ^= int(row.row_hash or "0", 16) ^ int(new, 16)
             row.row_hash = new
         session.merge(Meta(key="digest", value=f"{digest:064x}"))
@@ -448,10 +447,6 @@ class _EntityCache:
             self.by_name[name] = entity
         return entity
 
-    def find(self, name: str) -> Entity | None:
-        """The entity of this canonical name, made in this import or already stored, else None."""
-        return self.by_name.get(name) or self.session.scalar(select(Entity).where(Entity.name == name))
-
     def add_aliases(self, entity: Entity, names: Iterable[str], form: AliasForm = AliasForm.NAME) -> None:
         """Add new names, by the rule of `claims_db.aliases`."""
         known = {a.norm: a for a in entity.aliases}
@@ -505,9 +500,6 @@ def _row_record(row: Entity | Predicate | Fact) -> dict:
         return _entity_record(row, ((a.text, a.form) for a in row.aliases))
     return _fact_record(row, row.subject.name, row.value_entity.name if row.value_entity else None)
 
-
-def _record_hash(record: dict) -> str:
-    return record_hash(record)
 
 def _export_records(session: Session) -> Iterator[dict]:
     """All records in canonical order: predicates, entities, then facts."""

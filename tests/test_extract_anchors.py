@@ -56,10 +56,6 @@ def test_anchored_matches_are_the_full_scans_on_any_text(kind, name, pattern, wh
     assert [m.span() for m in anchors.finditer(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
 
 
-def test_a_pattern_tried_nowhere_finds_nothing():
-    assert list(anchors.matches(date.MONTH_YEAR, "in May 2025", [])) == []
-
-
 def test_the_folded_text_has_a_to_z_wherever_ignore_case_would_match_them():
     """Every character, lower-cased as anchors.folded does, is a letter a-z exactly when `re.IGNORECASE` matches
     it to that letter, and is a word character exactly when it was one."""

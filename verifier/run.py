@@ -95,14 +95,6 @@ class RunResult:
     def findings(self) -> list[Finding]:
         return [f for file in self.files for f in file.findings]
 
-    def summary(self) -> dict[str, int]:
-        """Claims per verdict over the run, consistent ones counted whether shown or not."""
-        totals = count_verdicts(())
-        for file in self.files:
-            for verdict, n in file.summary().items():
-                totals[verdict] += n
-        return totals
-
 
 def count_verdicts(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings have each verdict, every verdict present."""

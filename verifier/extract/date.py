@@ -150,13 +150,18 @@ def _years(text: str, anchors: Anchors) -> list[int]:
     return [start for start in anchors.digit_starts() if text.startswith(("19", "20"), start)]
 
 
+def _years_and_leads(text: str, anchors: Anchors) -> list[int]:
+    years = _years(text, anchors)
+    return years + _leads(text, years)
+
+
 # Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
 WHERE = {
     DAY_MONTH: lambda text, anchors: [*anchors.of("month"), *_days_before(text, anchors.of("month"))],
     ISO: _years,
     MONTH_YEAR: lambda text, anchors: anchors.of("month"),
     MONTH_ONLY: lambda text, anchors: _leads(text, anchors.of("month")),
-    YEAR: lambda text, anchors: _years(text, anchors) + _leads(text, _years(text, anchors)),
+    YEAR: _years_and_leads,
     WEEKDAY: lambda text, anchors: anchors.of("weekday") + _leads(text, anchors.of("weekday")),
     RELATIVE: lambda text, anchors: anchors.of("relative"),
 }

@@ -16,7 +16,6 @@ from ..records import Claim
 from .anchors import Anchors, finditer, reversed_text
 from .base import Kind
 from .lexicon import BIG_SCALES, CURRENCIES, ISO_CODES, SCALES, SHORT_SCALES, SUBUNITS, alternation
-from .trie import trie
 from .numbers import MAX_FIGURE, Figure, figures, hedge_before, number_at
 
 _ISO = alternation(ISO_CODES)
@@ -42,7 +41,7 @@ CENTS_WORD = re.compile(rf"\s?(?P<sub>{alternation(SUBUNITS)})\b|(?=\s*(?:[.,;!?
 
 # A currency written before an amount, read backwards from the amount in the reversed text: the longest
 # one ending there ("usd$" in "USD$ 5", "m" of "MUSD" too) bounds where BEFORE may start.
-_BEFORE_REVERSED = re.compile(rf"(?:{trie({c.lower()[::-1] for c in [*ISO_CODES, *_BEFORE_WORDS]})})m?",
+_BEFORE_REVERSED = re.compile(rf"(?:{alternation({c.lower()[::-1] for c in [*ISO_CODES, *_BEFORE_WORDS]})})m?",
                               re.IGNORECASE)
 
 

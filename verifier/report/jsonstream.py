@@ -65,10 +65,7 @@ def chunks(value: Any, level: int = 0) -> Iterator[str]:
         for item in value.items:
             yield _before_item(empty, level)
             empty = False
-            if isinstance(item, (Fields, Each, Later, Written)):
-                yield from chunks(item, level + 1)
-            else:
-                yield dumps(item, level + 1)
+            yield from chunks(item, level + 1)
         yield _list_end(empty, level)
     elif isinstance(value, Later):
         yield from chunks(value.compute(), level)
