@@ -184,7 +184,8 @@ class BulkImport:
 
     def run(self, source: Source, upsert_predicate, predicate_record) -> dict[str, int]:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
-        self.writer = Writer(self.conn, source.fact_count)
+        stored = integrity.fact_count(self.location, self.conn.scalar(select(Meta.value).where(Meta.key == "facts")))
+        self.writer = Writer(self.conn, source.fact_count, stored)
         self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
@@ -349,10 +350,11 @@ class BulkImport:
             record = fact_record(state, state["subject"], state["predicate"], state["value_type"],
                                  state["value_entity"])
             new_hash = record_hash(record)
+            unchanged = state["row_hash"] == new_hash  # a stored fact imported again as it is: no write
             self.digest ^= int(state["row_hash"] or "0", 16) ^ int(new_hash, 16)
             state["row_hash"] = new_hash
-            row = {c: state[c] for c in _FACT_COLUMNS}
-            (inserts if state["new"] else updates).append(row)
+            if state["new"] or not unchanged:
+                (inserts if state["new"] else updates).append({c: state[c] for c in _FACT_COLUMNS})
             after = {"id": state["uid"], **record}
             if self._touched_before(state, facts, first_new):
                 facts.amended[state["uid"]] = after
@@ -456,10 +458,12 @@ class BulkImport:
                 record = entity_record(row, row["jurisdiction"], names.get(entity_id, ()))
                 new_hash = record_hash(record)
                 self.digest ^= int(row["row_hash"] or "0", 16) ^ int(new_hash, 16)
-                hashes.append({"_id": entity_id, "row_hash": new_hash})
+                if new_hash != row["row_hash"]:  # an entity a fact only named keeps its row as it was
+                    hashes.append({"_id": entity_id, "row_hash": new_hash})
                 history.append(self._history_row(next(befores), record, entity_id=entity_id))
-            self.conn.execute(update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
-                              .values(row_hash=bindparam("row_hash")), hashes)
+            if hashes:
+                self.conn.execute(update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
+                                  .values(row_hash=bindparam("row_hash")), hashes)
             yield from history
 
     def _history_row(self, old: dict | None, new: dict, fact_uid: str | None = None,

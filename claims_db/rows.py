@@ -13,7 +13,6 @@ import marshal
 import tempfile
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 
@@ -115,13 +114,12 @@ class Writer:
     trigger per row costs eight times an INSERT ... SELECT per batch) and made again before the commit; every
     batch of new rows is added to its full-text table at once, before any later statement may update it."""
 
-    def __init__(self, conn: Connection, expected_facts: int):
+    def __init__(self, conn: Connection, expected_facts: int, stored_facts: int):
         from .search import FTS_COLUMNS
 
         self.conn, self.inserts = conn, {}
         self.indexes = []
-        if conn.dialect.name == "sqlite" and expected_facts > (conn.scalar(select(func.count()).select_from(FACTS))
-                                                                or 0):
+        if conn.dialect.name == "sqlite" and expected_facts > stored_facts:  # the count kept in meta, not a scan
             # More facts coming than there are: the secondary indexes are cheaper made again, sorted, at the end
             # than kept up row by row (SQLite's DDL is transactional, and readers keep the old ones meanwhile).
             self.indexes = [*FACTS.indexes, *HISTORY.indexes]
