@@ -66,21 +66,21 @@ def texts() -> Iterator[tuple[str, str, dt.date]]:
 
 
 def with_variants(sources) -> Iterator[tuple[str, str, dt.date]]:
-    """Each text, then variants of it: joined to a cut of the next, case and spaces changed at random."""
+    """Each text, then variants of it: joined to a cut of the next, case and spaces changed at random. A variant is
+    named by both its texts and drawn from a generator seeded by them, so adding or dropping a source (a missing
+    ../shared) changes no other text's variants."""
     sources = list(sources)
-    rng = random.Random(SEED)
     for index, (name, text, as_of) in enumerate(sources):
         yield name, text, as_of
-        other = sources[(index + 1) % len(sources)][1]
+        other_name, other = sources[(index + 1) % len(sources)][:2]
+        rng = random.Random(f"{SEED}/{name}/{other_name}")
         for n in range(VARIANTS):
             cut, other_cut = rng.randrange(len(text) + 1), rng.randrange(len(other) + 1)
-            variant = text[:cut] + other[other_cut:]
-            chars = list(variant)
+            chars = list(text[:cut] + other[other_cut:])
             for _ in range(len(chars) // 40):
-                i = rng.randrange(len(chars)) if chars else 0
-                if chars:
-                    chars[i] = rng.choice((chars[i].swapcase(), chars[i] + " ", "", chars[i] + "-", chars[i] + "\n"))
-            yield f"{name}~{n}", "".join(chars), as_of
+                i = rng.randrange(len(chars))
+                chars[i] = rng.choice((chars[i].swapcase(), chars[i] + " ", "", chars[i] + "-", chars[i] + "\n"))
+            yield f"{name}~{other_name}~{n}", "".join(chars), as_of
 
 
 def claims_of(name: str, text: str, as_of: dt.date) -> list:
