@@ -222,13 +222,13 @@ def stream(paths: list[str], config, reader, today, baseline: set[tuple[str, str
         return config.ignored(path) or (bool(written) and os.path.realpath(path) in written)
 
     found = walk(paths, ignored, lambda path, why: errors.append(FileError(path, why)))
+    commits: dict[str, str] = {}  # folder -> the commit --diff names there
     if diff_rev:  # a bad revision is an error before anything is checked or written: once per folder
-        first_in = {}
         for path in found:
-            first_in.setdefault(os.path.dirname(os.path.abspath(path)), path)
-        for path in first_in.values():
-            verify_revision(diff_rev, path)
-    judge = Judge(config, baseline, diff_rev, show_consistent)
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder not in commits:
+                commits[folder] = verify_revision(diff_rev, path)
+    judge = Judge(config, baseline, diff_rev, show_consistent, commits)
     # Standard input exists only here: it is read now, and a worker gets its text.
     work = [_read(STDIN, config.max_file_size, stdin, stdin_name) if path == STDIN else path for path in found]
     options = _options(config, today)
@@ -276,6 +276,7 @@ class Judge:
     baseline: set[tuple[str, str]] | None
     diff_rev: str | None
     show_consistent: bool
+    commits: dict[str, str]  # folder -> the commit diff_rev names there, resolved once before the run
 
     def file(self, checker, item: str | Draft | FileError) -> FileResult | FileError:
         """Read (unless `item` is a draft read already), check and filter one draft."""
@@ -296,7 +297,10 @@ class Judge:
             notices = [*notices, Notice(draft.path, report.position(report.cuts[0])[0],
                                         f"{len(report.cuts)} overlong sentence part(s) (over {MAX_SENTENCE} characters "
                                         "with no full stop) checked apart; a claim near a cut may lack its context")]
-        changed = changed_lines(self.diff_rev, draft.path) if self.diff_rev else None
+        changed = None
+        if self.diff_rev:
+            commit = self.commits.get(os.path.dirname(os.path.abspath(draft.path)))
+            changed = changed_lines(commit or verify_revision(self.diff_rev, draft.path), draft.path)
         kept = keep(draft.path, findings, self.baseline, changed)
         shown = kept if self.show_consistent else tuple(f for f in kept if f.verdict is not Verdict.CONSISTENT)
         return FileResult(report, draft.original, shown, tuple(notices), tuple(findings), draft.bom,
@@ -389,16 +393,16 @@ def verify_revision(rev: str, path: str) -> str:
     return verified.stdout.strip()
 
 
-def changed_lines(rev: str, path: str) -> set[int]:
-    """Line numbers of `path` added or changed since git revision `rev` (every line of a file new to git)."""
+def changed_lines(commit: str, path: str) -> set[int]:
+    """Line numbers of `path` added or changed since `commit` (every line of a file new to git)."""
     from .document import InputError
 
-    commit, name = verify_revision(rev, path), os.path.basename(path)
+    name = os.path.basename(path)
     if _git(path, "ls-files", "--error-unmatch", "--", name).returncode != 0:
         return ALL_LINES
     diff = _git(path, "diff", "--unified=0", "--no-color", "--no-ext-diff", commit, "--", name)
     if diff.returncode != 0:
-        raise InputError(f"{path}: git diff failed: {diff.stderr.strip().splitlines()[0] if diff.stderr else rev}")
+        raise InputError(f"{path}: git diff failed: {diff.stderr.strip().splitlines()[0] if diff.stderr else commit}")
     lines: set[int] = set()
     for match in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", diff.stdout, re.MULTILINE):
         start, count = int(match.group(1)), int(match.group(2) or 1)
