@@ -127,11 +127,11 @@ def test_a_failed_run_leaves_no_report_and_keeps_the_old_one(world, desk, monkey
 
     monkeypatch.setattr(run_module.Judge, "file", failing)
     code = main(["check", ".", "--db", world, "--format", "json", "-o", "report.json", "--todo", "todo.jsonl",
-                 "--write-baseline", "baseline.json"])
+                 "--write-baseline", "baseline.json", "--suggest"])
     assert code == 2 and "disk on fire" in capsys.readouterr().err
     assert (desk / "report.json").read_text(encoding="utf-8") == "the previous report\n"
     left = sorted(p.name for p in desk.iterdir())
-    assert left == sorted([*DRAFTS, BROKEN, "report.json"]), "no temporary file, baseline or to-do list is left"
+    assert left == sorted([*DRAFTS, BROKEN, "report.json"]), "no temporary file, baseline, to-do list or corrected copy is left"
 
 
 @pytest.mark.parametrize("document", [

@@ -256,8 +256,8 @@ class _Effects:
                                            "text": x.judgement.claim.text, "fingerprint": x.fingerprint})
             if self._todo is not None:
                 self._todo.write("".join(map(todo.line, todo.records([file]))))
-            if self._args.suggest and (written := suggest.write(file)) is not None:
-                self._suggested.append(written)
+            if self._args.suggest and (copy := suggest.prepare(file)) is not None:
+                self._suggested.append(self._stack.enter_context(copy))  # in place only once the report is
             yield file
 
     def finish(self, errors) -> None:
@@ -276,8 +276,9 @@ class _Effects:
             print(f"verifier: {self._hidden} finding(s) hidden by the baseline {args.baseline}", file=sys.stderr)
         if self._todo is not None:
             self._todo.commit()
-        for written in self._suggested:
-            print(f"verifier: corrected copy written to {written}", file=sys.stderr)
+        for copy in self._suggested:
+            copy.commit()
+            print(f"verifier: corrected copy written to {copy.path}", file=sys.stderr)
 
     def __enter__(self) -> _Effects:
         return self

@@ -38,10 +38,18 @@ class AtomicFile:
             self.discard()
             raise self._failed(exc) from None
 
-    def commit(self) -> None:
-        """Put the file in place."""
+    def close(self) -> None:
+        """Finish writing, holding no open file, without putting the file in place yet (`commit` does)."""
         try:
             self._file.close()
+        except OSError as exc:
+            self.discard()
+            raise self._failed(exc) from None
+
+    def commit(self) -> None:
+        """Put the file in place."""
+        self.close()
+        try:
             os.chmod(self._temporary, self._mode)
             os.replace(self._temporary, self.path)
             self._committed = True

@@ -35,15 +35,18 @@ def target(path: str) -> Path:
     return original.with_name(f"{stem}.suggested{original.suffix}")
 
 
-def write(file: FileResult) -> Path | None:
-    """Write the corrected copy when there is something to correct; return its path."""
+def prepare(file: FileResult):
+    """The corrected copy, written whole beside the draft but not yet in place (`commit()` puts it there, `discard()`
+    removes it), when there is something to correct; else None."""
     text = corrected(file)
     if text == file.text:
         return None
     path = target(file.path)
     if path == Path(file.path):
         return None  # the draft is a corrected copy itself: never write over it
-    from .output import write_text
+    from .output import AtomicFile
 
-    write_text(path, ("\ufeff" if file.bom else "") + text, "corrected copy")
-    return path
+    copy = AtomicFile(path, "corrected copy")
+    copy.write(("\ufeff" if file.bom else "") + text)
+    copy.close()
+    return copy
