@@ -209,9 +209,7 @@ class BulkImport:
             self._write_history(entity_history)
             self._write_history(self._fact_history(facts))
         else:
-            for _ in entity_history:
-                pass
-            for _ in facts.history:
+            for _ in entity_history:  # the entities are hashed as it runs; only the rows it yields are not wanted
                 pass
         self._store_digest(self.counts["facts_added"])
         self.writer.finish()
@@ -355,6 +353,8 @@ class BulkImport:
             state["row_hash"] = new_hash
             if state["new"] or not unchanged:
                 (inserts if state["new"] else updates).append({c: state[c] for c in _FACT_COLUMNS})
+            if not self.history:  # a new store's bundled records: no history rows
+                continue
             after = {"id": state["uid"], **record}
             if self._touched_before(state, facts, first_new):
                 facts.amended[state["uid"]] = after
