@@ -16,7 +16,7 @@ from claims_db.query import Reader
 from verifier import inputs, run as run_module
 from verifier.cli import main
 from verifier.config import load
-from verifier.report import FINDINGS_ONLY, FORMATS, jsonstream, render, spool, write
+from verifier.report import BIDI, FINDINGS_ONLY, FORMATS, jsonstream, render, spool, write
 from verifier.report.jsonstream import Each, Fields, Later
 from verifier.run import execute, stream
 from verifier_support import build_world
@@ -66,6 +66,9 @@ def test_a_streamed_report_is_the_whole_run_render(fmt, world, desk, tiny_spools
     write(fmt, _stream(world), out)
     assert out.getvalue() == whole
     assert BROKEN in whole or fmt == "claimreview", "the unreadable draft is reported wherever the format says so"
+    if fmt in ("json", "sarif", "rdjson", "claimreview"):  # the depth of every spooled piece, as one dump lays it out
+        canonical = json.dumps(json.loads(whole), ensure_ascii=False, indent=2) + "\n"
+        assert whole == canonical.translate({code: f"\\u{code:04x}" for code in BIDI})  # bidi controls escaped
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit"])
