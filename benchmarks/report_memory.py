@@ -70,12 +70,13 @@ def write_drafts(directory: Path, count: int) -> int:
 def measure(command: list[str]) -> tuple[float, float, float]:
     """Run `command`; return its seconds, its processor seconds (its workers' too) and its peak RSS in MB."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode("utf-8", "replace")
-    process.stderr.close()
+    with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: a child that says much never blocks on it
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        error = stderr.read().decode("utf-8", "replace")
     if process.returncode not in (0, 1):  # 1: findings, as expected
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
