@@ -269,16 +269,8 @@ class Reader:
     def mentions(self, text: str) -> list[Mention]:
         """Entities named in `text`, longest alias first, never overlapping."""
         toks = tokens(text)
-        grams: dict[str, list[tuple[int, int]]] = {}
         words = [t for t, _, _ in toks]
-        beginning = None if self._arrays else self._alias_starts(set(words))
-        for i in range(len(words)):
-            if beginning is not None and words[i] not in beginning:
-                continue  # no alias begins with this word: no n-gram from here can name an entity
-            key = ""
-            for j in range(i, min(i + MAX_ALIAS_TOKENS, len(words))):
-                key = f"{key} {words[j]}" if key else words[j]
-                grams.setdefault(key, []).append((i, j + 1))
+        grams = self._all_grams(words) if self._arrays else self._prefix_grams(words)
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         keys = sorted(grams)
         select = "SELECT a.norm, a.text, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id "
@@ -318,13 +310,41 @@ class Reader:
             chosen.append(Mention(entity_id, name, kind, start, end))
         return sorted(chosen, key=lambda m: (m.start, m.end, m.name))
 
-    def _alias_starts(self, words: set[str]) -> set[str]:
-        """The words some alias begins with (the alias itself, or its first word before a space): one index range
-        probe per distinct word, so a draft costs the same on a store of any size. Tokens hold letters and digits
-        only, so [word, word + "!") is exactly "word" and "word ...". On SQLite (BINARY order); PostgreSQL's
-        collation may not order so, and there one array look-up of every n-gram is a single statement anyway."""
+    @staticmethod
+    def _all_grams(words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Every n-gram of up to MAX_ALIAS_TOKENS words, with the (first, past-last) word indexes of each place."""
+        grams: dict[str, list[tuple[int, int]]] = {}
+        for i in range(len(words)):
+            key = ""
+            for j in range(i, min(i + MAX_ALIAS_TOKENS, len(words))):
+                key = f"{key} {words[j]}" if key else words[j]
+                grams.setdefault(key, []).append((i, j + 1))
+        return grams
+
+    def _prefix_grams(self, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """The n-grams that begin some alias, a word longer at a time: each round asks which of its distinct
+        n-grams begin an alias and only those grow by the next word. Every alias of the text is among them (an
+        alias begins with each of its own prefixes), and a draft costs index probes of the n-grams that could
+        still be names, on a store of any size, rather than every n-gram from every word."""
+        grams: dict[str, list[tuple[int, int]]] = {}
+        growing = {i: word for i, word in enumerate(words)}
+        for length in range(1, MAX_ALIAS_TOKENS + 1):
+            begun = self._alias_prefixes(set(growing.values()))
+            growing = {i: key for i, key in growing.items() if key in begun}
+            for i, key in growing.items():
+                grams.setdefault(key, []).append((i, i + length))
+            growing = {i: f"{key} {words[i + length]}" for i, key in growing.items() if i + length < len(words)}
+            if not growing:
+                break
+        return grams
+
+    def _alias_prefixes(self, keys: set[str]) -> set[str]:
+        """The keys (normalised words joined by spaces) some alias is or begins with, before a space: one index
+        range probe per key. Norms hold letters, digits and single spaces only, so [key, key + "!") is exactly
+        "key" and "key ...". On SQLite (BINARY order); PostgreSQL's collation may not order so, and there one
+        array look-up of every n-gram is a single statement anyway."""
         found: set[str] = set()
-        ordered = sorted(words)
+        ordered = sorted(keys)
         for chunk in (ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)):
             values = ",".join("(?)" for _ in chunk)
             sql = (f"WITH v(word) AS (VALUES {values}) SELECT word FROM v WHERE EXISTS "

@@ -191,12 +191,15 @@ def test_predicate_units_are_read_from_a_sample_of_the_facts(reader):
     "The North Atlantic Treaty Organization met; NATO Secretary General Mark Rutte spoke in Türkiye.",
     "north atlantic treaty organization in lower case, then OTAN and the Republic of Türkiye's envoy",
     "Turkeys and Turkey, NATOs and NATO: a word that begins no alias sits beside one that does.",
+    "Russia's Defence Minister met the Minister of Defence of the Russian Federation, not the Minister of Fun.",
+    "the the the Republic of the Republic of Türkiye of of",
     "",
-], ids=["multi-word-aliases", "lower-case-and-possessive", "prefixes-that-are-not-words", "empty"])
-def test_the_first_word_probe_finds_exactly_what_every_n_gram_would(reader, monkeypatch, text):
-    """The look-up asks first which words begin an alias, then only their n-grams: the same mentions."""
+], ids=["multi-word-aliases", "lower-case-and-possessive", "prefixes-that-are-not-words", "long-office-names",
+        "a-prefix-that-stops-growing", "empty"])
+def test_the_prefix_probes_find_exactly_what_every_n_gram_would(reader, monkeypatch, text):
+    """The look-up grows only the n-grams that begin an alias, a word at a time: the same mentions as every n-gram."""
     probed = reader.mentions(text)
-    monkeypatch.setattr(reader, "_alias_starts", lambda words: set(words))  # every word may begin an alias
+    monkeypatch.setattr(reader, "_prefix_grams", reader._all_grams)
     assert probed == reader.mentions(text)
 
 

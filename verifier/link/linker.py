@@ -24,7 +24,7 @@ from .rules import (AGE, ANTECEDENT, CHANGED_FROM, DESCRIBED, END_EVENT, MEASURE
                     NO_PREDICATE, ONE_FIGURE_PER_FACT, PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
 from .subjects import SubjectFinder
 from .text import (AGE_PREDICATES, BYSTANDERS, CLAUSE_BREAK, CONTRAST, DEFINITE, DURATION_PREDICATES, ELAPSED, EVENT_DATES,
-                   JUDGED, JUDGED_AS, MEASURED_FROM, MEASURED_IN_UNITS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
+                   JUDGED_AS, MEASURED_FROM, RIVALS, MEASURED_IN_UNITS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
                    _guess, _names, _nearer_subject, changed_from, _noun_matched, _noun_matches, _overlaps, _restates, _spans,
                    _unit_sort, is_age, unambiguous)
 
@@ -85,8 +85,7 @@ class Linker(SubjectFinder):
         describe, and whether it lies inside a claim's words. Computed once per sentence and kind."""
         key = (id(context.document), context.sentence.span, JUDGED_AS[claim.kind])
         if key not in self._cache:
-            rivals = [c for c in context.sentence.claims if c.kind in JUDGED
-                      and set(JUDGED_AS[c.kind]) & set(JUDGED_AS[claim.kind])]
+            rivals = [c for c in context.sentence.claims if c.kind in RIVALS[claim.kind]]
             owners = []
             for start, end, names in self._cues(context):
                 nearest: dict[str, int] = {}
@@ -199,7 +198,8 @@ class Linker(SubjectFinder):
     def link(self, claim: Claim, context: Context) -> Link:
         trace: list[str] = []
         found = self._link(claim, context, trace)
-        return replace(found, trace=tuple(dict.fromkeys((*trace, *found.trace))))
+        merged = tuple(dict.fromkeys((*trace, *found.trace)))
+        return found if merged == found.trace else replace(found, trace=merged)
 
     def _link(self, claim: Claim, context: Context, trace: list[str]) -> Link:
         if context.part_of_total(claim):
@@ -301,10 +301,7 @@ class Linker(SubjectFinder):
                         guess=_guess(entities, cue_distance))
         # "China" names the country and its Olympic teams: among teams, the name does not tell which one.
         kinds = {m.name: m.kind for m, _ in entities.values()}
-        candidates = [replace(c, shared_with=next((m.name for m in context.sentence.mentions if m.name != c.subject
-                                                    and m.kind == kinds[c.subject] and _overlaps((m.start, m.end), c.span)),
-                                                   None))
-                      for c in candidates]
+        candidates = [_sharing(c, kinds[c.subject], context) for c in candidates]
         candidates.sort(key=lambda c: (c.rank, c.entity_distance, c.subject, c.predicate))
         if len(candidates) > 1 and candidates[0].pointer == candidates[1].pointer and candidates[0].rank < candidates[1].rank:
             trace.append(MORE_CUES.id)
@@ -422,3 +419,9 @@ def link_role(linker: Linker, claim: Claim, context: Context) -> RoleLink:
     holders = linker.reader.facts_with_value("holds_office", pointed)
     return RoleLink(people[0].name, tuple(offices), tuple(terms), tuple(holders))
 
+
+def _sharing(candidate: Candidate, kind: str, context: Context) -> Candidate:
+    """The candidate, told of another entity of its subject's kind named by overlapping words ("China")."""
+    shared = next((m.name for m in context.sentence.mentions if m.name != candidate.subject
+                   and m.kind == kind and _overlaps((m.start, m.end), candidate.span)), None)
+    return candidate if shared is None else replace(candidate, shared_with=shared)

@@ -19,6 +19,9 @@ JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
 
 JUDGED = {kind.name for kind in KINDS if kind.judge}
 
+# The judged kinds whose claims may state what a claim of each kind states: rivals for the sentence's cues.
+RIVALS = {kind: frozenset(k for k in JUDGED if set(JUDGED_AS[k]) & set(JUDGED_AS[kind])) for kind in JUDGED_AS}
+
 # Date predicates a date claim falls back on when no cue names one (a weak link).
 EVENT_DATES = ("occurred_on", "launched_on", "established")
 
