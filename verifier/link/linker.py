@@ -205,7 +205,7 @@ class Linker(SubjectFinder):
         if context.part_of_total(claim):
             return Link((), "a part of a total ('including ...'): not checked against the total", PART_OF_TOTAL)
         predicates = self._predicates(claim, context.document.text)
-        if any(not self._fits_units(claim, name) for _, _, names in self._cues(context) for name in names):
+        if self._misfit_cue(claim, context):
             trace.append(UNITS_FIT.id)  # a cue of the sentence names a predicate whose facts are of another sort
         restated = _restates(claim, context)
         start_of = changed_from(claim, context) if restated is None else None
@@ -354,6 +354,15 @@ class Linker(SubjectFinder):
             self._noun_cache[predicate] = (*info.nouns, *(c for c in info.cues if " " not in c
                                                           and c.lower().endswith("s") and len(c) > 3))
         return self._noun_cache[predicate]
+
+    def _misfit_cue(self, claim: Claim, context: Context) -> bool:
+        """Whether a cue of the sentence names a predicate whose facts come in units of another sort than the claim's:
+        the same for every claim of its kind in the sentence, so found once."""
+        key = (id(context.document), context.sentence.span, "misfit", claim.kind)
+        if key not in self._cache:
+            self._cache[key] = any(not self._fits_units(claim, name) for _, _, names in self._cues(context)
+                                   for name in names)
+        return self._cache[key]
 
     def _fits_units(self, claim: Claim, predicate: str) -> bool:
         """Whether the predicate's facts come in a unit of the claim's sort: %, a currency, or anything else."""

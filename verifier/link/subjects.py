@@ -238,17 +238,28 @@ class SubjectFinder:
     def _add_antecedents(self, claim: Claim, context: Context, entities: dict) -> list[int]:
         """ "the attack" stands for the nearest earlier mention whose name says attack; the ids added."""
         added = []
-        for match in self._definites(context):
-            head_at = match.start("head")
-            following = context.mentions[bisect_right(context.ends, head_at):bisect_right(context.ends, head_at) + 4]
-            if any(m.start <= head_at < m.end for m in following):
-                continue  # part of a name already found
-            for mention in self._antecedents(match, context):
-                distance = _distance(match.span(), (claim.start, claim.end))
+        for span, mentions in self._definite_antecedents(context):
+            distance = _distance(span, (claim.start, claim.end))
+            for mention in mentions:
                 if mention.entity_id not in entities or entities[mention.entity_id][1] > distance:
                     entities[mention.entity_id] = (mention, distance)
                     added.append(mention.entity_id)
         return added
+
+    def _definite_antecedents(self, context: Context) -> list[tuple[tuple[int, int], list[Mention]]]:
+        """Each definite of the sentence that is not part of a name, with the mentions it may stand for: the same
+        for every claim of the sentence, so found once per sentence."""
+        key = (id(context.document), context.sentence.span, "antecedents")
+        if key not in self._cache:
+            found = []
+            for match in self._definites(context):
+                head_at = match.start("head")
+                following = context.mentions[bisect_right(context.ends, head_at):bisect_right(context.ends, head_at) + 4]
+                if any(m.start <= head_at < m.end for m in following):
+                    continue  # part of a name already found
+                found.append((match.span(), self._antecedents(match, context)))
+            self._cache[key] = found
+        return self._cache[key]
 
 
 def _ahead(context: Context, count: int) -> int:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from claims_db.query import Mention
 
 from ..context import Context
-from ..extract.lexicon import CURRENCIES, PEOPLE_WORDS, UNIT_SIZES, measure
+from ..extract.lexicon import CURRENCIES, PEOPLE_WORDS, UNIT_SIZES, alternation, measure
 from ..extract.registry import KINDS
 from ..records import Claim
 from .records import Candidate, Evidence
@@ -129,10 +129,14 @@ TOPIC = 10_000   # an entity named only in an earlier sentence is farther than a
 
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 
-EVENT_HEADS = (r"attacks?|operation|meeting|summit|strikes?|blast|explosion|bombings?|visit|relations|ties|agreement|"
-               r"treaty|incident|crash|earthquake|war|disaster|accident|sinking|collision|stampede|floods?|fire|storm|"
-               r"cyclone|election|conflict|quake|tsunami|hurricane|typhoon|shooting|tournament|mission|launch|landing|"
-               r"final|referendum|invasion|coup")
+# The head words of an event's name ("the attack", "a crash at Muan"), as a trie (bounded by \b on both sides, a
+# word's match does not depend on the order of the alternatives).
+EVENT_HEADS = alternation(("attack", "attacks", "operation", "meeting", "summit", "strike", "strikes", "blast",
+                           "explosion", "bombing", "bombings", "visit", "relations", "ties", "agreement", "treaty",
+                           "incident", "crash", "earthquake", "war", "disaster", "accident", "sinking", "collision",
+                           "stampede", "flood", "floods", "fire", "storm", "cyclone", "election", "conflict", "quake",
+                           "tsunami", "hurricane", "typhoon", "shooting", "tournament", "mission", "launch", "landing",
+                           "final", "referendum", "invasion", "coup"))
 
 DEFINITE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
 
