@@ -34,13 +34,31 @@ def trie(words: Iterable[str]) -> str:
     words = sorted(set(words))
     if not words or not _factorable(words):
         return plain(words)
+    return _render(_trie(words))
+
+
+def leading(words: Iterable[str]) -> str:
+    """What `\\b(?:trie(words))` matches in lower-case text, written to begin with the class of the words' first
+    letters: `re` then skips in C to those letters and tries the rest only there, where a pattern that begins with
+    `\\b` is tried at every position. After the first letter, a look back checks that no word character comes
+    before it, and each branch which letter it was. For lower-case words that begin with a word character."""
+    words = sorted(set(words))
+    assert words and all(w == w.lower() and re.match(r"\w", w) for w in words), "lower-case words only"
+    if not _factorable(words):
+        return rf"\b(?:{plain(words)})"
+    root = _trie(words)
+    branches = "|".join(f"(?<={first}){_render(child)}" for first, child in sorted(root.items()))
+    return rf"[{''.join(sorted(root))}](?<!\w.)(?:{branches})"
+
+
+def _trie(words: list[str]) -> dict:
     root: dict = {}
     for word in words:
         node = root
         for unit in _units(word):
             node = node.setdefault(unit, {})
         node[_END] = {}
-    return _render(root)
+    return root
 
 
 # What re.escape makes of each character it escapes (it leaves the others as they are), and the space.

@@ -15,10 +15,11 @@ from dataclasses import replace
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
 
 from ..context import Context
-from ..extract.lexicon import alternation, measure
+from ..extract.lexicon import measure
 from ..extract.role import RANKS_ONLY
 from ..records import Claim
 from ..rulebook import Rule
+from ..wordscan import word_pattern
 from .records import Candidate, Evidence, Link, RoleLink
 from .rules import (AGE, ANTECEDENT, CHANGED_FROM, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, MORE_CUES, NAMED, NO_ENTITY, NO_FACT,
                     NO_PREDICATE, ONE_FIGURE_PER_FACT, PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
@@ -47,7 +48,7 @@ class Linker(SubjectFinder):
         # A counted noun only one predicate counts names it ("32,208,417 votes"); "people" does not.
         self.specific_nouns = {noun for noun, names in owners.items() if len(names) == 1}
         # Not the first half of a compound: "high-speed", "long-awaited" say nothing of a height or a length.
-        self.cue_pattern = re.compile(rf"\b(?:{alternation(cues)})\b(?!-\w)", re.IGNORECASE) if cues else None
+        self.cue_pattern = word_pattern(cues, after=r"\b(?!-\w)") if cues else None
         self._of_kind = {kind: frozenset(name for name, p in self.predicates.items() if p.value_type in judged_as)
                          for kind, judged_as in JUDGED_AS.items()}  # the predicates a claim of each kind may state
         self._predicates_of: dict[tuple, frozenset[str]] = {}  # (kind, noun, age, elapsed) -> predicates
@@ -383,7 +384,7 @@ class Linker(SubjectFinder):
             return None
         mention = next((m for m in unambiguous(context.sentence.mentions) if m.start == match.end()), None)
         if mention is None:
-            definite = match.group("the") and DEFINITE.match(context.document.text, match.start("the"))
+            definite = match.group("the") and DEFINITE.exact.match(context.document.text, match.start("the"))
             mention = self._antecedent(definite, context) if definite else None  # "after the quake"
         if mention is None:
             return None

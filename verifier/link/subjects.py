@@ -206,7 +206,7 @@ class SubjectFinder:
         if any(m.start < event.end() and claim.end <= m.end for m in context.sentence.mentions):
             return None  # the words after the date are (part of) a name the store knows
         start = max(0, claim.start - 6) + the.start()
-        definite = DEFINITE.match(text, start)
+        definite = DEFINITE.exact.match(text, start)
         mention = self._antecedent(definite, context) if definite else None
         if mention is None:
             return Link((), f"the date is that of '{text[start:event.end()]}', which the store does not name",

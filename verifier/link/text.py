@@ -13,6 +13,7 @@ from ..context import Context
 from ..extract.lexicon import CURRENCIES, PEOPLE_WORDS, UNIT_SIZES, alternation, measure
 from ..extract.registry import KINDS
 from ..records import Claim
+from ..wordscan import word_pattern
 from .records import Candidate, Evidence
 
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
@@ -131,17 +132,18 @@ ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 
 # The head words of an event's name ("the attack", "a crash at Muan"), as a trie (bounded by \b on both sides, a
 # word's match does not depend on the order of the alternatives).
-EVENT_HEADS = alternation(("attack", "attacks", "operation", "meeting", "summit", "strike", "strikes", "blast",
+EVENT_HEAD_WORDS = ("attack", "attacks", "operation", "meeting", "summit", "strike", "strikes", "blast",
                            "explosion", "bombing", "bombings", "visit", "relations", "ties", "agreement", "treaty",
                            "incident", "crash", "earthquake", "war", "disaster", "accident", "sinking", "collision",
                            "stampede", "flood", "floods", "fire", "storm", "cyclone", "election", "conflict", "quake",
                            "tsunami", "hurricane", "typhoon", "shooting", "tournament", "mission", "launch", "landing",
-                           "final", "referendum", "invasion", "coup"))
+                           "final", "referendum", "invasion", "coup")
+EVENT_HEADS = alternation(EVENT_HEAD_WORDS)
 
-DEFINITE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+DEFINITE = word_pattern(("the",), after=rf"\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b")
 
 # "the earthquake that hit the Philippines", "a crash at Muan": an event's head word in the sentence of a place.
-EVENT_HEAD = re.compile(rf"\b(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
+EVENT_HEAD = word_pattern(EVENT_HEAD_WORDS, after=r"\b", group="head")
 
 HEAD_SYNONYMS = {"quake": "earthquake", "earthquake": "quake", "blast": "explosion", "explosion": "blast"}
 

@@ -1,0 +1,85 @@
+"""A word pattern's fast scan (folded copy, led by a class of first letters) finds exactly what its exact one does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims_db.query import Reader
+from verifier import context
+from verifier.extract.trie import leading
+from verifier.link import text as link_text
+from verifier.link.linker import Linker
+from verifier.wordscan import word_pattern
+
+PATTERNS = {
+    "link.DEFINITE": link_text.DEFINITE,
+    "link.EVENT_HEAD": link_text.EVENT_HEAD,
+    "context.PART": context._PART,
+    "linker.cues (bundled store)": Linker(Reader(None)).cue_pattern,
+    "one-letter and prefix words": word_pattern(["a", "an", "and", "among them", "of", "out of"], after=r"\b"),
+}
+
+SENTENCES = [
+    "The attack on the town, THE ATTACKS and the twin earthquakes; an earthquake struck, among them two towns.",
+    "Of which four were killed, including two, out of 26, among  them\nchildren; the quake-hit region's Quake.",
+    "İstanbul's ſtrike, the ſummit, a KELVIN-sign \u212aILLED count, the ınvasion and the INVASION of 2022.",
+    "Xthe attack, theattack, the-attack, _the attack, 3the attack, the\tattack, the  new  big  attack.",
+    "Revenue rose 5% while profit fell; killed 26, injured 40, a high-speed rail line of 300 km long.",
+    "",
+]
+IDS = ["events", "parts", "folding", "boundaries", "cues", "empty"]
+PIECES = ["the", "The", "THE", "attack", "Attacks", "quake", "among", "them", "of", "which", "including",
+          "out", "a", "an", "and", "İ", "ſ", "ı", "\u212a", "killed", "rose", "high", "speed", "x", "_", "3"]
+TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "  ", "\n", "-", "", "'s ", ", "])),
+                 max_size=24).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+def _found(matches) -> list[tuple]:
+    return [(m.span(), *(m.span(g) for g in range(1, (m.re.groups or 0) + 1))) for m in matches]
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+@pytest.mark.parametrize("text", SENTENCES, ids=IDS)
+def test_the_fast_scan_finds_what_the_exact_one_does(name, text):
+    pattern = PATTERNS[name]
+    assert _found(pattern.finditer(text)) == _found(pattern.exact.finditer(text))
+    for start, end in [(1, len(text)), (0, len(text) // 2), (5, 40)]:  # a sentence's span of the document
+        assert _found(pattern.finditer(text, start, end)) == _found(pattern.exact.finditer(text, start, end))
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_the_fast_scan_finds_what_the_exact_one_does_on_any_text(name, text):
+    pattern = PATTERNS[name]
+    assert _found(pattern.finditer(text)) == _found(pattern.exact.finditer(text))
+
+
+def test_the_fast_scan_runs_where_folding_keeps_offsets():
+    pattern = PATTERNS["link.EVENT_HEAD"]
+    assert pattern.fast is not None
+    [match] = pattern.finditer("An ATTACK")
+    assert match.group("head") == "attack"  # read in the folded copy
+    [match] = pattern.finditer("İ ATTACK")  # "İ" lower-cases to two characters: the exact scan, in the text itself
+    assert match.group("head") == "ATTACK"
+
+
+def test_words_that_are_not_ascii_keep_the_exact_scan():
+    pattern = word_pattern(["σεισμός", "quake"], after=r"\b")
+    assert pattern.fast is None
+    assert [m.group() for m in pattern.finditer("ΣΕΙΣΜΌΣ and quake")] == ["ΣΕΙΣΜΌΣ", "quake"]
+
+
+@pytest.mark.parametrize("words, text, spans", [
+    (["of", "out of"], "of, out  of, proof of", [(0, 2), (4, 11), (19, 21)]),
+    (["a", "among them"], "a, among them, amongst, xa", [(0, 1), (3, 13)]),
+    (["war", "ward"], "war ward wards", [(0, 3), (4, 8)]),
+], ids=["phrase", "one-letter-word", "prefix"])
+def test_leading_begins_with_a_class_and_matches_as_a_bounded_trie(words, text, spans):
+    source = leading(words)
+    assert source.startswith("[")
+    assert [m.span() for m in re.finditer(source + r"\b", text)] == spans
