@@ -20,7 +20,7 @@ from pathlib import Path
 from . import integrity
 from .errors import StoreError, driver_error
 from .locate import SQLITE_WAL_UNREADABLE, default_store, redact, sqlite_path, sqlite_ro_uri, to_url
-from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, tokens
+from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, token_spans
 
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
 
@@ -268,8 +268,7 @@ class Reader:
 
     def mentions(self, text: str) -> list[Mention]:
         """Entities named in `text`, longest alias first, never overlapping."""
-        toks = tokens(text)
-        words = [t for t, _, _ in toks]
+        words, starts, ends = token_spans(text)
         grams = self._all_grams(words) if self._arrays else self._prefix_grams(words)
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         keys = sorted(grams)
@@ -286,7 +285,7 @@ class Reader:
         spans = []
         for norm, entities in found.items():
             for i, j in grams[norm]:
-                start, end = toks[i][1], toks[j - 1][2]
+                start, end = starts[i], ends[j - 1]
                 surface = text[start:end]
                 for entity_id, name, kind, alias_text in entities:
                     # A proper name written all in lower case is an ordinary word ("may", "china").
