@@ -68,6 +68,14 @@ def test_the_fast_scan_runs_where_folding_keeps_offsets():
     assert match.group("head") == "ATTACK"
 
 
+def test_marks_and_words_scanned_apart_find_what_one_pattern_of_both_does():
+    """CLAUSE_BREAK scans its marks and its words apart: the matches of the one pattern it was."""
+    one = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
+    for text in [*SENTENCES, "while — but: x;y; WHILE–but\u2014 whereas :", "a; b : c — d –e but—while"]:
+        assert _found(link_text.CLAUSE_BREAK.finditer(text)) == _found(one.finditer(text))
+        assert _found(link_text.CLAUSE_BREAK.finditer(text, 3, 30)) == _found(one.finditer(text, 3, 30))
+
+
 def test_words_that_are_not_ascii_keep_the_exact_scan():
     pattern = word_pattern(["σεισμός", "quake"], after=r"\b")
     assert pattern.fast is None

@@ -18,7 +18,7 @@ from .document import Document
 from .extract.lexicon import (EARLIER_WORDS, FORECAST, PART_MARKERS, PAST_MARKERS, PRESENT_MARKERS, RECORD_NOUNS,
                               REPORTED, START_CUES, alternation)
 from .records import Claim
-from .wordscan import WordPattern, word_pattern
+from .wordscan import Scanner, word_pattern
 
 _PAST = re.compile(rf"\b(?:{alternation(PAST_MARKERS)})\b")
 _REPORTED = re.compile(rf"\b(?:{alternation(REPORTED)})\b")
@@ -50,14 +50,14 @@ class Sentence:
     mentions: tuple[Mention, ...]
     text: str = field(repr=False, default="")  # the whole document's text
 
-    def positions(self, pattern: re.Pattern | WordPattern) -> list[int]:
+    def positions(self, pattern: Scanner) -> list[int]:
         """Start offsets of a pattern's matches in this sentence, cached per pattern."""
         cache = self.__dict__.setdefault("_positions", {})
         if pattern not in cache:
             cache[pattern] = [m.start() for m in pattern.finditer(self.text, *self.span)]
         return cache[pattern]
 
-    def between(self, pattern: re.Pattern | WordPattern, lo: int, hi: int) -> bool:
+    def between(self, pattern: Scanner, lo: int, hi: int) -> bool:
         """Whether a match of the pattern starts in [lo, hi)."""
         found = self.positions(pattern)
         i = bisect_left(found, lo)
@@ -73,7 +73,7 @@ class Sentence:
         i = bisect_right(ends, claim.start)
         return ordered[i - 1] if i else None
 
-    def last_before(self, pattern: re.Pattern | WordPattern, offset: int) -> int | None:
+    def last_before(self, pattern: Scanner, offset: int) -> int | None:
         found = self.positions(pattern)
         i = bisect_left(found, offset)
         return found[i - 1] if i else None

@@ -10,6 +10,7 @@ ASCII (whose case `re` may fold otherwise than str.lower), the exact pattern run
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,21 @@ class WordPattern:
         if low is None:
             return self.exact.finditer(text, pos, endpos)
         return self.fast.finditer(low, pos, endpos)
+
+
+@dataclass(frozen=True, eq=False)
+class Either:
+    """Patterns scanned one by one whose matches can never overlap (no character one can match is one another can):
+    their matches, merged in order, are what a single pattern of them as alternatives finds. So a word list can
+    scan fast beside marks: "[;:] or while or but"."""
+
+    parts: tuple[re.Pattern | WordPattern, ...]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        return heapq.merge(*(part.finditer(text, pos, endpos) for part in self.parts), key=lambda m: m.start())
+
+
+Scanner = re.Pattern | WordPattern | Either  # anything with `finditer(text, pos, endpos)`
 
 
 def word_pattern(words: Iterable[str], after: str = "", group: str | None = None) -> WordPattern:

@@ -13,7 +13,7 @@ from ..context import Context
 from ..extract.lexicon import CURRENCIES, PEOPLE_WORDS, UNIT_SIZES, alternation, measure
 from ..extract.registry import KINDS
 from ..records import Claim
-from ..wordscan import word_pattern
+from ..wordscan import Either, word_pattern
 from .records import Candidate, Evidence
 
 JUDGED_AS = {kind.name: kind.judged_as for kind in KINDS}
@@ -157,7 +157,8 @@ NAMED_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
 # "the May 29 election": a date written onto an event that may have no name in the store.
 DATED_EVENT = re.compile(rf"\s+(?:\w+\s+)?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
 
-CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–]\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
+# Marks (never letters) and words: scanned apart, they cannot overlap.
+CLAUSE_BREAK = Either((re.compile(r"[;:](?=\s)|\s[—–]\s"), word_pattern(("while", "but", "whereas"), after=r"\b")))
 
 POSSESSIVE = re.compile(r"['’]s?\s+")
 
