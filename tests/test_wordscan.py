@@ -19,6 +19,8 @@ PATTERNS = {
     "link.DEFINITE": link_text.DEFINITE,
     "link.EVENT_HEAD": link_text.EVENT_HEAD,
     "context.PART": context._PART,
+    "context.PRESENT": context._PRESENT,
+    "context.START": context._START,
     "linker.cues (bundled store)": Linker(Reader(None)).cue_pattern,
     "one-letter and prefix words": word_pattern(["a", "an", "and", "among them", "of", "out of"], after=r"\b"),
 }
@@ -74,6 +76,12 @@ def test_marks_and_words_scanned_apart_find_what_one_pattern_of_both_does():
     for text in [*SENTENCES, "while — but: x;y; WHILE–but\u2014 whereas :", "a; b : c — d –e but—while"]:
         assert _found(link_text.CLAUSE_BREAK.finditer(text)) == _found(one.finditer(text))
         assert _found(link_text.CLAUSE_BREAK.finditer(text, 3, 30)) == _found(one.finditer(text, 3, 30))
+
+
+def test_the_named_head_led_by_its_letter_is_the_one_led_by_a_boundary():
+    led = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
+    for text in [*SENTENCES, "The bridge, the  council, xthe canal, THE dam, the Dam, 3the port, _the bay, the war"]:
+        assert _found(link_text.NAMED_HEAD.finditer(text)) == _found(led.finditer(text))
 
 
 def test_words_that_are_not_ascii_keep_the_exact_scan():

@@ -27,8 +27,8 @@ OPENING = 12  # a date this close to the sentence's start ("In 2019, ...") sets 
 _CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–]\s")  # not the comma or point inside "1,175" or "3.5"
 _PART = word_pattern(PART_MARKERS, after=r"\b")
 _CLAUSE_END = re.compile(r"[,;.]")
-_PRESENT = re.compile(rf"\b(?:{alternation(PRESENT_MARKERS)})\b", re.IGNORECASE)
-_START = re.compile(rf"\b(?:{alternation(START_CUES)})\b", re.IGNORECASE)
+_PRESENT = word_pattern(PRESENT_MARKERS, after=r"\b")
+_START = word_pattern(START_CUES, after=r"\b")
 # "the previous record of", "its former peak,": an earlier figure's words right before the claim.
 _EARLIER = re.compile(rf"\b(?:{alternation(EARLIER_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(RECORD_NOUNS)})"
                       rf"\s*(?:of|at|was|stood at|,)?\s*(?:about|some|around|nearly|almost|over|more than)?\s*$",

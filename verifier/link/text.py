@@ -152,7 +152,9 @@ PLACES = ("place", "country")
 DESCRIBED_WITHIN_DAYS = 30  # a described event with no date in its sentence is news only this long after it
 
 # "the bridge", "the council", "the canal": a common noun that ends an earlier name stands for it.
-NAMED_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
+# Begins with a class, so a scan skips to a "t" ("\b[Tt]he" would be tried at every position): [Tt] not after a word
+# character is [Tt] after \b.
+NAMED_HEAD = re.compile(r"[Tt](?<!\w.)he\s+(?P<head>[a-z]{3,})\b")
 
 # "the May 29 election": a date written onto an event that may have no name in the store.
 DATED_EVENT = re.compile(rf"\s+(?:\w+\s+)?(?P<head>{EVENT_HEADS})\b", re.IGNORECASE)
