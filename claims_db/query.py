@@ -326,15 +326,16 @@ class Reader:
         alias begins with each of its own prefixes), and a draft costs index probes of the n-grams that could
         still be names, on a store of any size, rather than every n-gram from every word."""
         grams: dict[str, list[tuple[int, int]]] = {}
-        growing = {i: word for i, word in enumerate(words)}
+        begun = self._alias_prefixes(set(words))
+        growing = {i: word for i, word in enumerate(words) if word in begun}
         for length in range(1, MAX_ALIAS_TOKENS + 1):
-            begun = self._alias_prefixes(set(growing.values()))
-            growing = {i: key for i, key in growing.items() if key in begun}
             for i, key in growing.items():
                 grams.setdefault(key, []).append((i, i + length))
-            growing = {i: f"{key} {words[i + length]}" for i, key in growing.items() if i + length < len(words)}
-            if not growing:
+            longer = {i: f"{key} {words[i + length]}" for i, key in growing.items() if i + length < len(words)}
+            if length == MAX_ALIAS_TOKENS or not longer:
                 break
+            begun = self._alias_prefixes(set(longer.values()))
+            growing = {i: key for i, key in longer.items() if key in begun}
         return grams
 
     def _alias_prefixes(self, keys: set[str]) -> set[str]:

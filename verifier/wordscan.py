@@ -10,12 +10,12 @@ ASCII (whose case `re` may fold otherwise than str.lower), the exact pattern run
 
 from __future__ import annotations
 
-import heapq
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from .extract.anchors import folded
 from .extract.trie import leading, trie
@@ -53,7 +53,8 @@ class Either:
     parts: tuple[re.Pattern | WordPattern, ...]
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        return heapq.merge(*(part.finditer(text, pos, endpos) for part in self.parts), key=lambda m: m.start())
+        return iter(sorted(chain.from_iterable(part.finditer(text, pos, endpos) for part in self.parts),
+                           key=re.Match.start))
 
 
 Scanner = re.Pattern | WordPattern | Either  # anything with `finditer(text, pos, endpos)`

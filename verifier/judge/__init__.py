@@ -224,8 +224,7 @@ def judge(claim: Claim, link: Link, context: Context) -> Judgement:
     if claim.kind not in JUDGES:
         return verdict(claim, Verdict.UNVERIFIED, f"{claim.kind} claims are reported but not checked", rule=NOT_JUDGED)
     if not link.candidates:
-        return replace(verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace),
-                       subject=link.guess[0], predicate=link.guess[1])
+        return verdict(claim, Verdict.UNVERIFIED, link.reason, rule=link.rule, trace=link.trace, guess=link.guess)
     if link.baseline_for is not None and claim.kind in NUMERIC:
         return _traced(judge_from(claim, link, context), link.candidates[0], link, context)
     # A duration between two events also gets the dates of the one it ends at.

@@ -53,11 +53,13 @@ def show_period(fact: FactRow) -> str:
 
 
 def verdict(claim: Claim, kind: Verdict, reason: str, fact: FactRow | None = None,
-            suggestion: str | None = None, *, rule: Rule, trace: tuple[str, ...] = ()) -> Judgement:
-    """A judgement decided by `rule`, after the rules in `trace` shaped it."""
+            suggestion: str | None = None, *, rule: Rule, trace: tuple[str, ...] = (),
+            guess: tuple[str | None, str | None] = (None, None)) -> Judgement:
+    """A judgement decided by `rule`, after the rules in `trace` shaped it; with no fact, its subject and predicate
+    are the `guess` linking made (for a to-do list)."""
+    subject, predicate = (fact.subject, fact.predicate) if fact else guess
     return Judgement(claim, kind, reason, fact, suggestion if kind is Verdict.CONFLICTING else None,
-                     fact.subject if fact else None, fact.predicate if fact else None,
-                     rule.id, tuple(dict.fromkeys((*trace, rule.id))))
+                     subject, predicate, rule.id, tuple(dict.fromkeys((*trace, rule.id))))
 
 
 def replace_figure(claim: Claim, text: str, new: str, keep_prefix: bool = False) -> str:
