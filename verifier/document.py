@@ -12,8 +12,10 @@ import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
+from .extract.anchors import matches, scan
 from .extract.lexicon import MONTHS, alternation
 from .records import AsOf
 
@@ -35,8 +37,8 @@ DATELINE = re.compile(
     re.VERBOSE | re.IGNORECASE)
 YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d{2}(?![\w-])")
 # Spans that never hold claims: links, e-mail addresses, times of day, phone numbers. Three patterns, each of which the
-# regex engine can skip to by its first character (a link's letter or "+", a digit, an "@"), rather than one
-# alternation tried at every word.
+# regex engine can skip to by its first character (a link's letter or "+", an "@"), or tried only where the
+# extraction's trigger scan found a run of digits, rather than one alternation tried at every word.
 _LINKS = re.compile(r"https?://\S+|www\.\S+|\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b")
 _DIGIT_LED = re.compile(  # a digit that starts a word, then the rest of a time or a phone number
     r"""\d(?<=(?<!\w)\d)
@@ -52,7 +54,8 @@ _LOCAL_PART = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}\Z")  # at most 64 character
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Where links, e-mail addresses, times of day and phone numbers lie (they may overlap: callers merge)."""
-    spans = [m.span() for pattern in (_LINKS, _DIGIT_LED) for m in pattern.finditer(text)]
+    spans = [m.span() for m in _LINKS.finditer(text)]
+    spans += [m.span() for m in matches(_DIGIT_LED, text, scan(text).digit_starts())]
     for at in _AT.finditer(text):
         local = _LOCAL_PART.search(text, max(0, at.start() - 64), at.start())
         if local:
@@ -60,7 +63,10 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|[\r\n]\s*""")
+# A full stop and the blanks after it, or a line break and the blanks after it. The mark is matched first and
+# the branch chosen by looking back at it, so the engine skips to the next mark by its first character (an
+# alternation of two branches would be tried at every character).
+SENTENCE_END = re.compile(r"""[.!?\r\n](?:(?<=[.!?])["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|(?<=[\r\n])\s*)""")
 # A line ends at LF, CRLF or a lone CR (old Mac files): line:column count all three.
 LINE_BREAK = re.compile(r"\r\n?|\n")
 # Words whose period does not end a sentence ("Lt. Gen.", "Rs. 500", "Sept. 3").
@@ -87,8 +93,15 @@ class Document:
         return self.sentences[max(index, 0)]
 
     def masked(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a masked span: sorted and disjoint, only the last one starting at or
+        before `start` and the one after it can (every claim asks, so a plain loop, not a generator)."""
+        if not self.masks:
+            return False
         index = bisect_right(self.masks, (start, len(self.text) + 1))
-        return any(s < end and start < e for s, e in self.masks[max(index - 1, 0):index + 1])
+        for mask_start, mask_end in self.masks[max(index - 1, 0):index + 1]:
+            if mask_start < end and start < mask_end:
+                return True
+        return False
 
 
 def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
@@ -221,9 +234,17 @@ def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: d
     line = DATELINE.match(text, body_start)
     if line:
         masks.append((line.start(), line.end()))
-    line_starts = (0, *(m.end() for m in LINE_BREAK.finditer(original if original is not None else text)))
+    line_starts = _line_starts(original if original is not None else text)
     sentences, cuts = _sentences(text, body_start)
     return Document(path, text, resolved, sentences, _merged(masks), line_starts, cuts)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line starts: after every LF, CRLF or lone CR."""
+    if "\r" in text:
+        return (0, *(m.end() for m in LINE_BREAK.finditer(text)))
+    # LF only, the common case: the lengths of the lines, added up, are where the next ones start.
+    return tuple(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
