@@ -229,8 +229,8 @@ class _Reader:
 
     HANDLERS: dict = {}  # a token's kind -> the method that reads it; filled once the class is made (below)
 
-    def __init__(self, tokens: list[_Token], allow_point: bool = True):
-        self.tokens, self.allow_point = tokens, allow_point
+    def __init__(self, tokens: list[_Token], text: str, start: int):
+        self.tokens, self.text, self.start = tokens, text, start  # the text, for the look before a "point"
         self.total, self.group, self.big = 0.0, None, math.inf
         self.last: str | None = None
         self.mixed: float | None = None  # the whole number before "and" in "one and a half"
@@ -361,8 +361,8 @@ class _Reader:
         return True
 
     def _point(self, index, token, last) -> bool:
-        if not self.allow_point or token.join != "space" or last not in ("unit", "teen", "ten", "tenunit", "hundred",
-                                                                        "tail"):
+        if token.join != "space" or last not in ("unit", "teen", "ten", "tenunit", "hundred", "tail") \
+                or _point_idiom(self.text, self.start):
             return False
         self.whole, self.places, self.last = self.value(), "", "point"
         return True
@@ -449,9 +449,14 @@ _Reader.HANDLERS = {kind: getattr(_Reader, "_" + kind) for kind in (
     "article", "digits", "slash", "vulgar", "unit", "teen", "ten", "point", "hundred", "big", "dozen", "denominator")}
 
 
+def _point_idiom(text: str, start: int) -> bool:
+    """Whether "at" stands before the number at `start`, so "point" belongs to the idiom ("At one point five
+    soldiers were missing"), not the number; asked only when a "point" token follows (most numbers have none)."""
+    return text[start - 1:start].isspace() and bool(_AT_BEFORE.search(text[max(0, start - 4):start]))
+
+
 def _read(text: str, start: int) -> Number | None:
     """The number whose first token is at `start`, or None."""
-    allow_point = not (text[start - 1:start].isspace() and _AT_BEFORE.search(text[max(0, start - 4):start]))
     # Most numbers are a token or two: read a short run first, and the long one only when the reading
     # reached near its end (the reader looks at most 4 tokens past where it stops), so a text of figures
     # costs a few tokens per figure, not 24.
@@ -459,7 +464,7 @@ def _read(text: str, start: int) -> Number | None:
         tokens = _tokens(text, start, limit)
         if not tokens:
             return None
-        found = _Reader(tokens, allow_point=allow_point).read()
+        found = _Reader(tokens, text, start).read()
         if len(tokens) < limit or (found is not None and found[0] < limit - 5):
             break
     if found is None:
