@@ -12,6 +12,7 @@ import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 
@@ -92,12 +93,15 @@ class Document:
         index = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
         return self.sentences[max(index, 0)]
 
+    @cached_property
+    def _mask_starts(self) -> tuple[int, ...]:
+        return tuple(start for start, _ in self.masks)
+
     def masked(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a masked span: sorted and disjoint, only the last one starting at or
-        before `start` and the one after it can (every claim asks, so a plain loop, not a generator)."""
-        if not self.masks:
-            return False
-        index = bisect_right(self.masks, (start, len(self.text) + 1))
+        before `start` and the one after it can. Every claim asks: a search of the masks' starts (numbers, not
+        pairs) and a plain loop, not a generator."""
+        index = bisect_right(self._mask_starts, start)
         for mask_start, mask_end in self.masks[max(index - 1, 0):index + 1]:
             if mask_start < end and start < mask_end:
                 return True
