@@ -605,7 +605,7 @@ def with_after(hedge: str | None, after: str | None) -> str | None:
 
 
 def _plural(word: str) -> bool:
-    word = word.lower()
+    """Whether a lower-cased word is a plural noun."""
     return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2)
 
 
@@ -622,19 +622,21 @@ def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
     words, position = [], end
     for _ in range(limit):
         match = _NOUN_TOKEN.match(text, position)
-        if match is None or match.group(1).lower() in STOP_WORDS:
+        if match is None:
             break
-        if position != end and match.group(0)[:1] not in (" ",):
+        word = match.group(1)
+        low = word.lower()  # every figure reads a word or two here: each is lower-cased once
+        if low in STOP_WORDS or (position != end and text[position] != " "):
             break
-        words.append(match.group(1))
+        words.append(word)
         position = match.end()
         # A unit of measure is a head of its own: "57,090 m long", "35.5 miles"; over a time it is a rate ("km/h").
-        if len(words) == 1 and match.group(1).lower() in RATE_BASES:
+        if len(words) == 1 and low in RATE_BASES:
             rate = PER_TIME.match(text, position)
             if rate is not None:
-                per, unit = (rate.group("per") or rate.group("per2"))[0].lower(), measure(words[0])
-                return {("h", "km"): "km/h", ("h", "mi"): "mph"}.get((per, unit), f"{words[0]}/{per}"), rate.end()
-        if _plural(match.group(1)) or limit == 1 or (len(words) == 1 and match.group(1) in MEASURE_WORDS):
+                per, unit = (rate.group("per") or rate.group("per2"))[0].lower(), measure(word)
+                return {("h", "km"): "km/h", ("h", "mi"): "mph"}.get((per, unit), f"{word}/{per}"), rate.end()
+        if _plural(low) or limit == 1 or (len(words) == 1 and word in MEASURE_WORDS):
             return " ".join(words), position
     return None, end
 
