@@ -16,7 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 
-from .extract.anchors import matches, scan
+from .extract.anchors import matches, reversed_text, scan
 from .extract.lexicon import MONTHS, alternation
 from .records import AsOf
 
@@ -76,6 +76,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "lt", "gen", "col", "no", "rs", 
                  "sgt", "gov", "sen", "rep", "rev", "hon", "mt", "ft", "fig", "est", "govt", "dept", "u.s", "e.g",
                  "i.e", "etc"}
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_RUN_BACK = re.compile(r"[\w.]+")  # the same run, read leftwards in the reversed text
 
 
 @dataclass(frozen=True)
@@ -183,8 +184,19 @@ def _abbreviation(text: str, end: int) -> bool:
     """Whether the period at `end` closes an abbreviation or an initial rather than a sentence."""
     if text[end] != ".":
         return False
-    word = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+    word = _word_before(text, end)
+    return bool(word) and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and points that ends at `end`, at most 12 long: what _WORD_BEFORE finds in
+    that window, read leftwards in the reversed text (one match where the search tries every start)."""
+    if text[end - 1:end] == "\n":  # `$` also matches before a final line break: only the search knows that rule
+        word = _WORD_BEFORE.search(text, max(0, end - 12), end)
+        return word.group(1) if word else ""
+    length = len(text)
+    run = _RUN_BACK.match(reversed_text(text), length - end, length - max(0, end - 12))
+    return text[end - (run.end() - run.start()):end] if run else ""
 
 
 # A sentence longer than this (a list or table with no full stop, or hostile input) is checked in parts of at most
