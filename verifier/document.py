@@ -95,18 +95,18 @@ class Document:
         return self.sentences[max(index, 0)]
 
     @cached_property
-    def _mask_starts(self) -> tuple[int, ...]:
-        return tuple(start for start, _ in self.masks)
+    def _mask_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(start for start, _ in self.masks), tuple(end for _, end in self.masks)
 
     def masked(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a masked span: sorted and disjoint, only the last one starting at or
-        before `start` and the one after it can. Every claim asks: a search of the masks' starts (numbers, not
-        pairs) and a plain loop, not a generator."""
-        index = bisect_right(self._mask_starts, start)
-        for mask_start, mask_end in self.masks[max(index - 1, 0):index + 1]:
-            if mask_start < end and start < mask_end:
-                return True
-        return False
+        before `start` and the one after it can. Every claim asks, so it is a search of the masks' starts
+        (numbers, not pairs) and two comparisons."""
+        starts, ends = self._mask_bounds
+        index = bisect_right(starts, start)
+        if index and starts[index - 1] < end and start < ends[index - 1]:
+            return True
+        return index < len(starts) and starts[index] < end and start < ends[index]
 
 
 def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
