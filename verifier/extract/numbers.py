@@ -546,15 +546,14 @@ GLUED_UNIT = re.compile(r"(?:km/h|kmh|kph|km|kg|cm|mm|mph|MW|GW|kW|ft|ha)\b"
 
 def is_name_part(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) belongs to a designation, a reference or an address."""
-    before, after = text[max(0, start - 2):start], text[end:end + 2]
-    prev1, prev2, next1, next2 = before[-1:], before[-2:-1], after[:1], after[1:2]
+    prev1, next1 = text[start - 1] if start else "", text[end:end + 1]
     if prev1.isalpha() or prev1 in ("#", "/") and prev1:
         return True  # G20, A320, #3, 24/7
-    if prev1 == "-" and prev2.isalnum():
+    if prev1 == "-" and text[start - 2:start - 1].isalnum():
         return True  # S-400, MiG-29, Covid-19
     if (next1.isalpha() and not GLUED_UNIT.match(text, end)) or next1 == "/":
         return True  # 130J, 4G; not "2.023km", "318m high"
-    if next1 in ".:" and next2.isdigit():
+    if next1 in ".:" and text[end + 1:end + 2].isdigit():
         return True  # 192.168.1.2, version 17.4.1
     high = _DIGIT_RUN.match(text, end + 1) if next1 == "-" else None  # not str.isdigit: "5-²" has no digits after
     if high is not None:
@@ -758,7 +757,8 @@ def _find_figures(text: str):
         after, tail_end = hedge_after(text, end)
         if after is not None and after != "eq" and with_after(hedge, after) != after:
             after = None  # "more than 40 and less": the words after belong elsewhere
-        hedge = with_after(hedge, after)
+        if after is not None:
+            hedge = with_after(hedge, after)
         if hedge == "eq":
             hedge, bounds = None, "[]"
         yield _make(Figure, (begin, end, value, None, hedge, number.rounded, start, tail_end if after else -1, bounds,
