@@ -180,12 +180,12 @@ def letters_before(text: str, position: int, window: int) -> tuple[int, int] | N
 
 def tokens_back(text: str, position: int, count: int) -> int:
     """Where the `count`-th whitespace-separated token before `position` starts (at most: the text's start)."""
-    back = reversed_text(text)
-    start = len(text) - position
-    for _ in range(count):
-        match = _TOKEN.match(back, start)
-        if match is None:
-            break
-        start = match.end()
-    return len(text) - start
+    match = _tokens(count).match(reversed_text(text), len(text) - position)
+    return position - (match.end() - match.start())
+
+
+@lru_cache(maxsize=None)
+def _tokens(count: int) -> re.Pattern:
+    """Up to `count` tokens, each greedy and the next after it: one match for what token-by-token matches find."""
+    return re.compile(rf"(?:{_TOKEN.pattern}){{0,{count}}}")
 

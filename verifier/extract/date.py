@@ -152,8 +152,8 @@ def _years(text: str, anchors: Anchors) -> list[int]:
 
 
 def _years_and_leads(text: str, anchors: Anchors) -> list[int]:
-    years = _years(text, anchors)
-    return years + _leads(text, years)
+    years = anchors.candidates(_years, text)  # ISO's candidates: worked out once for both
+    return [*years, *_leads(text, years)]
 
 
 # Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
