@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from verifier.document import masked_spans
+from verifier.document import _DIGIT_LED, masked_spans
+from verifier.extract import anchors
 
 # (text, the masked spans' text)
 CASES = [
@@ -30,3 +33,16 @@ def test_an_address_is_tried_once_per_run_of_its_characters(run):
     """No "@" in a long run of word characters, dots, pluses and dashes: nothing is masked (how the time grows with
     the run is measured by benchmarks/adversarial.py, input dotted-run.txt: it was quadratic, 47 s for 160 KB)."""
     assert masked_spans(run * 5000) == []
+
+
+# Pieces of times and phone numbers, and the marks around them.
+PIECES = ["0", "1", "12", "123", "2024", "30", "59", "９", "٣", ":", ".", "-", " ", "  ", "\n", "am", "PM", "p.m.",
+          "hrs", "hours", "GMT", "a", "x", "_", "(", "+"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_times_and_phone_numbers_tried_at_runs_of_digits_are_what_a_full_scan_finds(text):
+    """The pattern is tried only where the trigger scan found a run of digits (anchors.py), never elsewhere."""
+    tried = [m.span() for m in anchors.matches(_DIGIT_LED, text, anchors.scan(text).digit_starts())]
+    assert tried == [m.span() for m in _DIGIT_LED.finditer(text)]

@@ -89,3 +89,15 @@ def test_a_number_token_begins_only_with_a_character_the_reader_looks_for():
     assert missing == []
     suffixes = re.compile("[snrt]", re.IGNORECASE)
     assert [c for c in map(chr, range(0x110000)) if suffixes.fullmatch(c) and c not in ordinal._SUFFIX_FIRST] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, cut=st.integers(min_value=0, max_value=400), count=st.integers(min_value=0, max_value=9))
+def test_tokens_back_is_where_token_by_token_matches_end(text, cut, count):
+    position, back, start = min(cut, len(text)), text[::-1], len(text) - min(cut, len(text))
+    for _ in range(count):
+        token = re.compile(r"\s*\S+").match(back, start)
+        if token is None:
+            break
+        start = token.end()
+    assert anchors.tokens_back(text, position, count) == len(text) - start

@@ -12,8 +12,11 @@ import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 
+from .extract.anchors import matches, reversed_text, scan
 from .extract.lexicon import MONTHS, alternation
 from .records import AsOf
 
@@ -35,8 +38,8 @@ DATELINE = re.compile(
     re.VERBOSE | re.IGNORECASE)
 YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d{2}(?![\w-])")
 # Spans that never hold claims: links, e-mail addresses, times of day, phone numbers. Three patterns, each of which the
-# regex engine can skip to by its first character (a link's letter or "+", a digit, an "@"), rather than one
-# alternation tried at every word.
+# regex engine can skip to by its first character (a link's letter or "+", an "@"), or tried only where the
+# extraction's trigger scan found a run of digits, rather than one alternation tried at every word.
 _LINKS = re.compile(r"https?://\S+|www\.\S+|\+\d{1,3}(?:[\s-]?\(?\d{1,5}\)?){2,5}\b")
 _DIGIT_LED = re.compile(  # a digit that starts a word, then the rest of a time or a phone number
     r"""\d(?<=(?<!\w)\d)
@@ -52,7 +55,8 @@ _LOCAL_PART = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}\Z")  # at most 64 character
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Where links, e-mail addresses, times of day and phone numbers lie (they may overlap: callers merge)."""
-    spans = [m.span() for pattern in (_LINKS, _DIGIT_LED) for m in pattern.finditer(text)]
+    spans = [m.span() for m in _LINKS.finditer(text)]
+    spans += [m.span() for m in matches(_DIGIT_LED, text, scan(text).digit_starts())]
     for at in _AT.finditer(text):
         local = _LOCAL_PART.search(text, max(0, at.start() - 64), at.start())
         if local:
@@ -60,7 +64,10 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|[\r\n]\s*""")
+# A full stop and the blanks after it, or a line break and the blanks after it. The mark is matched first and
+# the branch chosen by looking back at it, so the engine skips to the next mark by its first character (an
+# alternation of two branches would be tried at every character).
+SENTENCE_END = re.compile(r"""[.!?\r\n](?:(?<=[.!?])["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|(?<=[\r\n])\s*)""")
 # A line ends at LF, CRLF or a lone CR (old Mac files): line:column count all three.
 LINE_BREAK = re.compile(r"\r\n?|\n")
 # Words whose period does not end a sentence ("Lt. Gen.", "Rs. 500", "Sept. 3").
@@ -69,6 +76,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "lt", "gen", "col", "no", "rs", 
                  "sgt", "gov", "sen", "rep", "rev", "hon", "mt", "ft", "fig", "est", "govt", "dept", "u.s", "e.g",
                  "i.e", "etc"}
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_RUN_BACK = re.compile(r"[\w.]+")  # the same run, read leftwards in the reversed text
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,19 @@ class Document:
         index = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
         return self.sentences[max(index, 0)]
 
+    @cached_property
+    def _mask_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(start for start, _ in self.masks), tuple(end for _, end in self.masks)
+
     def masked(self, start: int, end: int) -> bool:
-        index = bisect_right(self.masks, (start, len(self.text) + 1))
-        return any(s < end and start < e for s, e in self.masks[max(index - 1, 0):index + 1])
+        """Whether [start, end) overlaps a masked span: sorted and disjoint, only the last one starting at or
+        before `start` and the one after it can. Every claim asks, so it is a search of the masks' starts
+        (numbers, not pairs) and two comparisons."""
+        starts, ends = self._mask_bounds
+        index = bisect_right(starts, start)
+        if index and starts[index - 1] < end and start < ends[index - 1]:
+            return True
+        return index < len(starts) and starts[index] < end and start < ends[index]
 
 
 def read_text(path: str, limit: int | None = None) -> tuple[str, bool]:
@@ -166,8 +184,19 @@ def _abbreviation(text: str, end: int) -> bool:
     """Whether the period at `end` closes an abbreviation or an initial rather than a sentence."""
     if text[end] != ".":
         return False
-    word = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+    word = _word_before(text, end)
+    return bool(word) and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and points that ends at `end`, at most 12 long: what _WORD_BEFORE finds in
+    that window, read leftwards in the reversed text (one match where the search tries every start)."""
+    if text[end - 1:end] == "\n":  # `$` also matches before a final line break: only the search knows that rule
+        word = _WORD_BEFORE.search(text, max(0, end - 12), end)
+        return word.group(1) if word else ""
+    length = len(text)
+    run = _RUN_BACK.match(reversed_text(text), length - end, length - max(0, end - 12))
+    return text[end - (run.end() - run.start()):end] if run else ""
 
 
 # A sentence longer than this (a list or table with no full stop, or hostile input) is checked in parts of at most
@@ -221,9 +250,17 @@ def load(path: str, text: str, as_of: dt.date | AsOf | None = None, file_date: d
     line = DATELINE.match(text, body_start)
     if line:
         masks.append((line.start(), line.end()))
-    line_starts = (0, *(m.end() for m in LINE_BREAK.finditer(original if original is not None else text)))
+    line_starts = _line_starts(original if original is not None else text)
     sentences, cuts = _sentences(text, body_start)
     return Document(path, text, resolved, sentences, _merged(masks), line_starts, cuts)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line starts: after every LF, CRLF or lone CR."""
+    if "\r" in text:
+        return (0, *(m.end() for m in LINE_BREAK.finditer(text)))
+    # LF only, the common case: the lengths of the lines, added up, are where the next ones start.
+    return tuple(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -40,7 +40,9 @@ for _class, _words in TRIGGER_WORDS.items():
         WORD_CLASSES[_word] = WORD_CLASSES.get(_word, frozenset()) | {_class}
 ALL_CLASSES = frozenset(TRIGGER_WORDS)
 assert all(word.isascii() and word.isalpha() and word.islower() for word in WORD_CLASSES), "trigger words: a-z only"
-DIGITS = re.compile(r"\d+")
+# \d+ written \d\d*: a pattern that begins with one character class lets the engine skip to the next digit by it
+# (one that begins with a repeat is tried at every character), a third quicker over a text.
+DIGITS = re.compile(r"\d\d*")
 VULGAR = re.compile(f"[{''.join(VULGAR_FRACTIONS)}]")
 # Trigger words are matched in the text's folded copy (case-sensitive, fast) or, when folding would move
 # offsets, without case in the text itself; both find the same words where `re.IGNORECASE` would.
@@ -69,40 +71,61 @@ def folded(text: str) -> str | None:
 
 @dataclass
 class Anchors:
-    """The triggers of one text: each run of digits (start, end), each vulgar fraction, each class of word."""
+    """The triggers of one text: each run of digits (start, end), each vulgar fraction, each class of word.
 
-    digits: list[tuple[int, int]] = field(default_factory=list)
-    words: dict[str, list[int]] = field(default_factory=dict)
+    Every kind of the text reads the same Anchors (scan keeps the last few texts'): the lists are tuples, so no
+    caller changes another's, and each `where`'s candidates are worked out once however many patterns share it.
+    """
 
-    def of(self, name: str) -> list[int]:
-        return self.words.get(name, [])
+    digits: tuple[tuple[int, int], ...] = ()
+    words: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _digit_starts: tuple[int, ...] = ()
+    _candidates: dict[Callable, list[int]] = field(default_factory=dict)
 
-    def digit_starts(self) -> list[int]:
-        return [start for start, _ in self.digits]
+    def of(self, name: str) -> tuple[int, ...]:
+        return self.words.get(name, ())
+
+    def digit_starts(self) -> tuple[int, ...]:
+        return self._digit_starts
+
+    def candidates(self, where: Where, text: str) -> list[int]:
+        """Where `where` says a match may start in the text, sorted and each once."""
+        found = self._candidates.get(where)
+        if found is None:
+            found = self._candidates[where] = sorted(set(where(text, self)))
+        return found
 
 
-Where = Callable[[str, Anchors], list[int]]  # a pattern's candidate starts in a text, from its triggers
+Where = Callable[[str, Anchors], Iterable[int]]  # a pattern's candidate starts in a text, from its triggers
 
 
 @lru_cache(maxsize=4)
 def scan(text: str) -> Anchors:
     """The triggers of a text; every kind asks for the same text in turn, so the last few are kept."""
-    anchors = Anchors([match.span() for match in DIGITS.finditer(text)])
-    words = anchors.words
-    words["vulgar"] = [match.start() for match in VULGAR.finditer(text)]
+    digits = tuple(match.span() for match in DIGITS.finditer(text))
+    words: dict[str, list[int]] = {name: [] for name in TRIGGER_WORDS}
+    # Most texts hold no vulgar fraction: a look for each character is quicker than the pattern's scan.
+    words["vulgar"] = [match.start() for match in VULGAR.finditer(text)] \
+        if any(fraction in text for fraction in VULGAR_FRACTIONS) else []
     low = folded(text)
     hits = WORDS.finditer(low) if low is not None else _words_any_case().finditer(text)
     for match in hits:
         # A word matched without case ("ſecond") that is no key of the table may begin anything.
         for name in WORD_CLASSES.get(match.group().lower(), ALL_CLASSES):
-            words.setdefault(name, []).append(match.start())
-    return anchors
+            words[name].append(match.start())
+    return Anchors(digits, {name: tuple(starts) for name, starts in words.items() if starts},
+                   tuple(start for start, _ in digits))
 
 
 def matches(pattern: re.Pattern, text: str, candidates: Iterable[int]) -> Iterator[re.Match]:
     """What `pattern.finditer(text)` yields, trying `pattern` only at `candidates` (every place a match may start)."""
+    return _matches_at(pattern, text, sorted(set(candidates)))
+
+
+def _matches_at(pattern: re.Pattern, text: str, positions: list[int]) -> Iterator[re.Match]:
+    """`matches` over candidates already sorted and each once."""
     end = 0
-    for position in sorted(set(candidates)):
+    for position in positions:
         if position < end:
             continue
         match = pattern.match(text, position)
@@ -113,7 +136,7 @@ def matches(pattern: re.Pattern, text: str, candidates: Iterable[int]) -> Iterat
 
 def finditer(pattern: re.Pattern, text: str, where: Where) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, tried only where `where` says a match may start."""
-    return matches(pattern, text, where(text, scan(text)))
+    return _matches_at(pattern, text, scan(text).candidates(where, text))
 
 
 @lru_cache(maxsize=4)
@@ -159,12 +182,12 @@ def letters_before(text: str, position: int, window: int) -> tuple[int, int] | N
 
 def tokens_back(text: str, position: int, count: int) -> int:
     """Where the `count`-th whitespace-separated token before `position` starts (at most: the text's start)."""
-    back = reversed_text(text)
-    start = len(text) - position
-    for _ in range(count):
-        match = _TOKEN.match(back, start)
-        if match is None:
-            break
-        start = match.end()
-    return len(text) - start
+    match = _tokens(count).match(reversed_text(text), len(text) - position)
+    return position - (match.end() - match.start())
+
+
+@lru_cache(maxsize=None)
+def _tokens(count: int) -> re.Pattern:
+    """Up to `count` tokens, each greedy and the next after it: one match for what token-by-token matches find."""
+    return re.compile(rf"(?:{_TOKEN.pattern}){{0,{count}}}")
 

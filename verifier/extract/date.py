@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ..document import Document
 from ..records import Claim
@@ -127,7 +128,7 @@ def _listed_days(text: str, match: re.Match, date: dt.date):
             end = more.start()
 
 
-def _leads(text: str, starts: list[int]) -> list[int]:
+def _leads(text: str, starts: Iterable[int]) -> list[int]:
     """Where a lead before a month or year may start: the word before ("in May", "mid-2024") and the one
     before that ("end of May")."""
     found = []
@@ -141,7 +142,7 @@ def _leads(text: str, starts: list[int]) -> list[int]:
     return found
 
 
-def _days_before(text: str, months: list[int]) -> list[int]:
+def _days_before(text: str, months: Iterable[int]) -> list[int]:
     """Where a day before a month may start ("5 June", "5th of June"): the word before it, or the one before "of"."""
     return [start for month in months for start in words_before(text, month, 2)]
 
@@ -151,8 +152,8 @@ def _years(text: str, anchors: Anchors) -> list[int]:
 
 
 def _years_and_leads(text: str, anchors: Anchors) -> list[int]:
-    years = _years(text, anchors)
-    return years + _leads(text, years)
+    years = anchors.candidates(_years, text)  # ISO's candidates: worked out once for both
+    return [*years, *_leads(text, years)]
 
 
 # Where each pattern may start (anchors.py): a month or a day's digits, a year's digits or the lead before it.
@@ -162,7 +163,7 @@ WHERE = {
     MONTH_YEAR: lambda text, anchors: anchors.of("month"),
     MONTH_ONLY: lambda text, anchors: _leads(text, anchors.of("month")),
     YEAR: _years_and_leads,
-    WEEKDAY: lambda text, anchors: anchors.of("weekday") + _leads(text, anchors.of("weekday")),
+    WEEKDAY: lambda text, anchors: [*anchors.of("weekday"), *_leads(text, anchors.of("weekday"))],
     RELATIVE: lambda text, anchors: anchors.of("relative"),
 }
 

@@ -43,6 +43,7 @@ CENTS_WORD = re.compile(rf"\s?(?P<sub>{alternation(SUBUNITS)})\b|(?=\s*(?:[.,;!?
 # one ending there ("usd$" in "USD$ 5", "m" of "MUSD" too) bounds where BEFORE may start.
 _BEFORE_REVERSED = re.compile(rf"(?:{alternation({c.lower()[::-1] for c in [*ISO_CODES, *_BEFORE_WORDS]})})m?",
                               re.IGNORECASE)
+assert not any(word[-1].isspace() for word in (*ISO_CODES, *_BEFORE_WORDS)), "a currency ends in a blank"
 
 
 def _currency_starts(text: str, anchors: Anchors) -> list[int]:
@@ -50,8 +51,9 @@ def _currency_starts(text: str, anchors: Anchors) -> list[int]:
     a space or a point before them ("$5", "Rs. 500", "USD .5")."""
     back, length, found = reversed_text(text), len(text), []
     for start in anchors.digit_starts():
-        ends = [start]
-        if start and (text[start - 1].isspace() or text[start - 1] == "."):
+        before = text[start - 1:start]
+        ends = [] if before.isspace() else [start]  # no currency ends in a blank (most figures follow one)
+        if before.isspace() or before == ".":
             ends.append(start - 1)
             if start > 1 and text[start - 1] == "." and text[start - 2].isspace():
                 ends.append(start - 2)

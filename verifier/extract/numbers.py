@@ -27,12 +27,15 @@ _WORD_LIST = [*_SMALL_WORDS, "hundred", "hundreds", *BIG_SCALES, *DENOMINATORS, 
 _WORDS = alternation(_WORD_LIST)
 # One token of a number: digits (with a fraction, exponent or scale suffix), a vulgar or slashed
 # fraction, or a number word. A slashed fraction with a longer denominator needs "of" after it
-# ("1/40 of the budget"), so that dates and scores ("5/17", "24/7") stay out.
+# ("1/40 of the budget"), so that dates and scores ("5/17", "24/7") stay out. The look ahead before a scale
+# suffix is for the suffixes' first letters: most digits have none, and trying each suffix with and without
+# a blank before it was a third of a token's time.
 TOKEN = re.compile(
     rf"""(?P<slash>\d/\d(?![\d/])|\d{{1,2}}/\d{{2,3}}(?=\s+of\b))
       | (?P<digits>{DIGITS})(?P<vulgar_after>[{_VULGAR}])?
           (?:(?P<exp>[eE][+-]?\d+)(?!\w)|\s?[x×]\s?10\^(?P<exp10>[+-]?\d+)|\^(?P<power>[+-]?\d+))?
-          (?:\s?(?P<suffix>(?-i:k|MM)|bn|mn|tn|mln|bln|tln|mil)(?![\w]|-[^\W\d])|(?P<b>(?<=\.\d)(?-i:b)|(?<=\.\d\d)(?-i:b))\b)?
+          (?:(?=\s?(?:(?-i:[kM])|[bmt]))\s?(?P<suffix>(?-i:k|MM)|bn|mn|tn|mln|bln|tln|mil)(?![\w]|-[^\W\d])
+            |(?P<b>(?<=\.\d)(?-i:b)|(?<=\.\d\d)(?-i:b))\b)?
       | (?P<vulgar>[{_VULGAR}])
       | (?P<word>{_WORDS})\b""",
     re.IGNORECASE | re.VERBOSE)
@@ -106,7 +109,11 @@ MAX_FIGURE = 1e16  # beyond any count or sum a news story states
 
 
 # Number, _Token and Figure are named tuples, not frozen dataclasses: as immutable, and made three times faster
-# (every figure of a text makes one of each).
+# (every figure of a text makes one of each). Where the commonest figures make them, they are made with _make
+# from a tuple of every field, which skips the named tuple's generated __new__ (a Python call: twice the time).
+_make = tuple.__new__
+
+
 class Number(NamedTuple):
     """A number as written: where it is, its value, and how it was written."""
 
@@ -132,8 +139,8 @@ def _classify(match: re.Match, join: str) -> _Token | None:
     start, end = match.span()
     if match.lastindex == _PLAIN_DIGITS:  # digits alone, the commonest token: nothing after them to read
         raw = match.group()
-        return _Token("digits", float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw)), start, end, join, "",
-                      "." not in raw)
+        return _make(_Token, ("digits", float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw)), start, end, join,
+                              "", "." not in raw))
     if match.group("digits"):
         raw = match.group("digits")
         value = float(raw if raw.isdecimal() else _SEPARATORS.sub("", raw))
@@ -229,8 +236,8 @@ class _Reader:
 
     HANDLERS: dict = {}  # a token's kind -> the method that reads it; filled once the class is made (below)
 
-    def __init__(self, tokens: list[_Token], allow_point: bool = True):
-        self.tokens, self.allow_point = tokens, allow_point
+    def __init__(self, tokens: list[_Token], text: str, start: int):
+        self.tokens, self.text, self.start = tokens, text, start  # the text, for the look before a "point"
         self.total, self.group, self.big = 0.0, None, math.inf
         self.last: str | None = None
         self.mixed: float | None = None  # the whole number before "and" in "one and a half"
@@ -361,8 +368,8 @@ class _Reader:
         return True
 
     def _point(self, index, token, last) -> bool:
-        if not self.allow_point or token.join != "space" or last not in ("unit", "teen", "ten", "tenunit", "hundred",
-                                                                        "tail"):
+        if token.join != "space" or last not in ("unit", "teen", "ten", "tenunit", "hundred", "tail") \
+                or _point_idiom(self.text, self.start):
             return False
         self.whole, self.places, self.last = self.value(), "", "point"
         return True
@@ -449,9 +456,14 @@ _Reader.HANDLERS = {kind: getattr(_Reader, "_" + kind) for kind in (
     "article", "digits", "slash", "vulgar", "unit", "teen", "ten", "point", "hundred", "big", "dozen", "denominator")}
 
 
+def _point_idiom(text: str, start: int) -> bool:
+    """Whether "at" stands before the number at `start`, so "point" belongs to the idiom ("At one point five
+    soldiers were missing"), not the number; asked only when a "point" token follows (most numbers have none)."""
+    return text[start - 1:start].isspace() and bool(_AT_BEFORE.search(text[max(0, start - 4):start]))
+
+
 def _read(text: str, start: int) -> Number | None:
     """The number whose first token is at `start`, or None."""
-    allow_point = not (text[start - 1:start].isspace() and _AT_BEFORE.search(text[max(0, start - 4):start]))
     # Most numbers are a token or two: read a short run first, and the long one only when the reading
     # reached near its end (the reader looks at most 4 tokens past where it stops), so a text of figures
     # costs a few tokens per figure, not 24.
@@ -459,7 +471,7 @@ def _read(text: str, start: int) -> Number | None:
         tokens = _tokens(text, start, limit)
         if not tokens:
             return None
-        found = _Reader(tokens, allow_point=allow_point).read()
+        found = _Reader(tokens, text, start).read()
         if len(tokens) < limit or (found is not None and found[0] < limit - 5):
             break
     if found is None:
@@ -471,7 +483,7 @@ def _read(text: str, start: int) -> Number | None:
         # "June 5 100 people": a day of the month, then a count, not 5,100
         match = _DIGIT_RUN.match(text, start)
         return Number(start, match.end(), float(match.group()), False, True)
-    return Number(start, end, value, rounded, first.kind in ("digits", "slash"), fraction)
+    return _make(Number, (start, end, value, rounded, first.kind in ("digits", "slash"), fraction))
 
 
 START_HERE = re.compile(START.pattern.replace(r"(?<![\w.,])", "", 1), START.flags)
@@ -534,15 +546,14 @@ GLUED_UNIT = re.compile(r"(?:km/h|kmh|kph|km|kg|cm|mm|mph|MW|GW|kW|ft|ha)\b"
 
 def is_name_part(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) belongs to a designation, a reference or an address."""
-    before, after = text[max(0, start - 2):start], text[end:end + 2]
-    prev1, prev2, next1, next2 = before[-1:], before[-2:-1], after[:1], after[1:2]
+    prev1, next1 = text[start - 1] if start else "", text[end:end + 1]
     if prev1.isalpha() or prev1 in ("#", "/") and prev1:
         return True  # G20, A320, #3, 24/7
-    if prev1 == "-" and prev2.isalnum():
+    if prev1 == "-" and text[start - 2:start - 1].isalnum():
         return True  # S-400, MiG-29, Covid-19
     if (next1.isalpha() and not GLUED_UNIT.match(text, end)) or next1 == "/":
         return True  # 130J, 4G; not "2.023km", "318m high"
-    if next1 in ".:" and next2.isdigit():
+    if next1 in ".:" and text[end + 1:end + 2].isdigit():
         return True  # 192.168.1.2, version 17.4.1
     high = _DIGIT_RUN.match(text, end + 1) if next1 == "-" else None  # not str.isdigit: "5-²" has no digits after
     if high is not None:
@@ -600,7 +611,7 @@ def with_after(hedge: str | None, after: str | None) -> str | None:
 
 
 def _plural(word: str) -> bool:
-    word = word.lower()
+    """Whether a lower-cased word is a plural noun."""
     return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2)
 
 
@@ -617,19 +628,21 @@ def noun_after(text: str, end: int, limit: int = 4) -> tuple[str | None, int]:
     words, position = [], end
     for _ in range(limit):
         match = _NOUN_TOKEN.match(text, position)
-        if match is None or match.group(1).lower() in STOP_WORDS:
+        if match is None:
             break
-        if position != end and match.group(0)[:1] not in (" ",):
+        word = match.group(1)
+        low = word.lower()  # every figure reads a word or two here: each is lower-cased once
+        if low in STOP_WORDS or (position != end and text[position] != " "):
             break
-        words.append(match.group(1))
+        words.append(word)
         position = match.end()
         # A unit of measure is a head of its own: "57,090 m long", "35.5 miles"; over a time it is a rate ("km/h").
-        if len(words) == 1 and match.group(1).lower() in RATE_BASES:
+        if len(words) == 1 and low in RATE_BASES:
             rate = PER_TIME.match(text, position)
             if rate is not None:
-                per, unit = (rate.group("per") or rate.group("per2"))[0].lower(), measure(words[0])
-                return {("h", "km"): "km/h", ("h", "mi"): "mph"}.get((per, unit), f"{words[0]}/{per}"), rate.end()
-        if _plural(match.group(1)) or limit == 1 or (len(words) == 1 and match.group(1) in MEASURE_WORDS):
+                per, unit = (rate.group("per") or rate.group("per2"))[0].lower(), measure(word)
+                return {("h", "km"): "km/h", ("h", "mi"): "mph"}.get((per, unit), f"{word}/{per}"), rate.end()
+        if _plural(low) or limit == 1 or (len(words) == 1 and word in MEASURE_WORDS):
             return " ".join(words), position
     return None, end
 
@@ -719,7 +732,7 @@ def _find_figures(text: str):
         if not math.isfinite(value) or abs(value) > MAX_FIGURE:
             continue  # a run of digits no newsroom figure has: an identifier, not a quantity
         hedge, begin = hedge_before(text, start)
-        if text[start:end].lower() in ("half", "quarter") and hedge is None:
+        if hedge is None and not number.digits and text[start:end].lower() in ("half", "quarter"):
             continue  # "half" is a figure only when bounded: "more than half"
         high, stop, bounds = None, end, None
         joined = RANGE_AFTER.match(text, end)
@@ -744,8 +757,9 @@ def _find_figures(text: str):
         after, tail_end = hedge_after(text, end)
         if after is not None and after != "eq" and with_after(hedge, after) != after:
             after = None  # "more than 40 and less": the words after belong elsewhere
-        hedge = with_after(hedge, after)
+        if after is not None:
+            hedge = with_after(hedge, after)
         if hedge == "eq":
             hedge, bounds = None, "[]"
-        yield Figure(begin, end, value, None, hedge, number.rounded, start, tail_end if after else -1, bounds,
-                     number.fraction)
+        yield _make(Figure, (begin, end, value, None, hedge, number.rounded, start, tail_end if after else -1, bounds,
+                             number.fraction))

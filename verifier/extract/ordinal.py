@@ -67,8 +67,8 @@ def _ordinals(text: str, anchors: Anchors) -> list[int]:
     """An ordinal word or digits with their suffix, and each word of a cardinal prefix before it ("one hundred
     twenty-fifth", "a third")."""
     found = []
-    heads = anchors.of("ordinal") + [start for start, end in anchors.digits
-                                     if text[end:end + 1] in _SUFFIX_FIRST and _SUFFIX.match(text, end)]
+    heads = [*anchors.of("ordinal"), *(start for start, end in anchors.digits
+                                       if text[end:end + 1] in _SUFFIX_FIRST and _SUFFIX.match(text, end))]
     for start in heads:
         found.append(start)
         for _ in range(_MOST_PREFIX_WORDS):

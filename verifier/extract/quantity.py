@@ -72,7 +72,6 @@ def _designation(document: Document, figure) -> bool:
 def find(document: Document):
     text = document.text
     for figure in figures(text):
-        digits = text[figure.anchor:figure.end].split("-")[0].split(" ")[0]
         adjectival = _adjectival(text, figure.end) if figure.tail < 0 else None
         glued = GLUED_UNIT.match(text, figure.end) if figure.tail < 0 and figure.value_high is None \
             and text[figure.end:figure.end + 1] in _GLUED_FIRST else None
@@ -80,11 +79,13 @@ def find(document: Document):
             noun, stop = glued.group(), glued.end()
         else:
             noun, stop = (adjectival.group("noun"), adjectival.end()) if adjectival else noun_after(text, figure.stop)
-        if _year_like(figure.value) and digits.isdigit() and figure.hedge is None and not (noun and noun.endswith("s")):
+        year_like = _year_like(figure.value)
+        if year_like and figure.hedge is None and not (noun and noun.endswith("s")) \
+                and text[figure.anchor:figure.end].split("-")[0].split(" ")[0].isdigit():
             continue  # a year, claimed by the date kind
         if _not_a_count(text, figure) or _designation(document, figure):
             continue
-        if _year_like(figure.value) and PERIOD_LABEL.search(text, max(0, figure.anchor - 12), figure.anchor):
+        if year_like and PERIOD_LABEL.search(text, max(0, figure.anchor - 12), figure.anchor):
             continue  # "Q1 2024 results": a reporting period's label
         end, hedge = (stop if noun else figure.stop), figure.hedge
         if noun and figure.tail < 0 and figure.hedge != "range":

@@ -25,12 +25,15 @@ def extract(document: Document, kinds: tuple[str, ...] | None = None) -> list[Cl
                 if not document.masked(claim.anchor, claim.anchor + 1):
                     found.append((-kind.rank, claim.start - claim.end, claim.start, len(found), claim))
     found.sort()
-    starts: list[int] = []  # chosen claims, kept sorted by start; they never overlap
+    starts: list[int] = []  # the chosen claims' spans and the claims, kept sorted by start; they never overlap
+    ends: list[int] = []
     chosen: list[Claim] = []
     for _, _, _, _, claim in found:
-        i = bisect_left(starts, claim.start)
-        if (i < len(chosen) and chosen[i].start < claim.end) or (i > 0 and chosen[i - 1].end > claim.start):
+        start, end = claim.start, claim.end
+        i = bisect_left(starts, start)
+        if (i < len(chosen) and starts[i] < end) or (i > 0 and ends[i - 1] > start):
             continue
-        starts.insert(i, claim.start)
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.insert(i, claim)
     return chosen
