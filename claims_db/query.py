@@ -25,6 +25,10 @@ from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, token_spans
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
 
 CHUNK = 500
+# A name more entities share than this names none of them: no sentence can say which one it means, and reading them
+# all would make a check's cost grow with the store (a synthetic 10M-fact store had 8,523 entities called "INS").
+# Far above what context resolves: a title made for every country's office ("defence minister"), a common surname.
+MAX_NAMESAKES = 1000
 _SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
 _TABLES_SQL = {"sqlite": "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
                "other": "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"}
@@ -271,17 +275,9 @@ class Reader:
         words, starts, ends = token_spans(text)
         grams = self._all_grams(words) if self._arrays else self._prefix_grams(words)
         found: dict[str, list[tuple[int, str, str, str]]] = {}
-        keys = sorted(grams)
-        select = "SELECT a.norm, a.text, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        if self._arrays:
-            # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
-            batches = [(select + "WHERE a.norm = ANY(?) ORDER BY e.name", [keys])] if keys else []
-        else:
-            batches = [(select + f"WHERE a.norm IN ({','.join('?' * len(chunk))}) ORDER BY e.name", chunk)
-                       for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK))]
-        for sql, params in batches:
-            for norm, alias_text, entity_id, name, kind in self._query(sql, params):
-                found.setdefault(norm, []).append((entity_id, name, kind, alias_text))
+        for norm, alias_text, entity_id, name, kind in self._named(sorted(grams)):
+            found.setdefault(norm, []).append((entity_id, name, kind, alias_text))
+        found = {norm: named for norm, named in found.items() if len(named) <= MAX_NAMESAKES}
         spans = []
         for norm, entities in found.items():
             for i, j in grams[norm]:
@@ -308,6 +304,25 @@ class Reader:
             taken.insert(i, (start, end))
             chosen.append(Mention(entity_id, name, kind, start, end))
         return sorted(chosen, key=lambda m: (m.start, m.end, m.name))
+
+    def _named(self, keys: list[str]) -> list[tuple]:
+        """(norm, alias text, entity id, name, kind) of the entities these keys name, ordered by name: at most
+        MAX_NAMESAKES + 1 of each key, so that a crowded name costs the same on a store of any size."""
+        if not keys:
+            return []
+        columns, most = "SELECT a.norm, a.text, e.id, e.name, e.kind", MAX_NAMESAKES + 1
+        if self._arrays:
+            # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
+            return self._query(f"{columns} FROM unnest(?::text[]) AS v(norm) CROSS JOIN LATERAL (SELECT b.norm, "
+                               f"b.text, b.entity_id FROM aliases b WHERE b.norm = v.norm LIMIT {most}) a "
+                               "JOIN entities e ON e.id = a.entity_id ORDER BY e.name", [keys])
+        rows = []
+        for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)):
+            values = ",".join("(?)" for _ in chunk)
+            rows += self._query(f"WITH v(norm) AS (VALUES {values}) {columns} FROM v, aliases a, entities e "
+                                f"WHERE a.id IN (SELECT b.id FROM aliases b WHERE b.norm = v.norm LIMIT {most}) "
+                                "AND e.id = a.entity_id ORDER BY e.name", chunk)
+        return rows
 
     @staticmethod
     def _all_grams(words: list[str]) -> dict[str, list[tuple[int, int]]]:

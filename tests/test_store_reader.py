@@ -215,3 +215,25 @@ def test_facts_are_remembered_per_question_within_a_bound(reader, monkeypatch):
     for predicate in ("killed", "injured", "member_of"):
         reader.facts([stoltenberg], [predicate])
     assert len(reader._facts) <= 2
+
+
+@pytest.mark.parametrize("namesakes, found", [(3, 3), (4, 0)], ids=["as-many-as-the-cap", "one-more"])
+def test_a_name_more_entities_share_than_the_cap_names_none(reader, seeded_store, tmp_path, monkeypatch, namesakes,
+                                                           found):
+    """A crowded name ("Acmecorp", shared by more companies than the cap) cannot say which is meant: it names none of
+    them, and its look-up reads at most one more than the cap however many share it."""
+    import json
+
+    import claims_db.query as query
+    from claims_db.interchange import parse_files
+
+    monkeypatch.setattr(query, "MAX_NAMESAKES", 3)
+    path = tmp_path / "crowd.jsonl"
+    path.write_text("".join(json.dumps({"record": "entity", "subject": f"Acmecorp Holding {i:02d}", "kind": "other",
+                                        "aliases": ["Acmecorp"]}) + "\n" for i in range(namesakes)), encoding="utf-8")
+    seeded_store.import_parsed(parse_files([str(path)]))
+    mentions = reader.mentions("Acmecorp said NATO met; Acmecorp Holding 01 agreed.")
+    assert len([m for m in mentions if m.end - m.start == len("Acmecorp")]) == found
+    assert [m.name for m in mentions if m.name == "NATO" or m.end - m.start > len("Acmecorp")] == \
+        ["NATO", "Acmecorp Holding 01"]  # other names, and the crowd's own full names, are found as ever
+    assert len(reader._named(["acmecorp"])) == min(namesakes, 4)  # never more than the cap and one
