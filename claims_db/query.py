@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sqlite3
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +26,12 @@ from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, token_spans
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
 
 CHUNK = 500
-# A name more entities share than this names none of them: no sentence can say which one it means, and reading them
-# all would make a check's cost grow with the store (a synthetic 10M-fact store had 8,523 entities called "INS").
-# Far above what context resolves: a title made for every country's office ("defence minister"), a common surname.
+# A name more entities share than this names only the offices it was made for from their parts ("Mayor", "Defence
+# Minister": role linking tells them apart by the place the sentence names); no sentence can say which of the others
+# it means, and reading them all would make a check's cost grow with the store (a synthetic 10M-fact store had
+# 8,523 entities called "INS"). Counted before the case rules of `mentions` drop any.
 MAX_NAMESAKES = 1000
+MADE_FROM_PARTS = "generated"  # AliasForm.GENERATED as stored (a check does not import the ORM models)
 _SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
 _TABLES_SQL = {"sqlite": "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
                "other": "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"}
@@ -277,7 +280,6 @@ class Reader:
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         for norm, alias_text, entity_id, name, kind in self._named(sorted(grams)):
             found.setdefault(norm, []).append((entity_id, name, kind, alias_text))
-        found = {norm: named for norm, named in found.items() if len(named) <= MAX_NAMESAKES}
         spans = []
         for norm, entities in found.items():
             for i, j in grams[norm]:
@@ -306,22 +308,32 @@ class Reader:
         return sorted(chosen, key=lambda m: (m.start, m.end, m.name))
 
     def _named(self, keys: list[str]) -> list[tuple]:
-        """(norm, alias text, entity id, name, kind) of the entities these keys name, ordered by name: at most
-        MAX_NAMESAKES + 1 of each key, so that a crowded name costs the same on a store of any size."""
-        if not keys:
-            return []
-        columns, most = "SELECT a.norm, a.text, e.id, e.name, e.kind", MAX_NAMESAKES + 1
+        """(norm, alias text, entity id, name, kind) of the entities these keys name. At most MAX_NAMESAKES + 1 of a
+        key are read, so a crowded name costs the same on a store of any size; of a key more share, only the names
+        made for offices from their parts are kept (read by a second look-up of those keys alone)."""
+        rows = self._aliases(keys, MAX_NAMESAKES + 1)
+        counts = Counter(row[0] for row in rows)
+        crowded = {norm for norm, count in counts.items() if count > MAX_NAMESAKES}
+        if not crowded:
+            return rows
+        return [row for row in rows if row[0] not in crowded] + self._aliases(sorted(crowded), None, MADE_FROM_PARTS)
+
+    def _aliases(self, keys: list[str], most: int | None, form: str | None = None) -> list[tuple]:
+        """The aliases of these norms, each with its entity: at most `most` of a norm; of one form, if given."""
+        columns = "SELECT a.norm, a.text, e.id, e.name, e.kind"
+        limit = f" LIMIT {most}" if most else ""
+        of_form = f" AND b.form = '{form}'" if form else ""
         if self._arrays:
             # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
             return self._query(f"{columns} FROM unnest(?::text[]) AS v(norm) CROSS JOIN LATERAL (SELECT b.norm, "
-                               f"b.text, b.entity_id FROM aliases b WHERE b.norm = v.norm LIMIT {most}) a "
-                               "JOIN entities e ON e.id = a.entity_id ORDER BY e.name", [keys])
+                               f"b.text, b.entity_id FROM aliases b WHERE b.norm = v.norm{of_form}{limit}) a "
+                               "JOIN entities e ON e.id = a.entity_id", [keys]) if keys else []
         rows = []
         for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)):
             values = ",".join("(?)" for _ in chunk)
             rows += self._query(f"WITH v(norm) AS (VALUES {values}) {columns} FROM v, aliases a, entities e "
-                                f"WHERE a.id IN (SELECT b.id FROM aliases b WHERE b.norm = v.norm LIMIT {most}) "
-                                "AND e.id = a.entity_id ORDER BY e.name", chunk)
+                                f"WHERE a.id IN (SELECT b.id FROM aliases b WHERE b.norm = v.norm{of_form}{limit}) "
+                                "AND e.id = a.entity_id", chunk)
         return rows
 
     @staticmethod

@@ -236,4 +236,27 @@ def test_a_name_more_entities_share_than_the_cap_names_none(reader, seeded_store
     assert len([m for m in mentions if m.end - m.start == len("Acmecorp")]) == found
     assert [m.name for m in mentions if m.name == "NATO" or m.end - m.start > len("Acmecorp")] == \
         ["NATO", "Acmecorp Holding 01"]  # other names, and the crowd's own full names, are found as ever
-    assert len(reader._named(["acmecorp"])) == min(namesakes, 4)  # never more than the cap and one
+    assert len(reader._aliases(["acmecorp"], query.MAX_NAMESAKES + 1)) == min(namesakes, 4)  # never more
+
+
+def test_a_crowded_title_still_names_the_offices_made_with_it(reader, seeded_store, tmp_path, monkeypatch):
+    """"Harbour Master" made for five ports' offices, and curated for two ships: past the cap, the title names the
+    offices (role linking tells them apart by the place), not the ships."""
+    import json
+
+    import claims_db.query as query
+    from claims_db.interchange import parse_files
+    from claims_db.models import AliasForm
+
+    assert query.MADE_FROM_PARTS == AliasForm.GENERATED.value
+    monkeypatch.setattr(query, "MAX_NAMESAKES", 3)
+    records = [{"record": "entity", "subject": f"Port {p}", "kind": "place", "aliases": []} for p in "ABCDE"]
+    records += [{"record": "entity", "subject": f"Harbour Master of Port {p}", "kind": "office", "title": "Harbour Master",
+                 "jurisdiction": f"Port {p}", "aliases": []} for p in "ABCDE"]
+    records += [{"record": "entity", "subject": f"MV Harbour Master {n}", "kind": "other",
+                 "aliases": ["Harbour Master"]} for n in (1, 2)]
+    path = tmp_path / "ports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    seeded_store.import_parsed(parse_files([str(path)]))
+    named = sorted(m.name for m in reader.mentions("The Harbour Master said so.") if m.end - m.start == 14)
+    assert named == [f"Harbour Master of Port {p}" for p in "ABCDE"]

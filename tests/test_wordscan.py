@@ -13,7 +13,7 @@ from verifier import context
 from verifier.extract.trie import leading
 from verifier.link import text as link_text
 from verifier.link.linker import Linker
-from verifier.wordscan import word_pattern
+from verifier.wordscan import word_key, word_pattern
 
 PATTERNS = {
     "link.DEFINITE": link_text.DEFINITE,
@@ -41,7 +41,9 @@ TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "  ", 
 
 
 def _found(matches) -> list[tuple]:
-    return [(m.span(), *(m.span(g) for g in range(1, (m.re.groups or 0) + 1))) for m in matches]
+    """Each match's span, its groups' spans, and its words as callers read them (word_key)."""
+    return [(m.span(), word_key(m.group()), *((m.span(g), word_key(m.group(g) or "")) for g in range(1, m.re.groups + 1)))
+            for m in matches]
 
 
 @pytest.mark.parametrize("name", PATTERNS)
@@ -82,6 +84,25 @@ def test_the_named_head_led_by_its_letter_is_the_one_led_by_a_boundary():
     led = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]{3,})\b")
     for text in [*SENTENCES, "The bridge, the  council, xthe canal, THE dam, the Dam, 3the port, _the bay, the war"]:
         assert _found(link_text.NAMED_HEAD.finditer(text)) == _found(led.finditer(text))
+
+
+@pytest.mark.parametrize("variant", ["kiLLED", "k\u0131lled", "\u212aILLED"], ids=["capitals", "dotless-i", "kelvin-sign"])
+@pytest.mark.parametrize("after", ["", " Its \u0130mam spoke."], ids=["folded-copy", "text-itself"])
+def test_a_cue_matched_without_case_is_the_cue_it_matches(variant, after):
+    """A cue the scan matched in any case ("kılled" matches killed without case) is looked up as that cue, whether
+    read in the folded copy or, where a dotted capital I stops folding, in the text itself: the same judgements as
+    "killed" gets."""
+    import datetime as dt
+
+    from verifier.check import Checker, Options
+
+    checker = Checker(Reader(None), Options(as_of=dt.date(2025, 6, 30)))
+
+    def judged(text):
+        return [(j.claim.text, j.verdict, j.decided_by) for j in checker.check_text("draft.txt", text).judgements]
+
+    plain = "The Pahalgam attack, which killed 28 people, shook the valley." + after
+    assert judged(plain.replace("killed", variant)) == judged(plain)
 
 
 def test_words_that_are_not_ascii_keep_the_exact_scan():

@@ -14,31 +14,37 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
-from .extract.anchors import folded
+from .extract.anchors import EXTRA_FOLDS, folded
 from .extract.trie import leading, trie
 
 
-@lru_cache(maxsize=4)
-def _folded(text: str) -> str | None:
-    """A document's folded copy: every sentence of it asks in turn, so the last few are kept."""
-    return folded(text)
+# What re.IGNORECASE equates with i and s besides their capitals, and folding does not give: the dotted capital I
+# (whose lower case is two characters). With str.lower, a matched word becomes its word list's key either way.
+_KEY = str.maketrans({**EXTRA_FOLDS, "\u0130": "i"})
+_BLANKS = re.compile(r"\s+")
+
+
+def word_key(matched: str) -> str:
+    """A word or phrase a word pattern matched, as the lower-case word of its list it matched: the same whether the
+    fast scan read it in the folded copy or the exact one in the text ("Kılled", "KILLED" and "killed" are
+    "killed"; the blanks of a phrase are one space each)."""
+    return _BLANKS.sub(" ", matched.translate(_KEY).lower())
 
 
 @dataclass(frozen=True, eq=False)
 class WordPattern:
     """A word list's pattern, `\\b` before the words and `after` them: `exact` without case in the text itself,
     `fast` in its folded copy (None when that would not be exact). A match of `fast` reads the folded copy, so its
-    groups are in lower case."""
+    groups are in lower case: callers read a matched word through `word_key`, which gives the same on both."""
 
     exact: re.Pattern
     fast: re.Pattern | None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         """What `exact.finditer(text, pos, endpos)` finds, at the same offsets."""
-        low = _folded(text) if self.fast is not None else None
+        low = folded(text) if self.fast is not None else None
         if low is None:
             return self.exact.finditer(text, pos, endpos)
         return self.fast.finditer(low, pos, endpos)
@@ -62,10 +68,13 @@ Scanner = re.Pattern | WordPattern | Either  # anything with `finditer(text, pos
 
 def word_pattern(words: Iterable[str], after: str = "", group: str | None = None) -> WordPattern:
     """The pattern of `words` (any case in the text), then `after`, which must match in lower-case text what it
-    matches without case (no capital letters, no case-folding classes); the words in a group if `group` names it."""
-    words = sorted({w.lower() for w in words})
+    matches without case (no capital letters); the words in a group if `group` names it. The fast scan is made
+    for words of ASCII that begin with a letter or digit; others keep the exact scan alone."""
+    if re.search(r"(?<!\\)(?<!\(\?)[A-Z]", after):  # escapes (\S) and named groups ((?P<head>) aside
+        raise ValueError(f"the pattern after the words must hold no capital letter: {after!r}")
+    words = sorted(set(words))
     name = f"?P<{group}>" if group else "?:"
     exact = re.compile(rf"\b({name}{trie(words)}){after}", re.IGNORECASE)
     if not all(w.isascii() and re.match(r"\w", w) for w in words):
         return WordPattern(exact, None)
-    return WordPattern(exact, re.compile(rf"({name}{leading(words)}){after}"))
+    return WordPattern(exact, re.compile(rf"({name}{leading(w.lower() for w in words)}){after}"))

@@ -57,6 +57,7 @@ def _words_any_case() -> re.Pattern:
     return re.compile(WORDS.pattern, re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)  # extraction's trigger scan and linking's word scans ask for each document's in turn
 def folded(text: str) -> str | None:
     """The text with every letter that matches a-z without case written as that letter, or None when
     lower-casing changes its length (offsets would move)."""

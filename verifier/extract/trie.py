@@ -43,7 +43,8 @@ def leading(words: Iterable[str]) -> str:
     `\\b` is tried at every position. After the first letter, a look back checks that no word character comes
     before it, and each branch which letter it was. For lower-case words that begin with a word character."""
     words = sorted(set(words))
-    assert words and all(w == w.lower() and re.match(r"\w", w) for w in words), "lower-case words only"
+    if not words or not all(w == w.lower() and re.match(r"\w", w) for w in words):
+        raise ValueError(f"leading() takes lower-case words that begin with a word character: {words[:5]!r}")
     if not _factorable(words):
         return rf"\b(?:{plain(words)})"
     root = _trie(words)

@@ -9,7 +9,6 @@ figure is not about can never alone make a conflict. Every rule applied is named
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from claims_db.query import FactRow, Mention, PredicateInfo, Reader
@@ -19,13 +18,13 @@ from ..extract.lexicon import measure
 from ..extract.role import RANKS_ONLY
 from ..records import Claim
 from ..rulebook import Rule
-from ..wordscan import word_pattern
+from ..wordscan import word_key, word_pattern
 from .records import Candidate, Evidence, Link, RoleLink
 from .rules import (AGE, ANTECEDENT, CHANGED_FROM, DESCRIBED, END_EVENT, MEASURED_FROM_RULE, MORE_CUES, NAMED, NO_ENTITY, NO_FACT,
                     NO_PREDICATE, ONE_FIGURE_PER_FACT, PART_OF_TOTAL, RESTATED, SPAN, UNITS_FIT, VALUE_NOT_NAMED)
 from .subjects import SubjectFinder
 from .text import (AGE_PREDICATES, BYSTANDERS, CLAUSE_BREAK, CONTRAST, DEFINITE, DURATION_PREDICATES, ELAPSED, EVENT_DATES,
-                   JUDGED_AS, MEASURED_FROM, RIVALS, MEASURED_IN_UNITS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
+                   JUDGED_AS, MEASURED_FROM, MEASURED_IN_UNITS, RIVALS, UNIT_SORTED, UNIT_WORDS, _beside, _distance,
                    _guess, _names, _nearer_subject, changed_from, _noun_matched, _noun_matches, _overlaps, _restates, _spans,
                    _unit_sort, is_age, unambiguous)
 
@@ -77,7 +76,7 @@ class Linker(SubjectFinder):
         key = (id(context.document), context.sentence.span)
         if key not in self._cache:
             self._cache[key] = [] if self.cue_pattern is None else [
-                (m.start(), m.end(), self.cue_predicates[re.sub(r"\s+", " ", m.group().lower())])
+                (m.start(), m.end(), self.cue_predicates[word_key(m.group())])
                 for m in self.cue_pattern.finditer(context.document.text, *context.sentence.span)]
         return self._cache[key]
 

@@ -10,6 +10,7 @@ from claims_db.query import FactRow, Mention
 
 from ..context import Context, date_range
 from ..records import Claim
+from ..wordscan import word_key
 from .records import Candidate, Evidence, Link
 from .rules import (ANTECEDENT, CONTRAST_CUTS, DATED_OTHER_EVENT, NO_FACT, PART_CUTS, POSSESSOR_SKIPPED, RELATIVE_CUTS,
                     STORY_TOPIC, TOPIC_RULE)
@@ -45,7 +46,8 @@ class SubjectFinder:
         named = {m.entity_id for m in context.sentence.mentions}
         days = [date_range(c) for c in context.sentence.claims if c.kind == "date"]
         for head in heads:
-            words = {head.group("head").lower(), HEAD_SYNONYMS.get(head.group("head").lower(), "")} - {""}
+            word = word_key(head.group("head"))
+            words = {word, HEAD_SYNONYMS.get(word, "")} - {""}
             phrases = sorted({f"{name} {word}" for m in places for name in (text[m.start:m.end], m.name) for word in words})
             for event in self._named_exactly(phrases):
                 if event.entity_id not in named and self._dated_near(event, days, context.as_of):
@@ -229,7 +231,7 @@ class SubjectFinder:
     def _antecedents(definite: re.Match, context: Context) -> list[Mention]:
         """The earlier mentions a definite may stand for, latest first: one for an event's head ("the quake"); for
         a common noun ("the bridge"), each entity whose name ends with it, so that their facts decide."""
-        head, index = definite.group("head").lower().rstrip("s"), EarlierMentions.of(context)
+        head, index = word_key(definite.group("head")).rstrip("s"), EarlierMentions.of(context)
         if definite.re is not NAMED_HEAD:
             latest = index.latest_containing(head, definite.start())
             return [latest] if latest is not None else []

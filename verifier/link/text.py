@@ -130,14 +130,14 @@ TOPIC = 10_000   # an entity named only in an earlier sentence is farther than a
 
 ATTACHMENT = re.compile(r"\s*(?:,|of|on|in|at|'s)?\s*", re.IGNORECASE)
 
-# The head words of an event's name ("the attack", "a crash at Muan"), as a trie (bounded by \b on both sides, a
+# The head words of an event's name ("the attack", "a crash at Muan"); as a trie, bounded by \b on both sides (so a
 # word's match does not depend on the order of the alternatives).
 EVENT_HEAD_WORDS = ("attack", "attacks", "operation", "meeting", "summit", "strike", "strikes", "blast",
-                           "explosion", "bombing", "bombings", "visit", "relations", "ties", "agreement", "treaty",
-                           "incident", "crash", "earthquake", "war", "disaster", "accident", "sinking", "collision",
-                           "stampede", "flood", "floods", "fire", "storm", "cyclone", "election", "conflict", "quake",
-                           "tsunami", "hurricane", "typhoon", "shooting", "tournament", "mission", "launch", "landing",
-                           "final", "referendum", "invasion", "coup")
+                    "explosion", "bombing", "bombings", "visit", "relations", "ties", "agreement", "treaty",
+                    "incident", "crash", "earthquake", "war", "disaster", "accident", "sinking", "collision",
+                    "stampede", "flood", "floods", "fire", "storm", "cyclone", "election", "conflict", "quake",
+                    "tsunami", "hurricane", "typhoon", "shooting", "tournament", "mission", "launch", "landing",
+                    "final", "referendum", "invasion", "coup")
 EVENT_HEADS = alternation(EVENT_HEAD_WORDS)
 
 DEFINITE = word_pattern(("the",), after=rf"\s+(?:\w+\s+){{0,2}}?(?P<head>{EVENT_HEADS})\b")
