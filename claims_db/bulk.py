@@ -462,8 +462,8 @@ class BulkImport:
                     hashes.append({"_id": entity_id, "row_hash": new_hash})
                 history.append(self._history_row(next(befores), record, entity_id=entity_id))
             if hashes:
-                self.conn.execute(update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
-                                  .values(row_hash=bindparam("row_hash")), hashes)
+                self.writer.update_unsearched(ENTITIES, update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
+                                              .values(row_hash=bindparam("row_hash")), hashes)
             yield from history
 
     def _history_row(self, old: dict | None, new: dict, fact_uid: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import marshal
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
@@ -158,6 +158,19 @@ class Writer:
                                        f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
                               {"high": self.high[table.name]})
             self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
+
+    def update_unsearched(self, table, statement, rows: Sequence[dict]) -> None:
+        """Run an executemany UPDATE that sets none of `table`'s full-text columns; on SQLite without the table's
+        update trigger, which would take every row's words out of the full-text table and put them back."""
+        sql = None
+        if table.name in self.fts:
+            sql = self.conn.scalar(sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+                                   {"name": f"{table.name}_au"})
+        if sql is not None:
+            self.conn.exec_driver_sql(f'DROP TRIGGER "{table.name}_au"')
+        self.conn.execute(statement, rows)
+        if sql is not None:  # made again in the same transaction: a failure above rolls the drop back too
+            self.conn.exec_driver_sql(sql)
 
     def finish(self) -> None:
         for index in self.indexes:
