@@ -18,29 +18,42 @@ from sqlalchemy.engine import Connection
 
 from .models import Fact, History
 
+SPOOL_CHUNK = 1000  # objects a spool writes at once
 COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
 SQLITE_CACHE_KB = 32 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 FACTS, HISTORY = Fact.__table__, History.__table__
 
 
 class Spool:
-    """Objects written to a temporary file and read back in order: memory stays flat however many."""
+    """Objects written to a temporary file and read back in order: memory stays flat however many. They go to disk
+    SPOOL_CHUNK at a time, one marshal call a chunk (a call an object cost twice as much per object)."""
 
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()
-        self.count = 0
+        self.chunks = 0
+        self.pending: list = []
 
     def add(self, item) -> None:
-        data = marshal.dumps(item)
+        self.pending.append(item)
+        if len(self.pending) >= SPOOL_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        data = marshal.dumps(self.pending)
+        self.file.seek(0, 2)
         self.file.write(len(data).to_bytes(4, "little"))
         self.file.write(data)
-        self.count += 1
+        self.chunks += 1
+        self.pending = []
 
     def __iter__(self) -> Iterator:
+        self._flush()
         self.file.seek(0)
         read = self.file.read
-        for _ in range(self.count):  # marshal.load reads a file in small pieces: slow; a length prefix is not
-            yield marshal.loads(read(int.from_bytes(read(4), "little")))
+        for _ in range(self.chunks):  # marshal.load reads a file in small pieces: slow; a length prefix is not
+            yield from marshal.loads(read(int.from_bytes(read(4), "little")))
 
 
 class Ids:
