@@ -22,7 +22,8 @@ from .history import Recorder, changed_fields
 from .interchange import natural_key, stored_key, version_uid
 from .models import Alias, AliasForm, Entity, Fact, History, Meta, Predicate
 from .offices import made_names
-from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash
+from .records import (BOUND_FIELDS, ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash,
+                      validated_fact_record)
 from .rows import Ids, Spool, Writer
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
@@ -287,7 +288,7 @@ class BulkImport:
                     self.counts["facts_added"] += 1
                 else:
                     self.counts["facts_updated"] += 1
-                state.update(fact_columns(record, value_type))
+                state["record"] = record  # the last record of its key in the batch: its columns are the fact's
                 state["subject_id"], state["subject"] = subject_id, subject
                 state["predicate_id"], state["predicate"] = predicates[record["predicate"]].id, record["predicate"]
                 state["value_type"] = value_type
@@ -345,14 +346,17 @@ class BulkImport:
         """Insert and update a batch's facts, fold them into the digest and keep their history for the end."""
         inserts, updates = [], []
         for state in states:
-            record = fact_record(state, state["subject"], state["predicate"], state["value_type"],
-                                 state["value_entity"])
+            record = validated_fact_record(state["record"], state["version"])
             new_hash = record_hash(record)
             unchanged = state["row_hash"] == new_hash  # a stored fact imported again as it is: no write
             self.digest ^= int(state["row_hash"] or "0", 16) ^ int(new_hash, 16)
             state["row_hash"] = new_hash
-            if state["new"] or not unchanged:
-                (inserts if state["new"] else updates).append({c: state[c] for c in _FACT_COLUMNS})
+            if state["new"]:
+                inserts.append({**{c: state[c] for c in _KEYS}, "version": state["version"],
+                                **fact_columns(state["record"], state["value_type"], bound=True)})
+            elif not unchanged:
+                updates.append({**{c: state[c] for c in _KEYS}, **fact_columns(state["record"], state["value_type"]),
+                                "_id": state["id"]})
             if not self.history:  # a new store's bundled records: no history rows
                 continue
             after = {"id": state["uid"], **record}
@@ -362,11 +366,10 @@ class BulkImport:
                 old, new = changed_fields(state["before"], after)
                 texts = (None, None) if old == new else (self.writer.json(old), self.writer.json(new))
                 facts.history.add((state["uid"], state["subject_id"], state["before"], *texts))
-        self.writer.insert(FACTS, inserts)
+        self.writer.insert(FACTS, inserts, ready=BOUND_FIELDS)
         if updates:
             self.conn.execute(update(FACTS).where(FACTS.c.id == bindparam("_id"))
-                              .values(**{c: bindparam(c) for c in _FACT_COLUMNS if c not in _KEPT}),
-                              [{**u, "_id": u["id"]} for u in updates])
+                              .values(**{c: bindparam(c) for c in _FACT_COLUMNS if c not in _KEPT}), updates)
 
     @staticmethod
     def _touched_before(state: dict, facts: _Facts, first_new: int) -> bool:
@@ -490,8 +493,8 @@ class BulkImport:
         self.session.merge(Meta(key="facts", value=str(count)))  # kept so a reader reports the size without counting
 
 
-_FACT_COLUMNS = ("id", "uid", "key", "subject_id", "predicate_id", "value_entity_id", "row_hash",
-                 *FACT_FIELDS)
+_KEYS = ("id", "uid", "key", "subject_id", "predicate_id", "value_entity_id", "row_hash")  # a fact's, beside its record's
+_FACT_COLUMNS = (*_KEYS, *FACT_FIELDS)
 _KEPT = ("id", "uid", "key", "version")  # what an update of a fact leaves as it was
 
 

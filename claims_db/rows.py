@@ -12,6 +12,7 @@ import json
 import marshal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
@@ -90,11 +91,12 @@ class _Insert:
     SQLAlchemy type binds it, so rows are stored as the ORM stored them, without compiling a statement per row."""
 
     def __init__(self, conn: Connection, table, columns: tuple[str, ...], ready: tuple[str, ...] = ()):
-        """`ready`: columns whose values come in their bound form already (see `_Writer.json`)."""
+        """`ready`: columns whose values come in their bound form already (see `Writer.json`)."""
         dialect = conn.dialect
         self.conn, self.columns = conn, columns
-        self.processors = [(i, _keep_none(p)) for i, c in enumerate(columns) if c not in ready
+        self.processors = [(i, p if p(None) is None else _keep_none(p)) for i, c in enumerate(columns) if c not in ready
                            and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+        self.values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
         self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
         names = ", ".join(columns)
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
@@ -102,14 +104,14 @@ class _Insert:
         self.copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
 
     def __call__(self, rows: list[dict]) -> None:
-        values = []
-        for row in rows:
-            value = [row[c] for c in self.columns]
+        values = list(map(self.values, rows))
+        if self.processors:  # a column at a time: one map over its values instead of a call per value in a loop
+            columns = list(zip(*values))
             for i, process in self.processors:
-                value[i] = process(value[i])
-            values.append(value)
+                columns[i] = map(process, columns[i])
+            values = list(zip(*columns))
         if not self.copy or len(values) < COPY_FROM:
-            self.conn.exec_driver_sql(self.sql, [tuple(v) for v in values])
+            self.conn.exec_driver_sql(self.sql, values)
             return
         with self.conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
             for value in values:
