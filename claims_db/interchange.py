@@ -349,9 +349,12 @@ def _compact(record: dict) -> dict:
     return out
 
 
+_LINE = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes anew at every call
+
+
 def jsonl_line(record: dict) -> str:
     """A record as one line of a JSONL file, its empty fields left out."""
-    return json.dumps(_compact(record), ensure_ascii=False, sort_keys=False) + "\n"
+    return _LINE.encode(_compact(record)) + "\n"
 
 
 def dump_jsonl(records: Iterable[dict], out: io.TextIOBase) -> None:

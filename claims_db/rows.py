@@ -157,7 +157,7 @@ class Writer:
     def json(self, value) -> str:
         """A JSON column's value as the column stores it (SQLAlchemy's JSON type writes json.dumps of it), so a
         history row can wait on disk as two short texts rather than two records."""
-        return json.dumps(value)
+        return "null" if value is None else json.dumps(value)
 
     def insert(self, table, rows: list[dict], ready: tuple[str, ...] = ()) -> None:
         if not rows:

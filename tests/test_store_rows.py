@@ -88,3 +88,28 @@ def test_columns_left_as_text_are_what_their_types_bind(fields, value_type, vers
         assert bound[column] == process(typed[column]), column
     assert {c: v for c, v in bound.items() if c not in BOUND_FIELDS} == \
         {c: v for c, v in typed.items() if c not in BOUND_FIELDS}
+
+
+# Row hashes as the importer has always made them: a record's JSONL line, however it is encoded, must not change.
+HASHES = [
+    pytest.param({"record": "fact", "subject": "Türkiye", "aliases": [], "predicate": "population", "value": 85372377,
+                  "unit": "people", "date": "2023-12-31", "valid_from": None, "valid_to": None, "tolerance": 0.5,
+                  "source": {"title": "Nüfus", "publisher": "TÜİK", "url": "https://example.org/\u2028",
+                             "accessed": None},
+                  "status": "approved", "note": '"quoted" \\ and 😀', "version": 2},
+                 "0d8f1616ca95dd72ea3e1e1b5b477f0b1372aa673c5d419f797c4927a0346fdf", id="fact"),
+    pytest.param({"record": "entity", "subject": "Minister of Harbours of Norland", "kind": "office",
+                  "title": "Minister", "portfolio": "Harbours", "jurisdiction": "Norland",
+                  "aliases": ["Harbourmaster General"], "note": None},
+                 "68c97a7cfe1fd874757b4b41fc3482d3e1d79728ca1a459c5dc6d5746d03e5a2", id="entity"),
+    pytest.param({"record": "predicate", "predicate": "area", "value_type": "quantity", "description": "surface",
+                  "cues": ["área"], "nouns": []},
+                 "152ea4904fe7f032a3492bfd236a65f2b15956b322329aed2d99c77996507602", id="predicate"),
+]
+
+
+@pytest.mark.parametrize("record, expected", HASHES)
+def test_a_record_hashes_as_it_always_did(record, expected):
+    from claims_db.records import record_hash
+
+    assert record_hash(record) == expected
