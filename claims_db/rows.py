@@ -8,10 +8,12 @@ indexes of facts and history: both are made again before the commit, in the same
 
 from __future__ import annotations
 
+import gc
 import json
 import marshal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 
 from sqlalchemy import text as sql_text
@@ -23,6 +25,18 @@ SPOOL_CHUNK = 1000  # objects a spool writes at once
 COPY_FROM = 100  # rows from which a batch goes by COPY on PostgreSQL; fewer go in one executemany INSERT
 SQLITE_CACHE_KB = 32 * 1024  # a page cache this big keeps a batch's index pages in memory instead of spilling them
 FACTS, HISTORY = Fact.__table__, History.__table__
+
+
+@contextmanager
+def collector_frozen() -> Iterator[None]:
+    """Leave the objects alive before an import out of the cycle collector's full passes while it runs (gc.freeze):
+    an import allocates millions of objects, so the collector makes a full pass every few seconds, and each pass
+    walked every object of the modules loaded (0.9 s of 10 at 100k facts). Refcounting frees them as ever."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class Spool:

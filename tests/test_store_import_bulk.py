@@ -250,6 +250,27 @@ def test_hashing_entities_at_the_end_keeps_their_words_in_the_search_index(seede
     assert {f["subject"] for f in seeded_store.find(text="berth number 7")} == {"Quay 7"}
 
 
+
+@pytest.mark.parametrize("last, refused", [(_fact("Quay 0", "area", 3), False), (_fact("Quay 0", "area", "wide"), True)],
+                         ids=["done", "refused"])
+def test_an_import_gives_the_collector_back_its_objects(seeded_store, tmp_path, monkeypatch, last, refused):
+    """The objects alive before an import are left out of the cycle collector's passes while it runs (gc.freeze),
+    and given back when it ends, however it ends."""
+    import contextlib
+    import gc
+
+    import claims_db.bulk
+    from claims_db.errors import InterchangeError
+
+    frozen, run = [], claims_db.bulk.BulkImport.run
+    monkeypatch.setattr(claims_db.bulk.BulkImport, "run",
+                        lambda self, *args: (frozen.append(gc.get_freeze_count() > 0), run(self, *args))[1])
+    with contextlib.suppress(InterchangeError):
+        seeded_store.import_files([_write(tmp_path / "quays.jsonl", [*_depths(3), last])])
+    assert gc.get_freeze_count() == 0
+    assert frozen == ([] if refused else [True]), "frozen while it wrote"
+
+
 def write_golden() -> None:
     """Kept to show how the golden file was made; it was made by the ORM importer, which is gone, so writing it
     again from today's importer would compare that importer with itself: refused while the file exists."""
