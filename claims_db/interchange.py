@@ -415,13 +415,17 @@ def row_at(path: str, line: int) -> _Row:
     return _Row(path, line, {})
 
 
+_EMPTY = (None, "", [], {})  # built once: a literal with a list and a dict in it is built anew at every test
+_EMPTY_PART = (None, "", [])
+
+
 def _compact(record: dict) -> dict:
     """Drop empty fields so exports stay short and diffs readable."""
     out = {}
     for field, value in record.items():
         if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if v not in (None, "", [])}
-        if value not in (None, "", [], {}) and not (field == "record" and value == "fact"):
+            value = {k: v for k, v in value.items() if v not in _EMPTY_PART}
+        if value not in _EMPTY and not (field == "record" and value == "fact"):
             out[field] = value
     return out
 
