@@ -187,6 +187,7 @@ class BulkImport:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
         stored = integrity.fact_count(self.location, self.conn.scalar(select(Meta.value).where(Meta.key == "facts")))
         self.writer = Writer(self.conn, source.fact_count, stored)
+        self.changed_at = self.writer.bound(HISTORY, "changed_at", self.recorder.at)  # the same in every row
         self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
@@ -477,13 +478,13 @@ class BulkImport:
         return self._history_texts(self.writer.json(before), self.writer.json(after), fact_uid, entity_id)
 
     def _history_texts(self, old: str, new: str, fact_uid: str | None, entity_id: int | None) -> dict:
-        return {"changed_at": self.recorder.at, "changed_by": self.recorder.by, "action": self.action,
+        return {"changed_at": self.changed_at, "changed_by": self.recorder.by, "action": self.action,
                 "fact_uid": fact_uid, "entity_id": entity_id, "predicate": None, "why": self.recorder.why,
                 "old": old, "new": new}
 
     def _write_history(self, rows: Iterable[dict | None]) -> None:
         for batch in batches(r for r in rows if r is not None):
-            self.writer.insert(HISTORY, batch, ready=("old", "new"))
+            self.writer.insert(HISTORY, batch, ready=("changed_at", "old", "new"))
 
     def _store_digest(self, facts_added: int) -> None:
         meta = dict(self.conn.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())

@@ -173,6 +173,12 @@ class Writer:
         history row can wait on disk as two short texts rather than two records."""
         return "null" if value is None else json.dumps(value)
 
+    def bound(self, table, column: str, value):
+        """A value as its column's type binds it: for a value every row of an insert shares, bound once."""
+        dialect = self.conn.dialect
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        return value if process is None else process(value)
+
     def insert(self, table, rows: list[dict], ready: tuple[str, ...] = ()) -> None:
         if not rows:
             return

@@ -271,6 +271,39 @@ def test_an_import_gives_the_collector_back_its_objects(seeded_store, tmp_path, 
     assert frozen == ([] if refused else [True]), "frozen while it wrote"
 
 
+
+DEPTH = {"record": "predicate", "predicate": "quay_depth", "value_type": "quantity"}
+# Facts are typed as they are read, by their predicate as it is then; when that is not its type at the end (declared
+# after them, or declared again with another type), every fact is typed again by the end's types.
+TYPING = [
+    pytest.param([], [DEPTH, _fact("Quay 1", "quay_depth", " 12 ")], id="declared-before"),
+    pytest.param([], [_fact("Quay 1", "quay_depth", " 12 "), DEPTH], id="declared-after"),
+    pytest.param([{**DEPTH, "value_type": "text"}], [_fact("Quay 1", "quay_depth", " 12 "), DEPTH], id="retyped"),
+]
+
+
+@pytest.mark.parametrize("first, records", TYPING)
+def test_a_fact_is_stored_typed_by_its_predicate_at_the_end(seeded_store, tmp_path, first, records):
+    if first:
+        seeded_store.import_files([_write(tmp_path / "first.jsonl", first)])
+    seeded_store.import_files([_write(tmp_path / "quays.jsonl", records)])
+    facts = [r for r in seeded_store.export() if r["record"] == "fact" and r["predicate"] == "quay_depth"]
+    assert [f["value"] for f in facts] == [12]
+
+
+
+def test_every_history_row_of_an_import_stores_its_time_as_the_orm_does(seeded_store, tmp_path):
+    """The bulk rows bind the import's time once, as the column's type binds it: the same stored value as the row
+    the ORM writes for a predicate in the same import."""
+    records = [DEPTH, {"record": "entity", "subject": "Quay 1", "kind": "place"}, *_depths(3)]
+    seeded_store.import_files([_write(tmp_path / "quays.jsonl", records)])
+    with seeded_store.session() as session:
+        last = session.scalar(text("SELECT max(id) FROM history WHERE predicate = 'quay_depth'"))
+        times = session.execute(text("SELECT predicate IS NOT NULL, changed_at FROM history WHERE id >= :last"),
+                                {"last": last}).all()
+    assert len(times) > 1 and len({t for _, t in times}) == 1 and times[0][0], times
+
+
 def write_golden() -> None:
     """Kept to show how the golden file was made; it was made by the ORM importer, which is gone, so writing it
     again from today's importer would compare that importer with itself: refused while the file exists."""
