@@ -251,8 +251,8 @@ def test_hashing_entities_at_the_end_keeps_their_words_in_the_search_index(seede
 
 
 
-@pytest.mark.parametrize("last, refused", [(_fact("Quay 0", "area", 3), False), (_fact("Quay 0", "area", "wide"), True)],
-                         ids=["done", "refused"])
+@pytest.mark.parametrize("last, refused", [(_fact("Quay 0", "area", 3), False),
+                                           (_fact("Quay 0", "area", "wide"), True)], ids=["done", "refused"])
 def test_an_import_gives_the_collector_back_its_objects(seeded_store, tmp_path, monkeypatch, last, refused):
     """The objects alive before an import are left out of the cycle collector's passes while it runs (gc.freeze),
     and given back when it ends, however it ends."""
@@ -302,6 +302,34 @@ def test_every_history_row_of_an_import_stores_its_time_as_the_orm_does(seeded_s
         times = session.execute(text("SELECT predicate IS NOT NULL, changed_at FROM history WHERE id >= :last"),
                                 {"last": last}).all()
     assert len(times) > 1 and len({t for _, t in times}) == 1 and times[0][0], times
+
+
+
+def test_offices_whose_country_was_touched_are_found_by_one_scan(seeded_store, tmp_path, monkeypatch):
+    """jurisdiction_id has no index: the offices of the countries an import touched are read in one pass over the
+    entities, however many batches of touched entities there are (a query a batch scanned the table each time),
+    and each gets names from its country's new demonym."""
+    from sqlalchemy import event
+
+    import claims_db.bulk
+
+    monkeypatch.setattr(claims_db.bulk, "BATCH", 2)
+    countries = [{"record": "entity", "subject": f"Isle {n}", "kind": "country", "demonyms": [f"Islander {n}"]}
+                 for n in range(5)]
+    offices = [{"record": "entity", "subject": f"Minister of Ports of Isle {n}", "kind": "office",
+                "title": "Minister", "portfolio": "Ports", "jurisdiction": f"Isle {n}"} for n in range(5)]
+    seeded_store.import_files([_write(tmp_path / "isles.jsonl", [*countries, *offices])])
+    statements: list[str] = []
+    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    event.listen(seeded_store.engine, "before_cursor_execute", listener)
+    try:
+        seeded_store.import_files([_write(tmp_path / "renamed.jsonl",
+                                          [{**c, "demonyms": [f"Isler {n}"]} for n, c in enumerate(countries)])])
+    finally:
+        event.remove(seeded_store.engine, "before_cursor_execute", listener)
+    assert sum("jurisdiction_id IS NOT NULL" in s for s in statements) == 1
+    made = seeded_store.names("Minister of Ports of Isle 3")[0].made
+    assert any(name.startswith("Isler 3 ") for name in made), made
 
 
 def write_golden() -> None:
