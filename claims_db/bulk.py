@@ -260,6 +260,7 @@ class BulkImport:
         ids = Ids(self.conn, "facts", BATCH)
         first_new = ids.next if not ids.sequence else None
         types = {name: p.value_type.value for name, p in predicates.items()}
+        predicate_ids = {name: p.id for name, p in predicates.items()}
         done = 0
         for batch in batches(records):
             naturals = [natural_key(r) for r, _ in batch]
@@ -291,7 +292,7 @@ class BulkImport:
                     self.counts["facts_updated"] += 1
                 state["record"] = record  # the last record of its key in the batch: its columns are the fact's
                 state["subject_id"], state["subject"] = subject_id, subject
-                state["predicate_id"], state["predicate"] = predicates[record["predicate"]].id, record["predicate"]
+                state["predicate_id"], state["predicate"] = predicate_ids[record["predicate"]], record["predicate"]
                 state["value_type"] = value_type
                 state["value_entity"] = record["value"] if value_type == "entity" else None
                 state["value_entity_id"] = entities.get(record["value"]) if value_type == "entity" else None
@@ -350,7 +351,7 @@ class BulkImport:
             record = validated_fact_record(state["record"], state["version"])
             new_hash = record_hash(record)
             unchanged = state["row_hash"] == new_hash  # a stored fact imported again as it is: no write
-            self.digest ^= int(state["row_hash"] or "0", 16) ^ int(new_hash, 16)
+            self.digest ^= int(new_hash, 16) ^ (int(state["row_hash"], 16) if state["row_hash"] else 0)
             state["row_hash"] = new_hash
             if state["new"]:
                 inserts.append({**{c: state[c] for c in _KEYS}, "version": state["version"],
