@@ -108,6 +108,8 @@ class _Insert:
         """`ready`: columns whose values come in their bound form already (see `Writer.json`)."""
         dialect = conn.dialect
         self.conn, self.columns = conn, columns
+        # A processor that binds None as None (a date's, a float's) is mapped over its column as it is; one that
+        # binds None otherwise (JSON's 'null') is called only for the values that are not None.
         self.processors = [(i, p if p(None) is None else _keep_none(p)) for i, c in enumerate(columns) if c not in ready
                            and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
         self.values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
