@@ -22,7 +22,8 @@ from .history import Recorder, changed_fields
 from .interchange import natural_key, stored_key, version_uid
 from .models import Alias, AliasForm, Entity, Fact, History, Meta, Predicate
 from .offices import made_names
-from .records import ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash
+from .records import (BOUND_FIELDS, ENTITY_FIELDS, FACT_FIELDS, entity_record, fact_columns, fact_record, record_hash,
+                      validated_fact_record)
 from .rows import Ids, Spool, Writer
 
 BATCH = 2000  # records per batch: big enough that statements amortise, small enough for IN lists and memory
@@ -186,6 +187,7 @@ class BulkImport:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
         stored = integrity.fact_count(self.location, self.conn.scalar(select(Meta.value).where(Meta.key == "facts")))
         self.writer = Writer(self.conn, source.fact_count, stored)
+        self.changed_at = self.writer.bound(HISTORY, "changed_at", self.recorder.at)  # the same in every row
         self.touched = _Touched(self.conn, self.writer)
         before = {}
         for record, _ in source.predicates:
@@ -258,6 +260,7 @@ class BulkImport:
         ids = Ids(self.conn, "facts", BATCH)
         first_new = ids.next if not ids.sequence else None
         types = {name: p.value_type.value for name, p in predicates.items()}
+        predicate_ids = {name: p.id for name, p in predicates.items()}
         done = 0
         for batch in batches(records):
             naturals = [natural_key(r) for r, _ in batch]
@@ -287,9 +290,9 @@ class BulkImport:
                     self.counts["facts_added"] += 1
                 else:
                     self.counts["facts_updated"] += 1
-                state.update(fact_columns(record, value_type))
+                state["record"] = record  # the last record of its key in the batch: its columns are the fact's
                 state["subject_id"], state["subject"] = subject_id, subject
-                state["predicate_id"], state["predicate"] = predicates[record["predicate"]].id, record["predicate"]
+                state["predicate_id"], state["predicate"] = predicate_ids[record["predicate"]], record["predicate"]
                 state["value_type"] = value_type
                 state["value_entity"] = record["value"] if value_type == "entity" else None
                 state["value_entity_id"] = entities.get(record["value"]) if value_type == "entity" else None
@@ -345,14 +348,17 @@ class BulkImport:
         """Insert and update a batch's facts, fold them into the digest and keep their history for the end."""
         inserts, updates = [], []
         for state in states:
-            record = fact_record(state, state["subject"], state["predicate"], state["value_type"],
-                                 state["value_entity"])
+            record = validated_fact_record(state["record"], state["version"])
             new_hash = record_hash(record)
             unchanged = state["row_hash"] == new_hash  # a stored fact imported again as it is: no write
-            self.digest ^= int(state["row_hash"] or "0", 16) ^ int(new_hash, 16)
+            self.digest ^= int(new_hash, 16) ^ (int(state["row_hash"], 16) if state["row_hash"] else 0)
             state["row_hash"] = new_hash
-            if state["new"] or not unchanged:
-                (inserts if state["new"] else updates).append({c: state[c] for c in _FACT_COLUMNS})
+            if state["new"]:
+                inserts.append({**{c: state[c] for c in _KEYS}, "version": state["version"],
+                                **fact_columns(state["record"], state["value_type"], bound=True)})
+            elif not unchanged:
+                updates.append({**{c: state[c] for c in _KEYS}, **fact_columns(state["record"], state["value_type"]),
+                                "_id": state["id"]})
             if not self.history:  # a new store's bundled records: no history rows
                 continue
             after = {"id": state["uid"], **record}
@@ -362,11 +368,10 @@ class BulkImport:
                 old, new = changed_fields(state["before"], after)
                 texts = (None, None) if old == new else (self.writer.json(old), self.writer.json(new))
                 facts.history.add((state["uid"], state["subject_id"], state["before"], *texts))
-        self.writer.insert(FACTS, inserts)
+        self.writer.insert(FACTS, inserts, ready=BOUND_FIELDS)
         if updates:
             self.conn.execute(update(FACTS).where(FACTS.c.id == bindparam("_id"))
-                              .values(**{c: bindparam(c) for c in _FACT_COLUMNS if c not in _KEPT}),
-                              [{**u, "_id": u["id"]} for u in updates])
+                              .values(**{c: bindparam(c) for c in _FACT_COLUMNS if c not in _KEPT}), updates)
 
     @staticmethod
     def _touched_before(state: dict, facts: _Facts, first_new: int) -> bool:
@@ -407,9 +412,13 @@ class BulkImport:
         for chunk in batches(touched):
             offices.update((i, None) for i in self.conn.scalars(
                 select(ENTITIES.c.id).where(ENTITIES.c.id.in_(chunk) & ENTITIES.c.title.is_not(None))))
+        # jurisdiction_id has no index: one scan of the offices that have one, not one a chunk of touched ids (a
+        # whole table scanned for every 2000 entities touched), taken chunk by chunk in the order that scan gave
+        placed = self.conn.execute(select(ENTITIES.c.id, ENTITIES.c.jurisdiction_id)
+                                   .where(ENTITIES.c.jurisdiction_id.is_not(None))).all()
         for chunk in batches(touched):
-            offices.update((i, None) for i in self.conn.scalars(
-                select(ENTITIES.c.id).where(ENTITIES.c.jurisdiction_id.in_(chunk))))
+            members = set(chunk)
+            offices.update((i, None) for i, place in placed if place in members)
         for chunk in batches(list(offices)):
             self._remake(chunk)
 
@@ -462,8 +471,8 @@ class BulkImport:
                     hashes.append({"_id": entity_id, "row_hash": new_hash})
                 history.append(self._history_row(next(befores), record, entity_id=entity_id))
             if hashes:
-                self.conn.execute(update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
-                                  .values(row_hash=bindparam("row_hash")), hashes)
+                self.writer.update_unsearched(ENTITIES, update(ENTITIES).where(ENTITIES.c.id == bindparam("_id"))
+                                              .values(row_hash=bindparam("row_hash")), hashes)
             yield from history
 
     def _history_row(self, old: dict | None, new: dict, fact_uid: str | None = None,
@@ -474,13 +483,13 @@ class BulkImport:
         return self._history_texts(self.writer.json(before), self.writer.json(after), fact_uid, entity_id)
 
     def _history_texts(self, old: str, new: str, fact_uid: str | None, entity_id: int | None) -> dict:
-        return {"changed_at": self.recorder.at, "changed_by": self.recorder.by, "action": self.action,
+        return {"changed_at": self.changed_at, "changed_by": self.recorder.by, "action": self.action,
                 "fact_uid": fact_uid, "entity_id": entity_id, "predicate": None, "why": self.recorder.why,
                 "old": old, "new": new}
 
     def _write_history(self, rows: Iterable[dict | None]) -> None:
         for batch in batches(r for r in rows if r is not None):
-            self.writer.insert(HISTORY, batch, ready=("old", "new"))
+            self.writer.insert(HISTORY, batch, ready=("changed_at", "old", "new"))
 
     def _store_digest(self, facts_added: int) -> None:
         meta = dict(self.conn.execute(select(Meta.key, Meta.value).where(Meta.key.in_(("digest", "facts")))).all())
@@ -490,8 +499,9 @@ class BulkImport:
         self.session.merge(Meta(key="facts", value=str(count)))  # kept so a reader reports the size without counting
 
 
-_FACT_COLUMNS = ("id", "uid", "key", "subject_id", "predicate_id", "value_entity_id", "row_hash",
-                 *FACT_FIELDS)
+# A fact's columns beside those of its record.
+_KEYS = ("id", "uid", "key", "subject_id", "predicate_id", "value_entity_id", "row_hash")
+_FACT_COLUMNS = (*_KEYS, *FACT_FIELDS)
 _KEPT = ("id", "uid", "key", "version")  # what an update of a fact leaves as it was
 
 

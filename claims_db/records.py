@@ -33,19 +33,44 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def fact_columns(record: dict, value_type: str) -> dict:
+def _same(value):
+    return value
+
+
+# The columns `fact_columns(..., bound=True)` leaves as text: the form they are bound in (SQLite's DATE binds a date
+# as its ISO text, PostgreSQL reads that text as the same date; an enum binds as its value).
+BOUND_FIELDS = ("value_date", "date", "valid_from", "valid_to", "source_accessed", "status")
+
+
+def fact_columns(record: dict, value_type: str, bound: bool = False) -> dict:
     """A validated fact record's columns (all of FACT_FIELDS but `version`, which an update keeps), its value in
-    the column of its predicate's type; an entity value is the caller's to resolve."""
+    the column of its predicate's type; an entity value is the caller's to resolve. With `bound`, the columns of
+    BOUND_FIELDS stay the text the record holds, for an INSERT that skips their types' bind processors."""
     value = record["value"]
     source = record["source"]
+    day = _same if bound else _date
     return {"value_number": value if value_type == "quantity" else None,
-            "value_date": _date(value) if value_type == "date" else None,
+            "value_date": day(value) if value_type == "date" else None,
             "value_text": value if value_type == "text" else None,
-            "unit": record["unit"], "tolerance": record["tolerance"], "date": _date(record["date"]),
-            "valid_from": _date(record["valid_from"]), "valid_to": _date(record["valid_to"]),
+            "unit": record["unit"], "tolerance": record["tolerance"], "date": day(record["date"]),
+            "valid_from": day(record["valid_from"]), "valid_to": day(record["valid_to"]),
             "source_title": source["title"], "source_publisher": source["publisher"], "source_url": source["url"],
-            "source_accessed": _date(source.get("accessed")), "status": Status(record["status"]),
+            "source_accessed": day(source.get("accessed")),
+            "status": record["status"] if bound else Status(record["status"]),
             "note": record["note"], "superseded_by": record.get("superseded_by")}
+
+
+def validated_fact_record(record: dict, version: int) -> dict:
+    """What `fact_record` makes of the columns `fact_columns(record)` sets on a fact of version `version`, without
+    the trip through them: a validated record is its fact's record already, but for its aliases (its subject's
+    names, not the fact's) and a version the fact kept from an earlier record."""
+    out = dict(record)
+    out["aliases"] = []
+    if record.get("version", 1) != version:
+        out.pop("version", None)
+        successor = out.pop("superseded_by", None)
+        out.update(_lineage({"version": version, "superseded_by": successor}))
+    return out
 
 
 def fact_record(c: Mapping, subject: str, predicate: str, value_type: str, value_entity: str | None) -> dict:

@@ -224,19 +224,21 @@ class Store:
     def _import(self, records: Iterable, on_disk: bool, status: str | None, by: str | None, why: str | None,
                 history: bool, action: str, progress: Progress | None) -> dict[str, int]:
         from .bulk import BulkImport
+        from .rows import collector_frozen
         from .validated import Validated
 
         value_types = self.value_types()
-        checked = Validated(value_types, status, on_disk)
-        for count, (record, row) in enumerate(records, 1):
-            checked.add(record, row)
-            if progress is not None and count % 10_000 == 0:
-                progress("records read", count, 0)
-        source = checked.finish(lambda predicates: self._check_retyped(predicates, value_types))
-        recorder = Recorder(by, why or "imported from " + ", ".join(checked.paths))
-        with self.session(write=True) as session, session.no_autoflush:
-            return BulkImport(session, self.shown, recorder, action, history, progress).run(
-                source, _upsert_predicate, _predicate_record)
+        with collector_frozen():
+            checked = Validated(value_types, status, on_disk)
+            for count, (record, row) in enumerate(records, 1):
+                checked.add(record, row)
+                if progress is not None and count % 10_000 == 0:
+                    progress("records read", count, 0)
+            source = checked.finish(lambda predicates: self._check_retyped(predicates, value_types))
+            recorder = Recorder(by, why or "imported from " + ", ".join(checked.paths))
+            with self.session(write=True) as session, session.no_autoflush:
+                return BulkImport(session, self.shown, recorder, action, history, progress).run(
+                    source, _upsert_predicate, _predicate_record)
 
     def _check_retyped(self, predicates: list, value_types: dict[str, str]) -> None:
         """Refuse to change the type of a predicate that has facts: their values would be lost."""

@@ -76,13 +76,14 @@ class Validated:
     def _add_fact(self, record: dict, row) -> None:
         name = record["predicate"]
         value_type = self.declared.get(name) or self.stored.get(name)
+        typed = None  # the value typed as its predicate is now, kept for when that is its type at the end
         if value_type is None:
             self._recheck = True
         else:
             self._checked.setdefault(name, set()).add(value_type)
             if self._type_error is None:
                 try:
-                    type_value({"value": record["value"]}, value_type, row)
+                    typed = _typed_value(record["value"], value_type, row)
                 except InterchangeError as exc:  # raised once the pass is over, if nothing comes before it
                     self._type_error = exc
         if self.status is not None:
@@ -91,35 +92,41 @@ class Validated:
                     "status", f"a superseded version cannot be imported as {self.status}")
             else:
                 record["status"] = self.status
-        self.facts.add(record, row)
+        self.facts.add((record, typed), row)
         self.fact_count += 1
 
     def finish(self, check_retyped: Callable[[list], None]) -> Source:
         """Raise the first error, in the order above; else the records to write, each fact's value typed."""
         check_retyped(self.predicates)
         types = {**self.stored, **self.declared}
-        if self._recheck or any(checked - {types[name]} for name, checked in self._checked.items()):
-            for record, row in self.facts:  # a type changed under facts already checked: all again, in order
+        retyped = self._recheck or any(checked - {types[name]} for name, checked in self._checked.items())
+        if retyped:
+            for (record, _), row in self.facts:  # a type changed under facts already checked: all again, in order
                 _typed(record, types, row)
         elif self._type_error is not None:
             raise self._type_error
         if self._status_error is not None:
             raise self._status_error
-        return Source(self.predicates, self.entities, self.offices, _typed_facts(self.facts, types),
+        return Source(self.predicates, self.entities, self.offices, _typed_facts(self.facts, types, retyped),
                       self.entity_count, self.fact_count)
 
 
-def _typed(record: dict, types: dict[str, str], row) -> dict:
+def _typed(record: dict, types: dict[str, str], row):
     value_type = types.get(record["predicate"])
     if value_type is None:
         raise row.fail("predicate", f"unknown predicate {record['predicate']!r}; "
                                     "declare it with a predicate record or use a known one")
-    typed = {"value": record["value"]}
+    return _typed_value(record["value"], value_type, row)
+
+
+def _typed_value(value, value_type: str, row):
+    typed = {"value": value}
     type_value(typed, value_type, row)
-    return typed
+    return typed["value"]
 
 
-def _typed_facts(facts, types: dict[str, str]) -> Iterator:
-    for record, row in facts:
-        record["value"] = _typed(record, types, row)["value"]
+def _typed_facts(facts, types: dict[str, str], retyped: bool) -> Iterator:
+    """Each fact with its value typed: as it was typed when read, unless a predicate's type changed since."""
+    for (record, typed), row in facts:
+        record["value"] = _typed(record, types, row) if retyped else typed
         yield record, row

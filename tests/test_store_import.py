@@ -229,11 +229,11 @@ def test_failure_after_writes_began_rolls_everything_back(seeded_store, store_ur
     columns = claims_db.bulk.fact_columns
     calls = []
 
-    def failing_columns(record, value_type):
+    def failing_columns(record, value_type, **form):
         calls.append(record)
         if len(calls) == 5:
             raise RuntimeError("disk full")
-        return columns(record, value_type)
+        return columns(record, value_type, **form)
 
     monkeypatch.setattr(claims_db.bulk, "BATCH", 2)
     monkeypatch.setattr(claims_db.bulk, "fact_columns", failing_columns)
