@@ -157,7 +157,7 @@ class Writer:
             for index in self.indexes:
                 index.drop(conn)
         self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
-        self.triggers, self.high = {}, {}
+        self.triggers = {}
         if self.fts:  # the connection's own page cache is given back in `finish`
             self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
             conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
@@ -168,7 +168,6 @@ class Writer:
                 continue
             self.triggers[table] = sql
             conn.exec_driver_sql(f'DROP TRIGGER "{table}_ai"')
-            self.high[table] = conn.scalar(sql_text(f"SELECT max(id) FROM {table}")) or 0
 
     def json(self, value) -> str:
         """A JSON column's value as the column stores it (SQLAlchemy's JSON type writes json.dumps of it), so a
@@ -188,13 +187,14 @@ class Writer:
         write = self.inserts.get((table.name, columns))
         if write is None:
             write = self.inserts[(table.name, columns)] = _Insert(self.conn, table, columns, ready)
+        # New rows take ids past the table's highest, read now: not past the highest an earlier batch left, since
+        # rows deleted meanwhile (office names made again) give their ids back to the rows that replace them.
+        high = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}")) if table.name in self.triggers else 0
         write(rows)
         if table.name in self.triggers:
             columns = ", ".join(self.fts[table.name])
             self.conn.execute(sql_text(f"INSERT INTO {table.name}_fts (rowid, {columns}) "
-                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"),
-                              {"high": self.high[table.name]})
-            self.high[table.name] = self.conn.scalar(sql_text(f"SELECT max(id) FROM {table.name}"))
+                                       f"SELECT id, {columns} FROM {table.name} WHERE id > :high"), {"high": high or 0})
 
     def update_unsearched(self, table, statement, rows: Sequence[dict]) -> None:
         """Run an executemany UPDATE that sets none of `table`'s full-text columns; on SQLite without the table's

@@ -471,6 +471,7 @@ def _upsert_predicate(session: Session, record: dict) -> dict | None:
     predicate.value_type = ValueType(record["value_type"])
     predicate.label, predicate.description = record.get("label"), record["description"]
     predicate.cues, predicate.nouns = record["cues"], record["nouns"]
+    session.flush()  # so a second declaration in the same import finds it, and updates it: the later one wins
     return before
 
 

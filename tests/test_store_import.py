@@ -161,6 +161,17 @@ def test_predicate_declared_in_one_file_serves_facts_in_another(empty_store, tmp
     assert [(f["subject"], f["value"], f["unit"]) for f in found] == [("Danube", 2850, "km")]
 
 
+def test_a_predicate_declared_twice_in_one_import_takes_the_later_declaration(empty_store, tmp_path):
+    """A file that declares a new predicate, then again with more cues (or a second file that does), imports as
+    one predicate with the later cues: a second declaration updates the first, as a later fact record does."""
+    first = {"record": "predicate", "predicate": "quay_count", "value_type": "quantity", "cues": ["quays"]}
+    path = write_jsonl(tmp_path / "quays.jsonl", [first, {**first, "cues": ["quays", "berths"]}])
+    empty_store.import_parsed(parse_files([path]))
+    [record] = [r for r in empty_store.export() if r.get("predicate") == "quay_count"
+                and r["record"] == "predicate"]
+    assert record["cues"] == ["berths", "quays"]
+
+
 CSV_HEADER = "subject,predicate,value,date,source_title,source_publisher,source_url"
 CSV_GOOD = "Norway,population,5550203,2024-01-01,Population,Statistics Norway,https://www.ssb.no/en/befolkning"
 CSV_ICELAND = "Iceland,population,{value},{date},Inhabitants,Statistics Iceland,{url}"
