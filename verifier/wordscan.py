@@ -23,14 +23,13 @@ from .extract.trie import leading, trie
 # What re.IGNORECASE equates with i and s besides their capitals, and folding does not give: the dotted capital I
 # (whose lower case is two characters). With str.lower, a matched word becomes its word list's key either way.
 _KEY = str.maketrans({**EXTRA_FOLDS, "\u0130": "i"})
-_BLANKS = re.compile(r"\s+")
 
 
 def word_key(matched: str) -> str:
     """A word or phrase a word pattern matched, as the lower-case word of its list it matched: the same whether the
     fast scan read it in the folded copy or the exact one in the text ("Kılled", "KILLED" and "killed" are
     "killed"; the blanks of a phrase are one space each)."""
-    return _BLANKS.sub(" ", matched.translate(_KEY).lower())
+    return " ".join(matched.translate(_KEY).lower().split())  # split() and \s agree on what a blank is
 
 
 @dataclass(frozen=True, eq=False)
