@@ -26,10 +26,10 @@ from .text import COMMON_WORDS, MAX_ALIAS_TOKENS, normalise, token_spans
 __all__ = ["Reader", "Mention", "FactRow", "PredicateInfo", "StoreInfo", "normalise", "redact"]
 
 CHUNK = 500
-# A name more entities share than this names only the offices it was made for from their parts ("Mayor", "Defence
+# A name more entities share than this names only the offices made with it from their parts ("Mayor", "Defence
 # Minister": role linking tells them apart by the place the sentence names); no sentence can say which of the others
 # it means, and reading them all would make a check's cost grow with the store (a synthetic 10M-fact store had
-# 8,523 entities called "INS"). Counted before the case rules of `mentions` drop any.
+# 8,523 entities called "INS"). Counted before the case rules of `mentions` drop any (see `_named`).
 MAX_NAMESAKES = 1000
 MADE_FROM_PARTS = "generated"  # AliasForm.GENERATED as stored (a check does not import the ORM models)
 _SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
@@ -309,24 +309,28 @@ class Reader:
 
     def _named(self, keys: list[str]) -> list[tuple]:
         """(norm, alias text, entity id, name, kind) of the entities these keys name. At most MAX_NAMESAKES + 1 of a
-        key are read, so a crowded name costs the same on a store of any size; of a key more share, only the names
-        made for offices from their parts are kept (read by a second look-up of those keys alone)."""
+        key are read, so a crowded name costs the same on a store of any size. A key more share names only the
+        offices made with it from their parts: when those read hold such a name (a title, "Mayor"), a second
+        look-up reads that key's office names alone; else (an acronym 8,523 entities share) it names none."""
         rows = self._aliases(keys, MAX_NAMESAKES + 1)
         counts = Counter(row[0] for row in rows)
         crowded = {norm for norm, count in counts.items() if count > MAX_NAMESAKES}
-        if not crowded:
-            return rows
-        return [row for row in rows if row[0] not in crowded] + self._aliases(sorted(crowded), None, MADE_FROM_PARTS)
+        titles = sorted({row[0] for row in rows if row[0] in crowded and row[5] == MADE_FROM_PARTS})
+        kept = [row for row in rows if row[0] not in crowded]
+        if titles:
+            kept += self._aliases(titles, None, MADE_FROM_PARTS)
+        return [row[:5] for row in kept]
 
     def _aliases(self, keys: list[str], most: int | None, form: str | None = None) -> list[tuple]:
-        """The aliases of these norms, each with its entity: at most `most` of a norm; of one form, if given."""
-        columns = "SELECT a.norm, a.text, e.id, e.name, e.kind"
+        """The aliases of these norms, each with its entity and its form: at most `most` of a norm; of one form, if
+        given."""
+        columns = "SELECT a.norm, a.text, e.id, e.name, e.kind, a.form"
         limit = f" LIMIT {most}" if most else ""
         of_form = f" AND b.form = '{form}'" if form else ""
         if self._arrays:
             # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
             return self._query(f"{columns} FROM unnest(?::text[]) AS v(norm) CROSS JOIN LATERAL (SELECT b.norm, "
-                               f"b.text, b.entity_id FROM aliases b WHERE b.norm = v.norm{of_form}{limit}) a "
+                               f"b.text, b.entity_id, b.form FROM aliases b WHERE b.norm = v.norm{of_form}{limit}) a "
                                "JOIN entities e ON e.id = a.entity_id", [keys]) if keys else []
         rows = []
         for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)):
