@@ -187,6 +187,12 @@ class BulkImport:
         """Write everything; `upsert_predicate(session, record)` and `predicate_record(p)` are the store's."""
         stored = integrity.fact_count(self.location, self.conn.scalar(select(Meta.value).where(Meta.key == "facts")))
         self.writer = Writer(self.conn, source.fact_count, stored)
+        try:
+            return self._write(source, upsert_predicate, predicate_record)
+        finally:
+            self.writer.close()
+
+    def _write(self, source: Source, upsert_predicate, predicate_record) -> dict[str, int]:
         self.changed_at = self.writer.bound(HISTORY, "changed_at", self.recorder.at)  # the same in every row
         self.touched = _Touched(self.conn, self.writer)
         before = {}
@@ -415,10 +421,10 @@ class BulkImport:
         # jurisdiction_id has no index: one scan of the offices that have one, not one a chunk of touched ids (a
         # whole table scanned for every 2000 entities touched), taken chunk by chunk in the order that scan gave
         placed = self.conn.execute(select(ENTITIES.c.id, ENTITIES.c.jurisdiction_id)
-                                   .where(ENTITIES.c.jurisdiction_id.is_not(None))).all()
-        for chunk in batches(touched):
-            members = set(chunk)
-            offices.update((i, None) for i, place in placed if place in members)
+                                   .where(ENTITIES.c.jurisdiction_id.is_not(None)).order_by(ENTITIES.c.id)).all()
+        chunk_of = {entity_id: n // BATCH for n, entity_id in enumerate(touched)}
+        offices.update((i, None) for i, place in sorted((row for row in placed if row[1] in chunk_of),
+                                                        key=lambda row: chunk_of[row[1]]))
         for chunk in batches(list(offices)):
             self._remake(chunk)
 

@@ -170,6 +170,7 @@ class Reader:
             self._fact_sql = _FACT_SQL.format(label="p.label" if version >= 2 else "NULL", statuses=self._statuses)
             self._predicate_sql = f"SELECT name, value_type, cues, nouns, {'label' if version >= 2 else 'NULL'} " \
                                   "FROM predicates"
+            self._forms = version >= 4  # schema 4 gave aliases their form (names made for offices from their parts)
             self.info = StoreInfo(self._shown, version, integrity.fact_count(self._shown, meta.get("facts")),
                                   meta.get("digest", ""), integrity.description(meta.get("description")),
                                   include_drafts)
@@ -324,13 +325,14 @@ class Reader:
     def _aliases(self, keys: list[str], most: int | None, form: str | None = None) -> list[tuple]:
         """The aliases of these norms, each with its entity and its form: at most `most` of a norm; of one form, if
         given."""
-        columns = "SELECT a.norm, a.text, e.id, e.name, e.kind, a.form"
+        columns = f"SELECT a.norm, a.text, e.id, e.name, e.kind, {'a.form' if self._forms else 'NULL'}"
         limit = f" LIMIT {most}" if most else ""
         of_form = f" AND b.form = '{form}'" if form else ""
         if self._arrays:
             # One array parameter: one statement, and a plan that sees a list, not 500 guesses.
             return self._query(f"{columns} FROM unnest(?::text[]) AS v(norm) CROSS JOIN LATERAL (SELECT b.norm, "
-                               f"b.text, b.entity_id, b.form FROM aliases b WHERE b.norm = v.norm{of_form}{limit}) a "
+                               f"b.text, b.entity_id{', b.form' if self._forms else ''} FROM aliases b "
+                               f"WHERE b.norm = v.norm{of_form}{limit}) a "
                                "JOIN entities e ON e.id = a.entity_id", [keys]) if keys else []
         rows = []
         for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)):

@@ -32,6 +32,9 @@ def collector_frozen() -> Iterator[None]:
     """Leave the objects alive before an import out of the cycle collector's full passes while it runs (gc.freeze):
     an import allocates millions of objects, so the collector makes a full pass every few seconds, and each pass
     walked every object of the modules loaded (0.9 s of 10 at 100k facts). Refcounting frees them as ever."""
+    if gc.get_freeze_count():  # the host froze its own objects (a pre-fork server, say): its collector is its own
+        yield
+        return
     gc.freeze()
     try:
         yield
@@ -158,7 +161,7 @@ class Writer:
                 index.drop(conn)
         self.fts = FTS_COLUMNS if conn.dialect.name == "sqlite" else {}
         self.triggers = {}
-        if self.fts:  # the connection's own page cache is given back in `finish`
+        if self.fts:  # the connection's own page cache is given back in `close`
             self.cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
             conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
         for table in self.fts:
@@ -210,9 +213,14 @@ class Writer:
             self.conn.exec_driver_sql(sql)
 
     def finish(self) -> None:
+        """Make the set-aside indexes and triggers again, before the commit."""
         for index in self.indexes:
             index.create(self.conn)
         for sql in self.triggers.values():
             self.conn.exec_driver_sql(sql)
+
+    def close(self) -> None:
+        """Give the connection back its page cache, however the import ended: a PRAGMA is the connection's, and a
+        rollback leaves it as it was set (the pool would hand the next user a 32 MB cache)."""
         if self.fts:
             self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache)}")

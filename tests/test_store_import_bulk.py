@@ -348,6 +348,38 @@ def test_office_names_made_again_reach_the_search_index(seeded_store, tmp_path):
     assert named == indexed == 15
 
 
+def test_a_refused_import_gives_the_connection_back_its_page_cache(seeded_store, tmp_path):
+    """The import's bigger page cache is a PRAGMA of the connection, which no rollback undoes: it is given back
+    however the import ends, so the pool does not hand the next user a 32 MB cache."""
+    if seeded_store.engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite connection's PRAGMA")
+    from claims_db.errors import InterchangeError
+
+    def cache() -> int:
+        with seeded_store.session() as session:
+            return session.execute(text("PRAGMA cache_size")).scalar()
+
+    before = cache()
+    stray = {"record": "entity", "subject": "Minister of Quays of Atlantis", "kind": "office", "title": "Minister",
+             "portfolio": "Quays", "jurisdiction": "Atlantis"}  # refused as it is written: no such country
+    with pytest.raises(InterchangeError):
+        seeded_store.import_files([_write(tmp_path / "stray.jsonl", [*_depths(3), stray])])
+    assert cache() == before
+
+
+def test_an_import_leaves_a_host_s_frozen_objects_frozen(seeded_store, tmp_path):
+    """A host that froze its own objects (a pre-fork server) keeps them frozen: the import leaves its collector as
+    it found it."""
+    import gc
+
+    gc.freeze()
+    try:
+        seeded_store.import_files([_write(tmp_path / "depths.jsonl", _depths(3))])
+        assert gc.get_freeze_count() > 0  # still frozen (a few may have been freed since)
+    finally:
+        gc.unfreeze()
+
+
 def write_golden() -> None:
     """Kept to show how the golden file was made; it was made by the ORM importer, which is gone, so writing it
     again from today's importer would compare that importer with itself: refused while the file exists."""
