@@ -364,8 +364,10 @@ class Reader:
         for length in range(1, MAX_ALIAS_TOKENS + 1):
             for i, key in growing.items():
                 grams.setdefault(key, []).append((i, i + length))
+            if length == MAX_ALIAS_TOKENS:
+                break
             longer = {i: f"{key} {words[i + length]}" for i, key in growing.items() if i + length < len(words)}
-            if length == MAX_ALIAS_TOKENS or not longer:
+            if not longer:
                 break
             begun = self._alias_prefixes(set(longer.values()))
             growing = {i: key for i, key in longer.items() if key in begun}

@@ -33,14 +33,9 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Split into (normalised token, start, end); spans index the original text."""
-    return list(zip(*token_spans(text)))
-
-
 def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The normalised tokens, where each starts and where each ends: three lists, made without a Python step per
-    token (a long draft has tens of thousands)."""
+    """The normalised tokens, where each starts and where each ends in the original text: three lists, made without
+    a Python step per token (a long draft has tens of thousands)."""
     pieces = _TOKENS.split(text)  # between, token, between, ..., between
     bounds = list(accumulate(map(len, pieces)))  # where each piece ends: a token starts where the piece before ends
     words = pieces[1::2]

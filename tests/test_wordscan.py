@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims_db.query import Reader
+from claims_db.query import PredicateInfo, Reader
 from verifier import context
 from verifier.extract.trie import leading
 from verifier.link import text as link_text
@@ -103,6 +103,29 @@ def test_a_cue_matched_without_case_is_the_cue_it_matches(variant, after):
 
     plain = "The Pahalgam attack, which killed 28 people, shook the valley." + after
     assert judged(plain.replace("killed", variant)) == judged(plain)
+
+
+class _Vocabulary:
+    """A reader that knows one predicate and its cues: all a Linker reads when it is made."""
+
+    def __init__(self, cue: str):
+        self.cue = cue
+
+    def predicates(self) -> dict[str, PredicateInfo]:
+        return {"crossings": PredicateInfo("crossings", "quantity", (self.cue,), ())}
+
+
+@pytest.mark.parametrize("cue, text", [
+    ("İzmir crossings", "Ferries make 40 İzmir crossings a day, and 12 more izmir crossings at night."),
+    ("kılıç bouts", "The club held 12 kılıç bouts; KILIÇ BOUTS drew crowds."),
+    ("strikes", "There were 30 ſtrikes and 4 STRIKES in May."),
+], ids=["dotted-capital-i-in-the-cue", "dotless-i-in-the-cue", "long-s-in-the-text"])
+def test_a_cue_of_any_letters_is_found_and_read_as_its_own(cue, text):
+    """A store's cue is keyed as its matches are read (word_key), so a cue with a Turkish i is found in the text and
+    each match names the cue's predicate."""
+    linker = Linker(_Vocabulary(cue))
+    found = [word_key(m.group()) for m in linker.cue_pattern.finditer(text)]
+    assert len(found) == 2 and all(linker.cue_predicates[key] == {"crossings"} for key in found)
 
 
 def test_words_that_are_not_ascii_keep_the_exact_scan():

@@ -38,7 +38,7 @@ class Linker(SubjectFinder):
         cues: dict[str, set[str]] = {}
         for predicate in self.predicates.values():
             for cue in predicate.cues:
-                cues.setdefault(cue.lower(), set()).add(predicate.name)
+                cues.setdefault(word_key(cue), set()).add(predicate.name)  # as a match of it is read
         self.cue_predicates = cues
         owners: dict[str, set[str]] = {}
         for predicate in self.predicates.values():
